@@ -1,0 +1,33 @@
+package io.tlsuite.protocol.message;
+
+/** Extension code points used by this engine (RFC 8446 §4.2, RFC 6066, RFC 7301). */
+public final class ExtensionType {
+    private ExtensionType() {}
+
+    public static final int SERVER_NAME = 0;
+    public static final int SUPPORTED_GROUPS = 10;
+    public static final int SIGNATURE_ALGORITHMS = 13;
+    public static final int ALPN = 16;
+    public static final int PRE_SHARED_KEY = 41;
+    public static final int EARLY_DATA = 42;
+    public static final int SUPPORTED_VERSIONS = 43;
+    public static final int COOKIE = 44;
+    public static final int PSK_KEY_EXCHANGE_MODES = 45;
+    public static final int KEY_SHARE = 51;
+
+    public static String name(int type) {
+        return switch (type) {
+            case SERVER_NAME -> "server_name";
+            case SUPPORTED_GROUPS -> "supported_groups";
+            case SIGNATURE_ALGORITHMS -> "signature_algorithms";
+            case ALPN -> "application_layer_protocol_negotiation";
+            case PRE_SHARED_KEY -> "pre_shared_key";
+            case EARLY_DATA -> "early_data";
+            case SUPPORTED_VERSIONS -> "supported_versions";
+            case COOKIE -> "cookie";
+            case PSK_KEY_EXCHANGE_MODES -> "psk_key_exchange_modes";
+            case KEY_SHARE -> "key_share";
+            default -> "unknown(" + type + ")";
+        };
+    }
+}
