@@ -1,6 +1,9 @@
 package io.tlsuite.protocol.alert;
 
-/** RFC 8446 §6: alert level. TLS 1.3 treats every alert except close_notify and user_canceled as fatal. */
+/**
+ * RFC 8446 §6: alert level. TLS 1.3 treats every alert except close_notify and user_canceled as
+ * fatal.
+ */
 public enum AlertLevel {
     WARNING(1),
     FATAL(2);

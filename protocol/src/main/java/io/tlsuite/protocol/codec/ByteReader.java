@@ -32,7 +32,8 @@ public final class ByteReader {
 
     private void need(int n) throws TlsAlertException {
         if (n < 0 || end - pos < n) {
-            throw TlsAlertException.decodeError("truncated: need " + n + " bytes, have " + (end - pos));
+            throw TlsAlertException.decodeError(
+                    "truncated: need " + n + " bytes, have " + (end - pos));
         }
     }
 

@@ -83,7 +83,10 @@ public final class ByteWriter {
         }
     }
 
-    /** Starts a length-prefixed block; returns the mark to pass to {@link #end8}/{@link #end16}/{@link #end24}. */
+    /**
+     * Starts a length-prefixed block; returns the mark to pass to {@link #end8}/{@link
+     * #end16}/{@link #end24}.
+     */
     public int begin8() {
         u8(0);
         return len;

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A decoded extension. Which record a code point decodes to depends on the message that carries it
- * (RFC 8446 §4.2), see {@link ExtensionCodec}. Byte arrays are owned by the record: treat as read-only.
+ * (RFC 8446 §4.2), see {@link ExtensionCodec}. Byte arrays are owned by the record: treat as
+ * read-only.
  */
 public sealed interface Extension {
     int type();
@@ -115,11 +116,16 @@ public sealed interface Extension {
     record PskIdentity(byte[] identity, long obfuscatedTicketAge) {
         @Override
         public String toString() {
-            return "PskIdentity[identity=" + identity.length + " bytes, obfuscatedTicketAge=" + obfuscatedTicketAge + "]";
+            return "PskIdentity[identity="
+                    + identity.length
+                    + " bytes, obfuscatedTicketAge="
+                    + obfuscatedTicketAge
+                    + "]";
         }
     }
 
-    record ClientPreSharedKey(List<PskIdentity> identities, List<byte[]> binders) implements Extension {
+    record ClientPreSharedKey(List<PskIdentity> identities, List<byte[]> binders)
+            implements Extension {
         public ClientPreSharedKey {
             identities = List.copyOf(identities);
             binders = List.copyOf(binders);
@@ -129,7 +135,9 @@ public sealed interface Extension {
             return ExtensionType.PRE_SHARED_KEY;
         }
 
-        /** Length of the binders list on the wire, including its 2-byte length (RFC 8446 §4.2.11.2). */
+        /**
+         * Length of the binders list on the wire, including its 2-byte length (RFC 8446 §4.2.11.2).
+         */
         public int bindersLength() {
             int n = 2;
             for (byte[] b : binders) {
@@ -160,7 +168,8 @@ public sealed interface Extension {
     }
 
     /** Finds the first extension of the given record type. */
-    static <T extends Extension> java.util.Optional<T> find(List<Extension> extensions, Class<T> type) {
+    static <T extends Extension> java.util.Optional<T> find(
+            List<Extension> extensions, Class<T> type) {
         for (Extension e : extensions) {
             if (type.isInstance(e)) {
                 return java.util.Optional.of(type.cast(e));

@@ -13,8 +13,11 @@ import java.util.Set;
 public final class ExtensionCodec {
     private ExtensionCodec() {}
 
-    /** Decodes a {@code Extension extensions<0..2^16-1>} block; duplicates are illegal_parameter. */
-    public static List<Extension> decodeBlock(ByteReader r, ExtensionContext ctx) throws TlsAlertException {
+    /**
+     * Decodes a {@code Extension extensions<0..2^16-1>} block; duplicates are illegal_parameter.
+     */
+    public static List<Extension> decodeBlock(ByteReader r, ExtensionContext ctx)
+            throws TlsAlertException {
         ByteReader block = r.sub16();
         List<Extension> out = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
@@ -22,7 +25,8 @@ public final class ExtensionCodec {
             int type = block.u16();
             byte[] data = block.vector16();
             if (!seen.add(type)) {
-                throw TlsAlertException.illegalParameter("duplicate extension " + ExtensionType.name(type));
+                throw TlsAlertException.illegalParameter(
+                        "duplicate extension " + ExtensionType.name(type));
             }
             out.add(decode(type, data, ctx));
         }
@@ -57,8 +61,10 @@ public final class ExtensionCodec {
                     throw TlsAlertException.decodeError("server_name ack must be empty");
                 }
             }
-            case ExtensionType.SUPPORTED_GROUPS -> e = new Extension.SupportedGroups(u16List(r.sub16(), 2));
-            case ExtensionType.SIGNATURE_ALGORITHMS -> e = new Extension.SignatureAlgorithms(u16List(r.sub16(), 2));
+            case ExtensionType.SUPPORTED_GROUPS ->
+                    e = new Extension.SupportedGroups(u16List(r.sub16(), 2));
+            case ExtensionType.SIGNATURE_ALGORITHMS ->
+                    e = new Extension.SignatureAlgorithms(u16List(r.sub16(), 2));
             case ExtensionType.ALPN -> e = decodeAlpn(r, ctx);
             case ExtensionType.SUPPORTED_VERSIONS -> {
                 if (ctx == ExtensionContext.CLIENT_HELLO) {
@@ -147,7 +153,8 @@ public final class ExtensionCodec {
         return new Extension.ServerName(host);
     }
 
-    private static Extension decodeAlpn(ByteReader r, ExtensionContext ctx) throws TlsAlertException {
+    private static Extension decodeAlpn(ByteReader r, ExtensionContext ctx)
+            throws TlsAlertException {
         ByteReader list = r.sub16();
         List<String> protocols = new ArrayList<>();
         while (list.hasRemaining()) {
@@ -157,7 +164,8 @@ public final class ExtensionCodec {
             }
             protocols.add(new String(p, StandardCharsets.ISO_8859_1));
         }
-        if (protocols.isEmpty() || (ctx != ExtensionContext.CLIENT_HELLO && protocols.size() != 1)) {
+        if (protocols.isEmpty()
+                || (ctx != ExtensionContext.CLIENT_HELLO && protocols.size() != 1)) {
             // RFC 7301 §3.1: the server's list contains exactly one protocol.
             throw TlsAlertException.decodeError("bad ALPN list size " + protocols.size());
         }

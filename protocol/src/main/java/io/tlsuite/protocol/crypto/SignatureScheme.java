@@ -1,0 +1,113 @@
+package io.tlsuite.protocol.crypto;
+
+import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.alert.TlsAlertException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The signature schemes this engine signs and verifies with (RFC 8446 §4.2.3), over the JDK. */
+public enum SignatureScheme {
+    ECDSA_SECP256R1_SHA256(0x0403, "SHA256withECDSA"),
+    RSA_PSS_RSAE_SHA256(0x0804, "RSASSA-PSS"),
+    ED25519(0x0807, "Ed25519");
+
+    private final int code;
+    private final String jcaName;
+
+    SignatureScheme(int code, String jcaName) {
+        this.code = code;
+        this.jcaName = jcaName;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public static Optional<SignatureScheme> of(int code) {
+        for (SignatureScheme s : values()) {
+            if (s.code == code) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether this scheme can be used with the key (type and, for ECDSA, curve size). */
+    public boolean matches(Key key) {
+        String alg = key.getAlgorithm();
+        return switch (this) {
+            case ECDSA_SECP256R1_SHA256 ->
+                    key instanceof ECKey ec
+                            && ec.getParams().getCurve().getField().getFieldSize() == 256;
+            case RSA_PSS_RSAE_SHA256 -> key instanceof RSAKey && !"RSASSA-PSS".equals(alg);
+            case ED25519 -> "Ed25519".equals(alg) || "EdDSA".equals(alg);
+        };
+    }
+
+    /** Our preferred scheme for {@code key} among the peer's offered code points. */
+    public static Optional<SignatureScheme> select(Key key, List<Integer> peerSchemes) {
+        for (int code : peerSchemes) {
+            Optional<SignatureScheme> s = of(code);
+            if (s.isPresent() && s.get().matches(key)) {
+                return s;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Signature newSignature() throws GeneralSecurityException {
+        Signature sig = Signature.getInstance(jcaName);
+        if (this == RSA_PSS_RSAE_SHA256) {
+            sig.setParameter(
+                    new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+        }
+        return sig;
+    }
+
+    public byte[] sign(PrivateKey key, byte[] content, SecureRandom random)
+            throws TlsAlertException {
+        try {
+            Signature sig = newSignature();
+            sig.initSign(key, random);
+            sig.update(content);
+            return sig.sign();
+        } catch (GeneralSecurityException e) {
+            throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "signing failed", e);
+        }
+    }
+
+    public boolean verify(PublicKey key, byte[] content, byte[] signature) {
+        try {
+            Signature sig = newSignature();
+            sig.initVerify(key);
+            sig.update(content);
+            return sig.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** RFC 8446 §4.4.3: 64 spaces, the context string, a zero byte, then the transcript hash. */
+    public static byte[] certificateVerifyContent(boolean server, byte[] transcriptHash) {
+        byte[] context =
+                (server ? "TLS 1.3, server CertificateVerify" : "TLS 1.3, client CertificateVerify")
+                        .getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[64 + context.length + 1 + transcriptHash.length];
+        Arrays.fill(out, 0, 64, (byte) 0x20);
+        System.arraycopy(context, 0, out, 64, context.length);
+        System.arraycopy(transcriptHash, 0, out, 64 + context.length + 1, transcriptHash.length);
+        return out;
+    }
+}

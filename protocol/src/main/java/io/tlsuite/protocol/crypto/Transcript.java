@@ -1,0 +1,72 @@
+package io.tlsuite.protocol.crypto;
+
+import io.tlsuite.protocol.message.HandshakeType;
+import java.io.ByteArrayOutputStream;
+import java.security.MessageDigest;
+
+/**
+ * The running transcript hash (RFC 8446 §4.4.1). Messages are buffered until the cipher suite, and
+ * with it the hash, is known.
+ */
+public final class Transcript {
+    private ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private MessageDigest digest;
+    private HashAlgorithm hash;
+
+    public void add(byte[] handshakeMessage) {
+        if (digest == null) {
+            pending.writeBytes(handshakeMessage);
+        } else {
+            digest.update(handshakeMessage);
+        }
+    }
+
+    public boolean hasHash() {
+        return digest != null;
+    }
+
+    public HashAlgorithm hashAlgorithm() {
+        return hash;
+    }
+
+    public void startHash(HashAlgorithm hash) {
+        if (digest != null) {
+            if (this.hash != hash) {
+                throw new IllegalStateException("transcript hash already " + this.hash);
+            }
+            return;
+        }
+        this.hash = hash;
+        digest = hash.newDigest();
+        digest.update(pending.toByteArray());
+        pending = null;
+    }
+
+    /** Hash of everything added so far. */
+    public byte[] currentHash() {
+        return hashWith(new byte[0]);
+    }
+
+    /** Hash of the transcript followed by {@code extra}, without adding it (PSK binders). */
+    public byte[] hashWith(byte[] extra) {
+        try {
+            MessageDigest copy = (MessageDigest) digest.clone();
+            copy.update(extra);
+            return copy.digest();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * RFC 8446 §4.4.1: after a HelloRetryRequest, ClientHello1 is replaced by a synthetic
+     * message_hash message carrying its hash. Call after {@link #startHash} with only ClientHello1
+     * added.
+     */
+    public void replaceWithMessageHash() {
+        byte[] ch1 = digest.digest();
+        digest.reset();
+        digest.update(new byte[] {(byte) HandshakeType.MESSAGE_HASH, 0, 0, (byte) ch1.length});
+        digest.update(ch1);
+    }
+}
