@@ -1,0 +1,70 @@
+package io.tlsuite.kafka;
+
+import io.tlsuite.events.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the embedded broker as a process of its own: what {@code ./suite up} starts. */
+@Command(
+        name = "embedded-kafka",
+        mixinStandardHelpOptions = true,
+        description = "Runs a real single-node Apache Kafka broker (KRaft) for the TLS suite.")
+public final class KafkaBrokerMain implements Callable<Integer> {
+
+    @Option(
+            names = "--port",
+            defaultValue = "9092",
+            description = "Client port on localhost (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(
+            names = "--data-dir",
+            defaultValue = ".suite/kafka",
+            description = "Where the broker keeps its logs (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(
+            names = "--partitions",
+            defaultValue = "3",
+            description = "Partitions of each suite topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        EmbeddedKafkaBroker broker;
+        try {
+            broker = EmbeddedKafkaBroker.persistent(port, dataDir.toAbsolutePath()).start();
+        } catch (IllegalStateException e) {
+            System.err.println("embedded-kafka: " + e.getMessage());
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(
+                                () -> {
+                                    broker.close();
+                                    stopped.countDown();
+                                },
+                                "kafka-shutdown"));
+        broker.createTopics(Topics.ALL, partitions, Duration.ofSeconds(30));
+        System.out.printf(
+                "Kafka broker ready at %s (KRaft, data in %s) with topics %s in %d ms%n",
+                broker.bootstrapServers(),
+                dataDir.toAbsolutePath(),
+                Topics.ALL,
+                (System.nanoTime() - start) / 1_000_000);
+        stopped.await();
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new KafkaBrokerMain()).execute(args));
+    }
+}
