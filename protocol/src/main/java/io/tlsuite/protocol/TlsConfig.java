@@ -1,0 +1,342 @@
+package io.tlsuite.protocol;
+
+import io.tlsuite.protocol.cert.CertificateValidator;
+import io.tlsuite.protocol.crypto.CipherSuite;
+import io.tlsuite.protocol.crypto.NamedGroup;
+import io.tlsuite.protocol.crypto.SignatureScheme;
+import io.tlsuite.protocol.resumption.ClientSession;
+import io.tlsuite.protocol.resumption.TicketStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything an engine needs, for either role. Immutable; build with {@link #builder()}.
+ *
+ * <p>Defaults: all three TLS 1.3 suites (AES-128-GCM first), groups X25519 then secp256r1 with a
+ * key share for X25519 only, all three signature schemes, middlebox compatibility on, no ALPN, no
+ * client authentication, no tickets, no key log.
+ */
+public final class TlsConfig {
+    private final List<CipherSuite> cipherSuites;
+    private final List<NamedGroup> groups;
+    private final List<NamedGroup> keyShareGroups;
+    private final List<SignatureScheme> signatureSchemes;
+    private final List<X509Certificate> certificateChain;
+    private final PrivateKey privateKey;
+    private final CertificateValidator certificateValidator;
+    private final String serverName;
+    private final List<String> alpnProtocols;
+    private final ClientAuth clientAuth;
+    private final TlsListener listener;
+    private final SecureRandom random;
+    private final Clock clock;
+    private final TicketStore ticketStore;
+    private final int ticketsToSend;
+    private final long ticketLifetimeSeconds;
+    private final ClientSession resumeSession;
+    private final KeyLog keyLog;
+    private final boolean middleboxCompatibility;
+
+    private TlsConfig(Builder b) {
+        this.cipherSuites = List.copyOf(b.cipherSuites);
+        this.groups = List.copyOf(b.groups);
+        this.keyShareGroups =
+                b.keyShareGroups == null ? List.of(groups.get(0)) : List.copyOf(b.keyShareGroups);
+        this.signatureSchemes = List.copyOf(b.signatureSchemes);
+        this.certificateChain = List.copyOf(b.certificateChain);
+        this.privateKey = b.privateKey;
+        this.certificateValidator = b.certificateValidator;
+        this.serverName = b.serverName;
+        this.alpnProtocols = List.copyOf(b.alpnProtocols);
+        this.clientAuth = b.clientAuth;
+        this.listener = b.listener;
+        this.random = b.random;
+        this.clock = b.clock;
+        this.ticketStore = b.ticketStore;
+        this.ticketsToSend = b.ticketsToSend;
+        this.ticketLifetimeSeconds = b.ticketLifetimeSeconds;
+        this.resumeSession = b.resumeSession;
+        this.keyLog = b.keyLog;
+        this.middleboxCompatibility = b.middleboxCompatibility;
+        if (cipherSuites.isEmpty() || groups.isEmpty() || signatureSchemes.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "suites, groups and signature schemes must not be empty");
+        }
+        if (!groups.containsAll(keyShareGroups)) {
+            throw new IllegalArgumentException("key share groups must be among the groups");
+        }
+        if (certificateChain.isEmpty() != (privateKey == null)) {
+            throw new IllegalArgumentException(
+                    "a certificate chain needs its private key and vice versa");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.cipherSuites = cipherSuites;
+        b.groups = groups;
+        b.keyShareGroups = keyShareGroups;
+        b.signatureSchemes = signatureSchemes;
+        b.certificateChain = certificateChain;
+        b.privateKey = privateKey;
+        b.certificateValidator = certificateValidator;
+        b.serverName = serverName;
+        b.alpnProtocols = alpnProtocols;
+        b.clientAuth = clientAuth;
+        b.listener = listener;
+        b.random = random;
+        b.clock = clock;
+        b.ticketStore = ticketStore;
+        b.ticketsToSend = ticketsToSend;
+        b.ticketLifetimeSeconds = ticketLifetimeSeconds;
+        b.resumeSession = resumeSession;
+        b.keyLog = keyLog;
+        b.middleboxCompatibility = middleboxCompatibility;
+        return b;
+    }
+
+    public List<CipherSuite> cipherSuites() {
+        return cipherSuites;
+    }
+
+    public List<NamedGroup> groups() {
+        return groups;
+    }
+
+    public List<NamedGroup> keyShareGroups() {
+        return keyShareGroups;
+    }
+
+    public List<SignatureScheme> signatureSchemes() {
+        return signatureSchemes;
+    }
+
+    public List<X509Certificate> certificateChain() {
+        return certificateChain;
+    }
+
+    public PrivateKey privateKey() {
+        return privateKey;
+    }
+
+    public CertificateValidator certificateValidator() {
+        return certificateValidator;
+    }
+
+    public String serverName() {
+        return serverName;
+    }
+
+    public List<String> alpnProtocols() {
+        return alpnProtocols;
+    }
+
+    public ClientAuth clientAuth() {
+        return clientAuth;
+    }
+
+    public TlsListener listener() {
+        return listener;
+    }
+
+    public SecureRandom random() {
+        return random;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public TicketStore ticketStore() {
+        return ticketStore;
+    }
+
+    public int ticketsToSend() {
+        return ticketsToSend;
+    }
+
+    public long ticketLifetimeSeconds() {
+        return ticketLifetimeSeconds;
+    }
+
+    public ClientSession resumeSession() {
+        return resumeSession;
+    }
+
+    public KeyLog keyLog() {
+        return keyLog;
+    }
+
+    public boolean middleboxCompatibility() {
+        return middleboxCompatibility;
+    }
+
+    @Override
+    public String toString() {
+        return "TlsConfig[suites="
+                + cipherSuites
+                + ", groups="
+                + groups
+                + ", keyShares="
+                + keyShareGroups
+                + ", schemes="
+                + signatureSchemes
+                + ", chain="
+                + certificateChain.size()
+                + " certs, serverName="
+                + serverName
+                + ", alpn="
+                + alpnProtocols
+                + ", clientAuth="
+                + clientAuth
+                + "]";
+    }
+
+    public static final class Builder {
+        private List<CipherSuite> cipherSuites = List.of(CipherSuite.values());
+        private List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
+        private List<NamedGroup> keyShareGroups;
+        private List<SignatureScheme> signatureSchemes =
+                List.of(
+                        SignatureScheme.ECDSA_SECP256R1_SHA256,
+                        SignatureScheme.ED25519,
+                        SignatureScheme.RSA_PSS_RSAE_SHA256);
+        private List<X509Certificate> certificateChain = List.of();
+        private PrivateKey privateKey;
+        private CertificateValidator certificateValidator;
+        private String serverName;
+        private List<String> alpnProtocols = List.of();
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private TlsListener listener = TlsListener.NONE;
+        private SecureRandom random = new SecureRandom();
+        private Clock clock = Clock.systemUTC();
+        private TicketStore ticketStore;
+        private int ticketsToSend = 1;
+        private long ticketLifetimeSeconds = 7200;
+        private ClientSession resumeSession;
+        private KeyLog keyLog;
+        private boolean middleboxCompatibility = true;
+
+        public Builder cipherSuites(CipherSuite... suites) {
+            this.cipherSuites = List.of(suites);
+            return this;
+        }
+
+        /** Supported groups in preference order; the client's key share defaults to the first. */
+        public Builder groups(NamedGroup... groups) {
+            this.groups = List.of(groups);
+            return this;
+        }
+
+        /**
+         * Client: the groups to send key shares for (may be empty, to ask for a HelloRetryRequest).
+         */
+        public Builder keyShareGroups(NamedGroup... groups) {
+            this.keyShareGroups = List.of(groups);
+            return this;
+        }
+
+        public Builder signatureSchemes(SignatureScheme... schemes) {
+            this.signatureSchemes = List.of(schemes);
+            return this;
+        }
+
+        /**
+         * Our certificate chain (leaf first) and its private key: required for a server, for mTLS
+         * on a client.
+         */
+        public Builder certificate(List<X509Certificate> chain, PrivateKey key) {
+            this.certificateChain = List.copyOf(chain);
+            this.privateKey = key;
+            return this;
+        }
+
+        /**
+         * How the peer's certificate is checked (client: the server's; server with mTLS: the
+         * client's).
+         */
+        public Builder certificateValidator(CertificateValidator validator) {
+            this.certificateValidator = validator;
+            return this;
+        }
+
+        /** Client: SNI and the name the server certificate must match. */
+        public Builder serverName(String serverName) {
+            this.serverName = serverName;
+            return this;
+        }
+
+        public Builder alpnProtocols(String... protocols) {
+            this.alpnProtocols = List.of(protocols);
+            return this;
+        }
+
+        public Builder clientAuth(ClientAuth clientAuth) {
+            this.clientAuth = Objects.requireNonNull(clientAuth);
+            return this;
+        }
+
+        public Builder listener(TlsListener listener) {
+            this.listener = Objects.requireNonNull(listener);
+            return this;
+        }
+
+        public Builder random(SecureRandom random) {
+            this.random = Objects.requireNonNull(random);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        /** Server: where issued tickets are kept; without one no NewSessionTicket is sent. */
+        public Builder ticketStore(TicketStore store) {
+            this.ticketStore = store;
+            return this;
+        }
+
+        public Builder ticketsToSend(int n) {
+            this.ticketsToSend = n;
+            return this;
+        }
+
+        public Builder ticketLifetimeSeconds(long seconds) {
+            this.ticketLifetimeSeconds = Math.min(seconds, 604800);
+            return this;
+        }
+
+        /** Client: offer this session's ticket as a PSK (psk_dhe_ke). */
+        public Builder resumeSession(ClientSession session) {
+            this.resumeSession = session;
+            return this;
+        }
+
+        /** NSS key log sink; off (null) by default. */
+        public Builder keyLog(KeyLog keyLog) {
+            this.keyLog = keyLog;
+            return this;
+        }
+
+        /**
+         * RFC 8446 Appendix D.4: session id and dummy change_cipher_spec records. On by default.
+         */
+        public Builder middleboxCompatibility(boolean on) {
+            this.middleboxCompatibility = on;
+            return this;
+        }
+
+        public TlsConfig build() {
+            return new TlsConfig(this);
+        }
+    }
+}

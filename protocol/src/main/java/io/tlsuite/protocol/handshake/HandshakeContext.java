@@ -1,0 +1,220 @@
+package io.tlsuite.protocol.handshake;
+
+import io.tlsuite.protocol.KeyLog;
+import io.tlsuite.protocol.ProtocolVersion;
+import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.TlsListener;
+import io.tlsuite.protocol.crypto.CipherSuite;
+import io.tlsuite.protocol.crypto.KeySchedule;
+import io.tlsuite.protocol.crypto.NamedGroup;
+import io.tlsuite.protocol.crypto.TrafficKeys;
+import io.tlsuite.protocol.crypto.Transcript;
+import io.tlsuite.protocol.message.HandshakeCodec;
+import io.tlsuite.protocol.message.HandshakeMessage;
+import io.tlsuite.protocol.record.ContentType;
+import io.tlsuite.protocol.record.Record;
+import io.tlsuite.protocol.record.RecordProtection;
+import io.tlsuite.protocol.resumption.ClientSession;
+import java.io.ByteArrayOutputStream;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The state one connection's states share: configuration, transcript, key schedule, record
+ * protection and the outbound queue. Secrets live here and in the key schedule only, and are
+ * zeroised by {@link #destroySecrets()}.
+ */
+public final class HandshakeContext {
+    private static final byte[] CCS_RECORD = {ContentType.CHANGE_CIPHER_SPEC, 3, 3, 0, 1, 1};
+
+    public final boolean client;
+    public final TlsConfig config;
+    public final TlsListener listener;
+    public final Transcript transcript = new Transcript();
+
+    private final ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream outbound = new ByteArrayOutputStream();
+    private RecordProtection readProtection;
+    private RecordProtection writeProtection;
+    private boolean readKeyChanged;
+    private boolean firstRecord = true;
+    private boolean changeCipherSpecSent;
+
+    // Negotiated, no secrets.
+    public ProtocolVersion version;
+    public CipherSuite suite;
+    public NamedGroup group;
+    public String alpn;
+    public String serverName;
+    public List<X509Certificate> peerCertificates = List.of();
+    public boolean resumed;
+    public boolean helloRetryRequest;
+    public boolean handshakeComplete;
+    public byte[] clientRandom;
+    public final List<ClientSession> receivedTickets = new ArrayList<>();
+
+    // Secrets.
+    public KeySchedule keySchedule;
+    public byte[] clientHandshakeSecret;
+    public byte[] serverHandshakeSecret;
+    public byte[] clientApplicationSecret;
+    public byte[] serverApplicationSecret;
+    public byte[] exporterMasterSecret;
+    public byte[] resumptionMasterSecret;
+
+    public HandshakeContext(boolean client, TlsConfig config) {
+        this.client = client;
+        this.config = config;
+        this.listener = config.listener();
+    }
+
+    /** Queues a handshake message that belongs to the transcript. */
+    public void send(HandshakeMessage m) {
+        byte[] raw = HandshakeCodec.encode(m);
+        transcript.add(raw);
+        queue(m, raw);
+    }
+
+    /** Queues a post-handshake message (NewSessionTicket, KeyUpdate): not in the transcript. */
+    public void sendPostHandshake(HandshakeMessage m) {
+        queue(m, HandshakeCodec.encode(m));
+    }
+
+    /** Queues an already encoded message (e.g. a ClientHello whose binder was patched in). */
+    public void sendEncoded(HandshakeMessage m, byte[] raw) {
+        transcript.add(raw);
+        queue(m, raw);
+    }
+
+    private void queue(HandshakeMessage m, byte[] raw) {
+        pendingHandshake.writeBytes(raw);
+        listener.handshakeMessage(TlsListener.Direction.SENT, m, raw.clone());
+    }
+
+    /** Writes queued handshake messages as records: coalesced, and fragmented at 2^14 bytes. */
+    public void flush() {
+        byte[] data = pendingHandshake.toByteArray();
+        pendingHandshake.reset();
+        for (int off = 0; off < data.length; off += Record.MAX_PLAINTEXT) {
+            int n = Math.min(Record.MAX_PLAINTEXT, data.length - off);
+            writeRecord(ContentType.HANDSHAKE, data, off, n);
+        }
+    }
+
+    /** Drops queued, unsent handshake messages (a failure aborts the flight). */
+    public void discardPending() {
+        pendingHandshake.reset();
+    }
+
+    public void writeRecord(int type, byte[] data, int off, int len) {
+        if (writeProtection != null) {
+            outbound.writeBytes(writeProtection.seal(type, data, off, len, 0));
+            return;
+        }
+        // RFC 8446 §5.1: legacy_record_version 0x0301 for the initial ClientHello, else 0x0303.
+        int version = firstRecord && client ? 0x0301 : 0x0303;
+        firstRecord = false;
+        outbound.writeBytes(
+                new Record(type, version, Arrays.copyOfRange(data, off, off + len)).encode());
+    }
+
+    /**
+     * RFC 8446 Appendix D.4: one dummy change_cipher_spec, sent in the clear, if compatibility is
+     * on.
+     */
+    public void sendChangeCipherSpec() {
+        if (!config.middleboxCompatibility() || changeCipherSpecSent) {
+            return;
+        }
+        flush();
+        changeCipherSpecSent = true;
+        outbound.writeBytes(CCS_RECORD);
+        listener.changeCipherSpec(TlsListener.Direction.SENT);
+    }
+
+    public void setWriteSecret(byte[] trafficSecret) {
+        flush();
+        if (writeProtection != null) {
+            writeProtection.destroy();
+        }
+        TrafficKeys keys = keySchedule.trafficKeys(trafficSecret);
+        writeProtection = new RecordProtection(suite.aead(), keys);
+        keys.destroy();
+        firstRecord = false;
+    }
+
+    public void setReadSecret(byte[] trafficSecret) {
+        if (readProtection != null) {
+            readProtection.destroy();
+        }
+        TrafficKeys keys = keySchedule.trafficKeys(trafficSecret);
+        readProtection = new RecordProtection(suite.aead(), keys);
+        keys.destroy();
+        readKeyChanged = true;
+    }
+
+    public RecordProtection readProtection() {
+        return readProtection;
+    }
+
+    public boolean hasWriteProtection() {
+        return writeProtection != null;
+    }
+
+    /** True once after each read key change: the engine then checks no partial message spans it. */
+    public boolean takeReadKeyChanged() {
+        boolean c = readKeyChanged;
+        readKeyChanged = false;
+        return c;
+    }
+
+    public byte[] takeOutbound() {
+        flush();
+        byte[] out = outbound.toByteArray();
+        outbound.reset();
+        return out;
+    }
+
+    public void keyLog(String label, byte[] secret) {
+        KeyLog log = config.keyLog();
+        if (log != null && clientRandom != null) {
+            log.log(label, clientRandom, secret);
+        }
+    }
+
+    public void destroySecrets() {
+        for (byte[] b :
+                new byte[][] {
+                    clientHandshakeSecret,
+                    serverHandshakeSecret,
+                    clientApplicationSecret,
+                    serverApplicationSecret,
+                    exporterMasterSecret,
+                    resumptionMasterSecret
+                }) {
+            if (b != null) {
+                Arrays.fill(b, (byte) 0);
+            }
+        }
+        if (keySchedule != null) {
+            keySchedule.destroy();
+        }
+        if (readProtection != null) {
+            readProtection.destroy();
+        }
+        if (writeProtection != null) {
+            writeProtection.destroy();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HandshakeContext["
+                + (client ? "client" : "server")
+                + ", suite="
+                + suite
+                + ", secrets redacted]";
+    }
+}

@@ -1,0 +1,154 @@
+package io.tlsuite.protocol.handshake;
+
+import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.alert.TlsAlertException;
+import io.tlsuite.protocol.cert.CertificateValidator;
+import io.tlsuite.protocol.crypto.SignatureScheme;
+import io.tlsuite.protocol.message.HandshakeMessage;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Steps both roles share: certificates, CertificateVerify, Finished, application secrets. */
+public final class Handshakes {
+    private Handshakes() {}
+
+    public static List<X509Certificate> parseChain(HandshakeMessage.Certificate msg)
+            throws TlsAlertException {
+        List<X509Certificate> chain = new ArrayList<>();
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            for (HandshakeMessage.CertificateEntry e : msg.entries()) {
+                chain.add(
+                        (X509Certificate)
+                                cf.generateCertificate(new ByteArrayInputStream(e.certData())));
+            }
+        } catch (CertificateException | RuntimeException e) {
+            throw new TlsAlertException(
+                    AlertDescription.BAD_CERTIFICATE, "unparsable certificate", e);
+        }
+        return chain;
+    }
+
+    public static HandshakeMessage.Certificate certificateMessage(
+            byte[] context, List<X509Certificate> chain) throws TlsAlertException {
+        List<HandshakeMessage.CertificateEntry> entries = new ArrayList<>();
+        for (X509Certificate c : chain) {
+            try {
+                entries.add(new HandshakeMessage.CertificateEntry(c.getEncoded(), List.of()));
+            } catch (CertificateEncodingException e) {
+                throw new TlsAlertException(
+                        AlertDescription.INTERNAL_ERROR, "cannot encode our certificate", e);
+            }
+        }
+        return new HandshakeMessage.Certificate(context, entries);
+    }
+
+    /**
+     * Validates the peer chain with the configured validator; without one the handshake fails
+     * closed.
+     */
+    public static void validatePeer(HandshakeContext ctx, List<X509Certificate> chain)
+            throws TlsAlertException {
+        CertificateValidator v = ctx.config.certificateValidator();
+        if (v == null) {
+            throw new TlsAlertException(
+                    AlertDescription.CERTIFICATE_UNKNOWN, "no certificate validator configured");
+        }
+        if (ctx.client) {
+            v.validate(chain, CertificateValidator.Purpose.SERVER, ctx.config.serverName());
+        } else {
+            v.validate(chain, CertificateValidator.Purpose.CLIENT, null);
+        }
+    }
+
+    /** Our CertificateVerify over the current transcript, with a scheme the peer offered. */
+    public static HandshakeMessage.CertificateVerify signCertificateVerify(
+            HandshakeContext ctx, List<Integer> peerSchemes) throws TlsAlertException {
+        List<Integer> usable = new ArrayList<>();
+        for (int code : peerSchemes) {
+            SignatureScheme.of(code)
+                    .filter(ctx.config.signatureSchemes()::contains)
+                    .ifPresent(s -> usable.add(code));
+        }
+        SignatureScheme scheme =
+                SignatureScheme.select(ctx.config.privateKey(), usable)
+                        .orElseThrow(
+                                () ->
+                                        new TlsAlertException(
+                                                AlertDescription.HANDSHAKE_FAILURE,
+                                                "no common signature scheme for our key"));
+        byte[] content =
+                SignatureScheme.certificateVerifyContent(!ctx.client, ctx.transcript.currentHash());
+        return new HandshakeMessage.CertificateVerify(
+                scheme.code(), scheme.sign(ctx.config.privateKey(), content, ctx.config.random()));
+    }
+
+    /** RFC 8446 §4.4.3: checks the peer's CertificateVerify against the transcript before it. */
+    public static void verifyCertificateVerify(
+            HandshakeContext ctx, HandshakeMessage.CertificateVerify cv, X509Certificate leaf)
+            throws TlsAlertException {
+        SignatureScheme scheme =
+                SignatureScheme.of(cv.scheme())
+                        .filter(ctx.config.signatureSchemes()::contains)
+                        .orElseThrow(
+                                () ->
+                                        TlsAlertException.illegalParameter(
+                                                "signature scheme not offered: 0x"
+                                                        + Integer.toHexString(cv.scheme())));
+        if (!scheme.matches(leaf.getPublicKey())) {
+            throw TlsAlertException.illegalParameter(
+                    "signature scheme does not match the certificate key");
+        }
+        byte[] content =
+                SignatureScheme.certificateVerifyContent(ctx.client, ctx.transcript.currentHash());
+        if (!scheme.verify(leaf.getPublicKey(), content, cv.signature())) {
+            throw new TlsAlertException(
+                    AlertDescription.DECRYPT_ERROR, "CertificateVerify signature invalid");
+        }
+    }
+
+    public static HandshakeMessage.Finished finished(HandshakeContext ctx, byte[] baseKey) {
+        return new HandshakeMessage.Finished(
+                ctx.keySchedule.verifyData(baseKey, ctx.transcript.currentHash()));
+    }
+
+    /** RFC 8446 §4.4.4: a wrong verify_data is decrypt_error. Compared in constant time. */
+    public static void verifyFinished(
+            HandshakeContext ctx, HandshakeMessage.Finished f, byte[] baseKey)
+            throws TlsAlertException {
+        byte[] expected = ctx.keySchedule.verifyData(baseKey, ctx.transcript.currentHash());
+        if (f.verifyData().length != expected.length) {
+            throw TlsAlertException.decodeError("Finished of " + f.verifyData().length + " bytes");
+        }
+        if (!MessageDigest.isEqual(expected, f.verifyData())) {
+            throw new TlsAlertException(
+                    AlertDescription.DECRYPT_ERROR, "Finished verify_data mismatch");
+        }
+    }
+
+    /** After the server Finished is in the transcript: master secret and application secrets. */
+    public static void deriveApplicationSecrets(HandshakeContext ctx) {
+        ctx.keySchedule.deriveMasterSecret();
+        byte[] hash = ctx.transcript.currentHash();
+        ctx.clientApplicationSecret = ctx.keySchedule.clientApplicationTrafficSecret(hash);
+        ctx.serverApplicationSecret = ctx.keySchedule.serverApplicationTrafficSecret(hash);
+        ctx.exporterMasterSecret = ctx.keySchedule.exporterMasterSecret(hash);
+        ctx.keyLog("CLIENT_TRAFFIC_SECRET_0", ctx.clientApplicationSecret);
+        ctx.keyLog("SERVER_TRAFFIC_SECRET_0", ctx.serverApplicationSecret);
+        ctx.keyLog("EXPORTER_SECRET", ctx.exporterMasterSecret);
+    }
+
+    public static void deriveHandshakeSecrets(HandshakeContext ctx) {
+        byte[] hash = ctx.transcript.currentHash();
+        ctx.clientHandshakeSecret = ctx.keySchedule.clientHandshakeTrafficSecret(hash);
+        ctx.serverHandshakeSecret = ctx.keySchedule.serverHandshakeTrafficSecret(hash);
+        ctx.keyLog("CLIENT_HANDSHAKE_TRAFFIC_SECRET", ctx.clientHandshakeSecret);
+        ctx.keyLog("SERVER_HANDSHAKE_TRAFFIC_SECRET", ctx.serverHandshakeSecret);
+    }
+}

@@ -1,0 +1,466 @@
+package io.tlsuite.protocol.handshake.server;
+
+import io.tlsuite.protocol.ClientAuth;
+import io.tlsuite.protocol.ProtocolVersion;
+import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.alert.TlsAlertException;
+import io.tlsuite.protocol.crypto.CipherSuite;
+import io.tlsuite.protocol.crypto.KeyExchange;
+import io.tlsuite.protocol.crypto.KeySchedule;
+import io.tlsuite.protocol.crypto.NamedGroup;
+import io.tlsuite.protocol.crypto.SignatureScheme;
+import io.tlsuite.protocol.handshake.Connected;
+import io.tlsuite.protocol.handshake.Expect;
+import io.tlsuite.protocol.handshake.HandshakeContext;
+import io.tlsuite.protocol.handshake.Handshakes;
+import io.tlsuite.protocol.handshake.State;
+import io.tlsuite.protocol.message.Extension;
+import io.tlsuite.protocol.message.HandshakeCodec;
+import io.tlsuite.protocol.message.HandshakeMessage;
+import io.tlsuite.protocol.message.HandshakeMessage.Certificate;
+import io.tlsuite.protocol.message.HandshakeMessage.CertificateRequest;
+import io.tlsuite.protocol.message.HandshakeMessage.CertificateVerify;
+import io.tlsuite.protocol.message.HandshakeMessage.ClientHello;
+import io.tlsuite.protocol.message.HandshakeMessage.EncryptedExtensions;
+import io.tlsuite.protocol.message.HandshakeMessage.Finished;
+import io.tlsuite.protocol.message.HandshakeMessage.NewSessionTicket;
+import io.tlsuite.protocol.message.HandshakeMessage.ServerHello;
+import io.tlsuite.protocol.resumption.ResumptionState;
+import io.tlsuite.protocol.resumption.TicketStore;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The TLS 1.3 server state machine (RFC 8446 §2, Appendix A.2):
+ *
+ * <pre>
+ * ExpectClientHello --no usable share--> [HelloRetryRequest] ExpectSecondClientHello
+ *   -> (ServerHello, EncryptedExtensions, [CertificateRequest], Certificate, CertificateVerify, Finished)
+ *   -> [ExpectClientCertificate -> ExpectClientCertificateVerify] -> ExpectClientFinished -> Connected
+ * </pre>
+ */
+public final class ServerHandshake {
+    private ServerHandshake() {}
+
+    public static State start() {
+        return new ExpectClientHello();
+    }
+
+    /**
+     * The version dispatch point: TLS 1.3 when offered through supported_versions. A TLS 1.2 state
+     * machine will take the other branch; for now any offer without 0x0304 is protocol_version.
+     */
+    static ProtocolVersion negotiateVersion(ClientHello ch) throws TlsAlertException {
+        Optional<Extension.ClientSupportedVersions> sv =
+                Extension.find(ch.extensions(), Extension.ClientSupportedVersions.class);
+        if (sv.isPresent() && sv.get().versions().contains(ProtocolVersion.TLS_1_3.code())) {
+            return ProtocolVersion.TLS_1_3;
+        }
+        int offered =
+                sv.map(v -> v.versions().stream().max(Integer::compare).orElse(0))
+                        .orElse(ch.legacyVersion());
+        throw new TlsAlertException(
+                AlertDescription.PROTOCOL_VERSION,
+                "client offers up to 0x" + Integer.toHexString(offered) + "; TLS 1.3 is required");
+    }
+
+    record Retry(CipherSuite suite, NamedGroup group, byte[] firstRandom) {}
+
+    static final class ExpectClientHello extends Expect<ClientHello> {
+        ExpectClientHello() {
+            super(ClientHello.class);
+        }
+
+        @Override
+        public String name() {
+            return "ExpectClientHello";
+        }
+
+        @Override
+        protected State on(HandshakeContext ctx, ClientHello ch, byte[] raw)
+                throws TlsAlertException {
+            negotiateVersion(ch);
+            return respond(ctx, ch, raw, null);
+        }
+    }
+
+    static final class ExpectSecondClientHello extends Expect<ClientHello> {
+        private final Retry retry;
+
+        ExpectSecondClientHello(Retry retry) {
+            super(ClientHello.class);
+            this.retry = retry;
+        }
+
+        @Override
+        public String name() {
+            return "ExpectSecondClientHello";
+        }
+
+        @Override
+        protected State on(HandshakeContext ctx, ClientHello ch, byte[] raw)
+                throws TlsAlertException {
+            negotiateVersion(ch);
+            if (!Arrays.equals(ch.random(), retry.firstRandom())) {
+                throw TlsAlertException.illegalParameter("second ClientHello changed its random");
+            }
+            return respond(ctx, ch, raw, retry);
+        }
+    }
+
+    static State respond(HandshakeContext ctx, ClientHello ch, byte[] raw, Retry retry)
+            throws TlsAlertException {
+        if (ch.legacyCompressionMethods().length != 1 || ch.legacyCompressionMethods()[0] != 0) {
+            throw TlsAlertException.illegalParameter(
+                    "TLS 1.3 needs exactly the null compression method");
+        }
+        CipherSuite suite = chooseSuite(ctx, ch, retry);
+        ctx.clientRandom = ch.random().clone();
+
+        Extension.ClientKeyShares shares =
+                Extension.find(ch.extensions(), Extension.ClientKeyShares.class)
+                        .orElseThrow(
+                                () ->
+                                        new TlsAlertException(
+                                                AlertDescription.MISSING_EXTENSION,
+                                                "no key_share"));
+        Extension.SupportedGroups groups =
+                Extension.find(ch.extensions(), Extension.SupportedGroups.class)
+                        .orElseThrow(
+                                () ->
+                                        new TlsAlertException(
+                                                AlertDescription.MISSING_EXTENSION,
+                                                "no supported_groups"));
+        Extension.KeyShareEntry entry = null;
+        NamedGroup group = null;
+        for (NamedGroup g : ctx.config.groups()) {
+            for (Extension.KeyShareEntry e : shares.shares()) {
+                if (e.group() == g.code() && entry == null) {
+                    entry = e;
+                    group = g;
+                }
+            }
+        }
+        if (retry != null && (group != retry.group() || shares.shares().size() != 1)) {
+            throw TlsAlertException.illegalParameter(
+                    "second ClientHello lacks the requested key share");
+        }
+        if (entry == null) {
+            for (NamedGroup g : ctx.config.groups()) {
+                if (groups.groups().contains(g.code())) {
+                    return helloRetry(ctx, ch, raw, suite, g);
+                }
+            }
+            throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, "no common group");
+        }
+
+        Optional<Extension.ClientPreSharedKey> pskExt =
+                Extension.find(ch.extensions(), Extension.ClientPreSharedKey.class);
+        Optional<Extension.PskKeyExchangeModes> modes =
+                Extension.find(ch.extensions(), Extension.PskKeyExchangeModes.class);
+        if (pskExt.isPresent() && modes.isEmpty()) {
+            throw new TlsAlertException(
+                    AlertDescription.MISSING_EXTENSION,
+                    "pre_shared_key without psk_key_exchange_modes");
+        }
+        ResumptionState resumption = null;
+        int selectedIdentity = -1;
+        if (pskExt.isPresent()
+                && modes.get().modes().contains(Extension.PskKeyExchangeModes.PSK_DHE_KE)
+                && ctx.config.ticketStore() != null) {
+            TicketStore store = ctx.config.ticketStore();
+            List<Extension.PskIdentity> ids = pskExt.get().identities();
+            for (int i = 0; i < ids.size() && resumption == null; i++) {
+                Optional<ResumptionState> s = store.redeem(ids.get(i).identity());
+                if (s.isPresent()
+                        && s.get().cipherSuite().hash() == suite.hash()
+                        && !s.get().isExpired(ctx.config.clock().instant())) {
+                    verifyBinder(ctx, raw, pskExt.get(), i, s.get(), suite, retry != null);
+                    resumption = s.get();
+                    selectedIdentity = i;
+                }
+            }
+        }
+
+        Extension.SignatureAlgorithms sigAlgs = null;
+        if (resumption == null) {
+            sigAlgs =
+                    Extension.find(ch.extensions(), Extension.SignatureAlgorithms.class)
+                            .orElseThrow(
+                                    () ->
+                                            new TlsAlertException(
+                                                    AlertDescription.MISSING_EXTENSION,
+                                                    "no signature_algorithms"));
+            if (ctx.config.privateKey() == null) {
+                throw new TlsAlertException(
+                        AlertDescription.HANDSHAKE_FAILURE, "server has no certificate");
+            }
+            List<Integer> usable = new ArrayList<>();
+            for (int code : sigAlgs.schemes()) {
+                SignatureScheme.of(code)
+                        .filter(ctx.config.signatureSchemes()::contains)
+                        .ifPresent(s -> usable.add(code));
+            }
+            if (SignatureScheme.select(ctx.config.privateKey(), usable).isEmpty()) {
+                throw new TlsAlertException(
+                        AlertDescription.HANDSHAKE_FAILURE,
+                        "no signature scheme for our certificate");
+            }
+        }
+
+        Optional<Extension.Alpn> alpn = Extension.find(ch.extensions(), Extension.Alpn.class);
+        if (alpn.isPresent() && !ctx.config.alpnProtocols().isEmpty()) {
+            for (String p : ctx.config.alpnProtocols()) {
+                if (alpn.get().protocols().contains(p)) {
+                    ctx.alpn = p;
+                    break;
+                }
+            }
+            if (ctx.alpn == null) {
+                throw new TlsAlertException(
+                        AlertDescription.NO_APPLICATION_PROTOCOL, "no common ALPN protocol");
+            }
+        }
+        Optional<Extension.ServerName> sni =
+                Extension.find(ch.extensions(), Extension.ServerName.class);
+        ctx.serverName = sni.map(Extension.ServerName::hostName).orElse(null);
+
+        if (retry == null) {
+            ctx.transcript.startHash(suite.hash());
+        }
+        ctx.transcript.add(raw);
+        ctx.suite = suite;
+        ctx.group = group;
+        ctx.version = ProtocolVersion.TLS_1_3;
+        ctx.resumed = resumption != null;
+
+        KeyExchange kx = group.generate(ctx.config.random());
+        byte[] shared = kx.agree(entry.keyExchange());
+        byte[] random = new byte[32];
+        ctx.config.random().nextBytes(random);
+        List<Extension> shExt = new ArrayList<>();
+        shExt.add(new Extension.ServerSupportedVersion(ProtocolVersion.TLS_1_3.code()));
+        shExt.add(
+                new Extension.ServerKeyShare(
+                        new Extension.KeyShareEntry(group.code(), kx.publicKey())));
+        if (resumption != null) {
+            shExt.add(new Extension.ServerPreSharedKey(selectedIdentity));
+        }
+        ctx.send(new ServerHello(0x0303, random, ch.legacySessionId(), suite.code(), 0, shExt));
+        if (ch.legacySessionId().length > 0) {
+            ctx.sendChangeCipherSpec();
+        }
+        ctx.keySchedule = new KeySchedule(suite, resumption == null ? null : resumption.psk());
+        ctx.keySchedule.deriveHandshakeSecret(shared);
+        Arrays.fill(shared, (byte) 0);
+        Handshakes.deriveHandshakeSecrets(ctx);
+        ctx.setWriteSecret(ctx.serverHandshakeSecret);
+        ctx.setReadSecret(ctx.clientHandshakeSecret);
+
+        List<Extension> ee = new ArrayList<>();
+        if (ctx.alpn != null) {
+            ee.add(new Extension.Alpn(List.of(ctx.alpn)));
+        }
+        if (ctx.serverName != null) {
+            ee.add(new Extension.ServerNameAck());
+        }
+        ctx.send(new EncryptedExtensions(ee));
+        boolean requestClientCert = false;
+        if (resumption == null) {
+            if (ctx.config.clientAuth() != ClientAuth.NONE) {
+                requestClientCert = true;
+                ctx.send(
+                        new CertificateRequest(
+                                new byte[0],
+                                List.of(
+                                        new Extension.SignatureAlgorithms(
+                                                ctx.config.signatureSchemes().stream()
+                                                        .map(SignatureScheme::code)
+                                                        .toList()))));
+            }
+            ctx.send(Handshakes.certificateMessage(new byte[0], ctx.config.certificateChain()));
+            ctx.send(Handshakes.signCertificateVerify(ctx, sigAlgs.schemes()));
+        } else {
+            ctx.peerCertificates = resumption.peerCertificates();
+        }
+        ctx.send(Handshakes.finished(ctx, ctx.serverHandshakeSecret));
+        Handshakes.deriveApplicationSecrets(ctx);
+        ctx.setWriteSecret(ctx.serverApplicationSecret);
+        return requestClientCert ? new ExpectClientCertificate() : new ExpectClientFinished();
+    }
+
+    private static CipherSuite chooseSuite(HandshakeContext ctx, ClientHello ch, Retry retry)
+            throws TlsAlertException {
+        if (retry != null) {
+            if (!ch.cipherSuites().contains(retry.suite().code())) {
+                throw TlsAlertException.illegalParameter(
+                        "second ClientHello dropped the chosen suite");
+            }
+            return retry.suite();
+        }
+        for (CipherSuite s : ctx.config.cipherSuites()) {
+            if (ch.cipherSuites().contains(s.code())) {
+                return s;
+            }
+        }
+        throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, "no common cipher suite");
+    }
+
+    /** RFC 8446 §4.2.11.2: a binder that does not verify aborts with decrypt_error. */
+    private static void verifyBinder(
+            HandshakeContext ctx,
+            byte[] raw,
+            Extension.ClientPreSharedKey psk,
+            int index,
+            ResumptionState state,
+            CipherSuite suite,
+            boolean afterRetry)
+            throws TlsAlertException {
+        byte[] truncated = HandshakeCodec.truncateBinders(raw, psk);
+        byte[] hash =
+                afterRetry ? ctx.transcript.hashWith(truncated) : suite.hash().digest(truncated);
+        KeySchedule early = new KeySchedule(suite, state.psk());
+        byte[] binderKey = early.resumptionBinderKey();
+        byte[] expected = early.verifyData(binderKey, hash);
+        Arrays.fill(binderKey, (byte) 0);
+        early.destroy();
+        if (!MessageDigest.isEqual(expected, psk.binders().get(index))) {
+            throw new TlsAlertException(
+                    AlertDescription.DECRYPT_ERROR, "PSK binder does not verify");
+        }
+    }
+
+    private static State helloRetry(
+            HandshakeContext ctx, ClientHello ch, byte[] raw, CipherSuite suite, NamedGroup group) {
+        ctx.suite = suite;
+        ctx.helloRetryRequest = true;
+        ctx.transcript.startHash(suite.hash());
+        ctx.transcript.add(raw);
+        ctx.transcript.replaceWithMessageHash();
+        List<Extension> ext =
+                List.of(
+                        new Extension.ServerSupportedVersion(ProtocolVersion.TLS_1_3.code()),
+                        new Extension.HelloRetryKeyShare(group.code()));
+        ctx.send(
+                new ServerHello(
+                        0x0303,
+                        HandshakeMessage.HELLO_RETRY_REQUEST_RANDOM.clone(),
+                        ch.legacySessionId(),
+                        suite.code(),
+                        0,
+                        ext));
+        if (ch.legacySessionId().length > 0) {
+            ctx.sendChangeCipherSpec();
+        }
+        return new ExpectSecondClientHello(new Retry(suite, group, ch.random().clone()));
+    }
+
+    static final class ExpectClientCertificate extends Expect<Certificate> {
+        ExpectClientCertificate() {
+            super(Certificate.class);
+        }
+
+        @Override
+        public String name() {
+            return "ExpectClientCertificate";
+        }
+
+        @Override
+        protected State on(HandshakeContext ctx, Certificate c, byte[] raw)
+                throws TlsAlertException {
+            if (c.context().length != 0) {
+                throw TlsAlertException.illegalParameter("certificate_request_context mismatch");
+            }
+            if (c.entries().isEmpty()) {
+                if (ctx.config.clientAuth() == ClientAuth.REQUIRED) {
+                    throw new TlsAlertException(
+                            AlertDescription.CERTIFICATE_REQUIRED, "client sent no certificate");
+                }
+                ctx.transcript.add(raw);
+                return new ExpectClientFinished();
+            }
+            List<X509Certificate> chain = Handshakes.parseChain(c);
+            Handshakes.validatePeer(ctx, chain);
+            ctx.peerCertificates = chain;
+            ctx.transcript.add(raw);
+            return new ExpectClientCertificateVerify(chain.get(0));
+        }
+    }
+
+    static final class ExpectClientCertificateVerify extends Expect<CertificateVerify> {
+        private final X509Certificate leaf;
+
+        ExpectClientCertificateVerify(X509Certificate leaf) {
+            super(CertificateVerify.class);
+            this.leaf = leaf;
+        }
+
+        @Override
+        public String name() {
+            return "ExpectClientCertificateVerify";
+        }
+
+        @Override
+        protected State on(HandshakeContext ctx, CertificateVerify cv, byte[] raw)
+                throws TlsAlertException {
+            Handshakes.verifyCertificateVerify(ctx, cv, leaf);
+            ctx.transcript.add(raw);
+            return new ExpectClientFinished();
+        }
+    }
+
+    static final class ExpectClientFinished extends Expect<Finished> {
+        ExpectClientFinished() {
+            super(Finished.class);
+        }
+
+        @Override
+        public String name() {
+            return "ExpectClientFinished";
+        }
+
+        @Override
+        protected State on(HandshakeContext ctx, Finished f, byte[] raw) throws TlsAlertException {
+            Handshakes.verifyFinished(ctx, f, ctx.clientHandshakeSecret);
+            ctx.transcript.add(raw);
+            ctx.setReadSecret(ctx.clientApplicationSecret);
+            ctx.resumptionMasterSecret =
+                    ctx.keySchedule.resumptionMasterSecret(ctx.transcript.currentHash());
+            ctx.handshakeComplete = true;
+            issueTickets(ctx);
+            return new Connected();
+        }
+    }
+
+    /** RFC 8446 §4.6.1: tickets carry only a handle; the state stays in the {@link TicketStore}. */
+    static void issueTickets(HandshakeContext ctx) {
+        TicketStore store = ctx.config.ticketStore();
+        if (store == null) {
+            return;
+        }
+        for (int i = 0; i < ctx.config.ticketsToSend(); i++) {
+            byte[] nonce = {(byte) i};
+            byte[] psk = ctx.keySchedule.resumptionPsk(ctx.resumptionMasterSecret, nonce);
+            long ageAdd = ctx.config.random().nextInt() & 0xffffffffL;
+            ResumptionState state =
+                    new ResumptionState(
+                            psk,
+                            ctx.suite,
+                            ctx.config.clock().instant(),
+                            ctx.config.ticketLifetimeSeconds(),
+                            ageAdd,
+                            Optional.ofNullable(ctx.alpn),
+                            Optional.ofNullable(ctx.serverName),
+                            ctx.peerCertificates);
+            Arrays.fill(psk, (byte) 0);
+            byte[] ticket = store.issue(state);
+            ctx.sendPostHandshake(
+                    new NewSessionTicket(
+                            ctx.config.ticketLifetimeSeconds(), ageAdd, nonce, ticket, List.of()));
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package io.tlsuite.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.cert.PkixCertificateValidator;
+import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.protocol.crypto.CipherSuite;
+import io.tlsuite.protocol.crypto.NamedGroup;
+import io.tlsuite.protocol.resumption.ClientSession;
+import io.tlsuite.protocol.resumption.InMemoryTicketStore;
+import io.tlsuite.protocol.testing.Pump;
+import io.tlsuite.protocol.testing.TestPki;
+import io.tlsuite.protocol.testing.TestPki.Identity;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Our client against our server, in memory: every suite, group and key type, HRR, mTLS, resumption.
+ */
+class LoopbackHandshakeTest {
+    static final TestPki PKI = TestPki.Shared.PKI;
+
+    static TlsConfig.Builder clientConfig() {
+        return TlsConfig.builder()
+                .serverName("localhost")
+                .certificateValidator(new PkixCertificateValidator(TrustStore.of(PKI.root())));
+    }
+
+    static TlsConfig.Builder serverConfig(Identity id) {
+        return TlsConfig.builder()
+                .certificate(id.chain(), id.key())
+                .certificateValidator(new PkixCertificateValidator(TrustStore.of(PKI.root())));
+    }
+
+    static Stream<Arguments> suitesGroupsKeys() {
+        List<Arguments> out = new ArrayList<>();
+        for (CipherSuite s : CipherSuite.values()) {
+            for (NamedGroup g : NamedGroup.values()) {
+                out.add(Arguments.of(s, g, "EC"));
+            }
+        }
+        out.add(Arguments.of(CipherSuite.TLS_AES_128_GCM_SHA256, NamedGroup.X25519, "ED"));
+        out.add(Arguments.of(CipherSuite.TLS_AES_256_GCM_SHA384, NamedGroup.X25519, "RSA"));
+        return out.stream();
+    }
+
+    static Identity identity(String key) {
+        return switch (key) {
+            case "ED" -> TestPki.Shared.ED;
+            case "RSA" -> TestPki.Shared.RSA;
+            default -> TestPki.Shared.EC;
+        };
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("suitesGroupsKeys")
+    void fullHandshakeAndApplicationData(CipherSuite suite, NamedGroup group, String key) {
+        TlsEngine client =
+                TlsEngine.client(clientConfig().cipherSuites(suite).groups(group).build());
+        TlsEngine server = TlsEngine.server(serverConfig(identity(key)).build());
+        Pump.handshake(client, server);
+        assertThat(client.isHandshakeComplete()).isTrue();
+        assertThat(server.isHandshakeComplete()).isTrue();
+        Negotiated n = client.negotiated().orElseThrow();
+        assertThat(n.cipherSuite()).isEqualTo(suite);
+        assertThat(n.group()).isEqualTo(group);
+        assertThat(n.version()).isEqualTo(ProtocolVersion.TLS_1_3);
+        assertThat(n.helloRetryRequest()).isFalse();
+        assertThat(n.peerCertificates()).containsExactly(identity(key).leaf());
+        assertThat(server.negotiated().orElseThrow().serverName()).contains("localhost");
+
+        byte[] msg = "ping".getBytes(StandardCharsets.UTF_8);
+        EngineOutput s = server.feed(client.write(msg).outbound());
+        assertThat(s.applicationBytes()).isEqualTo(msg);
+        byte[] big = new byte[40_000];
+        EngineOutput c = client.feed(server.write(big).outbound());
+        assertThat(c.applicationBytes()).isEqualTo(big);
+        assertThat(client.exportKeyingMaterial("EXPORTER-test", new byte[] {1}, 32))
+                .isEqualTo(server.exportKeyingMaterial("EXPORTER-test", new byte[] {1}, 32));
+    }
+
+    @Test
+    void helloRetryRequestWhenClientSharesTheWrongGroup() {
+        TlsEngine client = TlsEngine.client(clientConfig().build()); // share for X25519 only
+        TlsEngine server =
+                TlsEngine.server(
+                        serverConfig(TestPki.Shared.EC).groups(NamedGroup.SECP256R1).build());
+        Pump.handshake(client, server);
+        assertThat(client.isHandshakeComplete()).isTrue();
+        assertThat(client.negotiated().orElseThrow().helloRetryRequest()).isTrue();
+        assertThat(client.negotiated().orElseThrow().group()).isEqualTo(NamedGroup.SECP256R1);
+        assertThat(server.negotiated().orElseThrow().helloRetryRequest()).isTrue();
+    }
+
+    @Test
+    void helloRetryRequestWhenClientSendsNoShare() {
+        TlsEngine client = TlsEngine.client(clientConfig().keyShareGroups().build());
+        TlsEngine server = TlsEngine.server(serverConfig(TestPki.Shared.EC).build());
+        Pump.handshake(client, server);
+        assertThat(client.negotiated().orElseThrow().group()).isEqualTo(NamedGroup.X25519);
+        assertThat(client.negotiated().orElseThrow().helloRetryRequest()).isTrue();
+    }
+
+    @Test
+    void mutualAuthenticationWithAlpn() {
+        Identity clientId = TestPki.Shared.CLIENT;
+        TlsEngine client =
+                TlsEngine.client(
+                        clientConfig()
+                                .certificate(clientId.chain(), clientId.key())
+                                .alpnProtocols("h2", "http/1.1")
+                                .build());
+        TlsEngine server =
+                TlsEngine.server(
+                        serverConfig(TestPki.Shared.EC)
+                                .clientAuth(ClientAuth.REQUIRED)
+                                .alpnProtocols("http/1.1")
+                                .build());
+        Pump.handshake(client, server);
+        assertThat(server.isHandshakeComplete()).isTrue();
+        assertThat(server.negotiated().orElseThrow().peerCertificates())
+                .containsExactly(clientId.leaf());
+        assertThat(client.negotiated().orElseThrow().alpn()).contains("http/1.1");
+        assertThat(server.negotiated().orElseThrow().alpn()).contains("http/1.1");
+    }
+
+    @Test
+    void requiredClientCertificateMissingIsCertificateRequired() {
+        TlsEngine client = TlsEngine.client(clientConfig().build());
+        TlsEngine server =
+                TlsEngine.server(
+                        serverConfig(TestPki.Shared.EC).clientAuth(ClientAuth.REQUIRED).build());
+        Pump.handshake(client, server);
+        assertThat(server.failure()).contains(AlertDescription.CERTIFICATE_REQUIRED);
+        assertThat(client.failure()).contains(AlertDescription.CERTIFICATE_REQUIRED);
+        assertThat(client.isClosed()).isTrue();
+    }
+
+    @Test
+    void optionalClientCertificateMayBeAbsent() {
+        TlsEngine client = TlsEngine.client(clientConfig().build());
+        TlsEngine server =
+                TlsEngine.server(
+                        serverConfig(TestPki.Shared.EC).clientAuth(ClientAuth.OPTIONAL).build());
+        Pump.handshake(client, server);
+        assertThat(server.isHandshakeComplete()).isTrue();
+        assertThat(server.negotiated().orElseThrow().peerCertificates()).isEmpty();
+    }
+
+    @Test
+    void noCommonAlpnIsNoApplicationProtocol() {
+        TlsEngine client = TlsEngine.client(clientConfig().alpnProtocols("h2").build());
+        TlsEngine server =
+                TlsEngine.server(serverConfig(TestPki.Shared.EC).alpnProtocols("http/1.1").build());
+        Pump.handshake(client, server);
+        assertThat(server.failure()).contains(AlertDescription.NO_APPLICATION_PROTOCOL);
+        assertThat(client.failure()).contains(AlertDescription.NO_APPLICATION_PROTOCOL);
+    }
+
+    @Test
+    void resumptionWithPskDheKe() {
+        InMemoryTicketStore store = new InMemoryTicketStore();
+        TlsConfig serverCfg = serverConfig(TestPki.Shared.EC).ticketStore(store).build();
+        TlsEngine client = TlsEngine.client(clientConfig().build());
+        TlsEngine server = TlsEngine.server(serverCfg);
+        Pump.handshake(client, server);
+        // The ticket travels after the handshake with the server's first flight after client
+        // Finished.
+        List<ClientSession> sessions = client.receivedSessions();
+        assertThat(sessions).hasSize(1);
+        assertThat(sessions.get(0).toString())
+                .doesNotContain(io.tlsuite.protocol.codec.Hex.of(sessions.get(0).psk()));
+
+        TlsEngine client2 = TlsEngine.client(clientConfig().resumeSession(sessions.get(0)).build());
+        TlsEngine server2 = TlsEngine.server(serverCfg);
+        Pump.handshake(client2, server2);
+        assertThat(client2.negotiated().orElseThrow().resumed()).isTrue();
+        assertThat(server2.negotiated().orElseThrow().resumed()).isTrue();
+        assertThat(client2.negotiated().orElseThrow().peerCertificates()).isEmpty();
+        EngineOutput s = server2.feed(client2.write(new byte[] {42}).outbound());
+        assertThat(s.applicationBytes()).containsExactly(42);
+
+        // Tickets are single use: the same ticket again gives a full handshake.
+        TlsEngine client3 = TlsEngine.client(clientConfig().resumeSession(sessions.get(0)).build());
+        TlsEngine server3 = TlsEngine.server(serverCfg);
+        Pump.handshake(client3, server3);
+        assertThat(client3.isHandshakeComplete()).isTrue();
+        assertThat(client3.negotiated().orElseThrow().resumed()).isFalse();
+    }
+
+    @Test
+    void keyUpdateBothWays() {
+        TlsEngine client = TlsEngine.client(clientConfig().build());
+        TlsEngine server = TlsEngine.server(serverConfig(TestPki.Shared.EC).build());
+        Pump.handshake(client, server);
+        EngineOutput s = server.feed(client.updateKeys(true).outbound());
+        EngineOutput c = client.feed(s.outbound()); // server's KeyUpdate(update_not_requested)
+        assertThat(c.failed()).isFalse();
+        assertThat(server.feed(client.write(new byte[] {7}).outbound()).applicationBytes())
+                .containsExactly(7);
+        assertThat(client.feed(server.write(new byte[] {8}).outbound()).applicationBytes())
+                .containsExactly(8);
+    }
+
+    @Test
+    void closeNotifyBothWays() {
+        TlsEngine client = TlsEngine.client(clientConfig().build());
+        TlsEngine server = TlsEngine.server(serverConfig(TestPki.Shared.EC).build());
+        Pump.handshake(client, server);
+        EngineOutput s = server.feed(client.close().outbound());
+        assertThat(s.alertReceived().orElseThrow().description())
+                .isEqualTo(AlertDescription.CLOSE_NOTIFY);
+        assertThat(server.isPeerClosed()).isTrue();
+        EngineOutput c = client.feed(server.close().outbound());
+        assertThat(c.closed()).isTrue();
+        assertThat(server.isClosed()).isTrue();
+        assertThat(client.failure()).isEmpty();
+    }
+}

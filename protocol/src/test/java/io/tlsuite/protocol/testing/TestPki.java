@@ -1,0 +1,215 @@
+package io.tlsuite.protocol.testing;
+
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** A throw-away CA for tests (Bouncy Castle bcpkix): a root, and leaves of each key type. */
+public final class TestPki {
+    public enum KeyType {
+        EC_P256,
+        ED25519,
+        RSA
+    }
+
+    /** A certificate with its key; {@code chain} is leaf first, without the root. */
+    public record Identity(List<X509Certificate> chain, PrivateKey key) {
+        public X509Certificate leaf() {
+            return chain.get(0);
+        }
+
+        /** A PKCS#12 key store for the JDK's KeyManagerFactory (password "changeit"). */
+        public KeyStore keyStore(X509Certificate root) throws Exception {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            List<X509Certificate> full = new ArrayList<>(chain);
+            full.add(root);
+            ks.setKeyEntry(
+                    "key", key, "changeit".toCharArray(), full.toArray(new X509Certificate[0]));
+            return ks;
+        }
+    }
+
+    /** Options for a leaf, to produce each kind of bad certificate. */
+    public record LeafSpec(
+            KeyType keyType,
+            String dnsName,
+            Instant notBefore,
+            Instant notAfter,
+            boolean serverAuth,
+            boolean clientAuth,
+            boolean digitalSignature) {
+        public static LeafSpec of(KeyType type) {
+            Instant now = Instant.now();
+            return new LeafSpec(
+                    type,
+                    "localhost",
+                    now.minus(Duration.ofDays(1)),
+                    now.plus(Duration.ofDays(30)),
+                    true,
+                    true,
+                    true);
+        }
+
+        public LeafSpec withName(String name) {
+            return new LeafSpec(
+                    keyType, name, notBefore, notAfter, serverAuth, clientAuth, digitalSignature);
+        }
+
+        public LeafSpec withValidity(Instant from, Instant to) {
+            return new LeafSpec(
+                    keyType, dnsName, from, to, serverAuth, clientAuth, digitalSignature);
+        }
+
+        public LeafSpec withUsage(boolean server, boolean client, boolean signature) {
+            return new LeafSpec(keyType, dnsName, notBefore, notAfter, server, client, signature);
+        }
+    }
+
+    private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
+
+    private final KeyPair rootKey;
+    private final X509Certificate root;
+    private final X500Name rootName;
+
+    public TestPki(String name) {
+        try {
+            rootKey = generate(KeyType.EC_P256);
+            rootName = new X500Name("CN=" + name);
+            Instant now = Instant.now();
+            X509v3CertificateBuilder b =
+                    new JcaX509v3CertificateBuilder(
+                            rootName,
+                            serial(),
+                            Date.from(now.minus(Duration.ofDays(2))),
+                            Date.from(now.plus(Duration.ofDays(365))),
+                            rootName,
+                            rootKey.getPublic());
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+            b.addExtension(
+                    Extension.keyUsage,
+                    true,
+                    new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            root = sign(b);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public X509Certificate root() {
+        return root;
+    }
+
+    public Identity issue(KeyType type) {
+        return issue(LeafSpec.of(type));
+    }
+
+    public Identity issue(LeafSpec spec) {
+        try {
+            KeyPair kp = generate(spec.keyType());
+            X500Name subject = new X500Name("CN=" + spec.dnsName());
+            X509v3CertificateBuilder b =
+                    new JcaX509v3CertificateBuilder(
+                            rootName,
+                            serial(),
+                            Date.from(spec.notBefore()),
+                            Date.from(spec.notAfter()),
+                            subject,
+                            kp.getPublic());
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(
+                    Extension.keyUsage,
+                    true,
+                    new KeyUsage(
+                            spec.digitalSignature()
+                                    ? KeyUsage.digitalSignature
+                                    : KeyUsage.keyEncipherment));
+            List<KeyPurposeId> purposes = new ArrayList<>();
+            if (spec.serverAuth()) {
+                purposes.add(KeyPurposeId.id_kp_serverAuth);
+            }
+            if (spec.clientAuth()) {
+                purposes.add(KeyPurposeId.id_kp_clientAuth);
+            }
+            if (purposes.isEmpty()) {
+                purposes.add(KeyPurposeId.id_kp_codeSigning);
+            }
+            b.addExtension(
+                    Extension.extendedKeyUsage,
+                    false,
+                    new ExtendedKeyUsage(purposes.toArray(new KeyPurposeId[0])));
+            b.addExtension(
+                    Extension.subjectAlternativeName,
+                    false,
+                    new GeneralNames(
+                            new GeneralName[] {
+                                new GeneralName(GeneralName.dNSName, spec.dnsName()),
+                                new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                            }));
+            return new Identity(List.of(sign(b)), kp.getPrivate());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private X509Certificate sign(X509v3CertificateBuilder b) throws Exception {
+        ContentSigner signer =
+                new JcaContentSignerBuilder("SHA256withECDSA").build(rootKey.getPrivate());
+        return new JcaX509CertificateConverter().getCertificate(b.build(signer));
+    }
+
+    private static BigInteger serial() {
+        return BigInteger.valueOf(SERIAL.incrementAndGet());
+    }
+
+    public static KeyPair generate(KeyType type) throws Exception {
+        return switch (type) {
+            case EC_P256 -> {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+                g.initialize(new ECGenParameterSpec("secp256r1"));
+                yield g.generateKeyPair();
+            }
+            case ED25519 -> KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            case RSA -> {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+                g.initialize(2048);
+                yield g.generateKeyPair();
+            }
+        };
+    }
+
+    /** One shared PKI for the whole test run: key generation (RSA especially) is not free. */
+    public static final class Shared {
+        public static final TestPki PKI = new TestPki("tlsuite test root");
+        public static final Identity EC = PKI.issue(KeyType.EC_P256);
+        public static final Identity ED = PKI.issue(KeyType.ED25519);
+        public static final Identity RSA = PKI.issue(KeyType.RSA);
+        public static final Identity CLIENT =
+                PKI.issue(LeafSpec.of(KeyType.EC_P256).withName("client.test"));
+
+        private Shared() {}
+    }
+}
