@@ -34,16 +34,32 @@ public final class JdkPeer {
 
     public static SSLContext context(TestPki.Identity identity, X509Certificate root)
             throws Exception {
-        SSLContext ctx = SSLContext.getInstance("TLSv1.3");
+        return context(identity, root, null);
+    }
+
+    /** An SSLContext from {@code provider} (null: the JDK's SunJSSE), e.g. Bouncy Castle's JSSE. */
+    public static SSLContext context(
+            TestPki.Identity identity, X509Certificate root, java.security.Provider provider)
+            throws Exception {
+        SSLContext ctx =
+                provider == null
+                        ? SSLContext.getInstance("TLSv1.3")
+                        : SSLContext.getInstance("TLSv1.3", provider);
         KeyManagerFactory kmf = null;
         if (identity != null) {
-            kmf = KeyManagerFactory.getInstance("PKIX");
+            kmf =
+                    provider == null
+                            ? KeyManagerFactory.getInstance("PKIX")
+                            : KeyManagerFactory.getInstance("PKIX", provider);
             kmf.init(identity.keyStore(root), "changeit".toCharArray());
         }
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         trust.setCertificateEntry("root", root);
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+        TrustManagerFactory tmf =
+                provider == null
+                        ? TrustManagerFactory.getInstance("PKIX")
+                        : TrustManagerFactory.getInstance("PKIX", provider);
         tmf.init(trust);
         ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         return ctx;
