@@ -1,0 +1,278 @@
+package io.tlsuite.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tlsuite.protocol.cert.PkixCertificateValidator;
+import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.protocol.crypto.CipherSuite;
+import io.tlsuite.protocol.crypto.NamedGroup;
+import io.tlsuite.protocol.resumption.InMemoryTicketStore;
+import io.tlsuite.protocol.testing.TestPki;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Our engine over a loopback socket against the openssl command line (s_client and s_server), the
+ * way the acceptance checks drive the handshake service. Skipped when openssl is absent.
+ */
+class OpenSslInteropTest {
+    static final TestPki PKI = TestPki.Shared.PKI;
+
+    @TempDir static Path dir;
+
+    static Path rootPem;
+
+    @BeforeAll
+    static void needOpenSsl() throws Exception {
+        boolean present;
+        try {
+            present = new ProcessBuilder("openssl", "version").start().waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            present = false;
+        }
+        Assumptions.assumeTrue(present, "openssl is not installed");
+        rootPem = dir.resolve("root.pem");
+        Files.writeString(rootPem, pem(PKI.root()));
+    }
+
+    static String pem(Object o) throws IOException {
+        StringWriter w = new StringWriter();
+        try (JcaPEMWriter p = new JcaPEMWriter(w)) {
+            p.writeObject(o);
+        }
+        return w.toString();
+    }
+
+    /** Serves {@code connections} TLS connections with our engine; echoes what it receives. */
+    static Thread serve(ServerSocket ss, TlsConfig cfg, int connections, List<TlsEngine> engines) {
+        Thread t =
+                new Thread(
+                        () -> {
+                            try {
+                                for (int i = 0; i < connections; i++) {
+                                    try (Socket s = ss.accept()) {
+                                        s.setSoTimeout(10_000);
+                                        TlsEngine e = TlsEngine.server(cfg);
+                                        engines.add(e);
+                                        InputStream in = s.getInputStream();
+                                        OutputStream out = s.getOutputStream();
+                                        byte[] buf = new byte[16384];
+                                        int n;
+                                        while (!e.isClosed() && (n = in.read(buf)) > 0) {
+                                            EngineOutput o = e.feed(buf, 0, n);
+                                            out.write(o.outbound());
+                                            if (!o.applicationData().isEmpty() && !e.isClosed()) {
+                                                out.write(e.write(o.applicationBytes()).outbound());
+                                            }
+                                            if (e.isPeerClosed() && !e.isClosed()) {
+                                                out.write(e.close().outbound());
+                                            }
+                                            out.flush();
+                                        }
+                                    } catch (IOException ignored) {
+                                        // the client went away
+                                    }
+                                }
+                            } catch (RuntimeException ignored) {
+                                // test failure shows in assertions
+                            }
+                        });
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    static String sClient(int port, String... extra) throws Exception {
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                "openssl",
+                                "s_client",
+                                "-connect",
+                                "127.0.0.1:" + port,
+                                "-tls1_3",
+                                "-servername",
+                                "localhost",
+                                "-CAfile",
+                                rootPem.toString()));
+        cmd.addAll(List.of(extra));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().write("hello\n".getBytes(StandardCharsets.US_ASCII));
+        p.getOutputStream().flush();
+        Thread.sleep(300);
+        p.getOutputStream().write("Q\n".getBytes(StandardCharsets.US_ASCII));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+
+    @Test
+    void opensslClientEverySuiteAndGroup() throws Exception {
+        TlsConfig cfg =
+                TlsConfig.builder()
+                        .certificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                        .build();
+        String[][] groups = {{"X25519", "X25519"}, {"P-256", "SECP256R1"}};
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(ss, cfg, 6, engines);
+            for (CipherSuite suite : CipherSuite.values()) {
+                for (String[] g : groups) {
+                    String out =
+                            sClient(
+                                    ss.getLocalPort(),
+                                    "-ciphersuites",
+                                    suite.name(),
+                                    "-groups",
+                                    g[0]);
+                    assertThat(out).as(suite + " " + g[0]).contains("Verify return code: 0 (ok)");
+                    assertThat(out).contains(suite.name());
+                    TlsEngine e = engines.get(engines.size() - 1);
+                    assertThat(e.negotiated().orElseThrow().group())
+                            .isEqualTo(NamedGroup.valueOf(g[1]));
+                }
+            }
+        }
+    }
+
+    @Test
+    void opensslClientHelloRetryAndResumption() throws Exception {
+        TlsConfig cfg =
+                TlsConfig.builder()
+                        .certificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                        .groups(NamedGroup.SECP256R1)
+                        .ticketStore(new InMemoryTicketStore())
+                        .build();
+        Path session = dir.resolve("session.pem");
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(ss, cfg, 2, engines);
+            // openssl sends an X25519 share first: our secp256r1-only server asks again.
+            String first = sClient(ss.getLocalPort(), "-sess_out", session.toString());
+            assertThat(first).contains("Verify return code: 0 (ok)");
+            assertThat(engines.get(0).negotiated().orElseThrow().helloRetryRequest()).isTrue();
+            String second = sClient(ss.getLocalPort(), "-sess_in", session.toString());
+            assertThat(second).contains("Reused, TLSv1.3");
+            assertThat(engines.get(1).negotiated().orElseThrow().resumed()).isTrue();
+        }
+    }
+
+    @Test
+    void ourClientAgainstOpensslServer() throws Exception {
+        Path cert = dir.resolve("server.pem");
+        Path key = dir.resolve("server.key");
+        Files.writeString(cert, pem(TestPki.Shared.EC.leaf()));
+        Files.writeString(
+                key,
+                "-----BEGIN PRIVATE KEY-----\n"
+                        + java.util.Base64.getMimeEncoder(
+                                        64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(TestPki.Shared.EC.key().getEncoded())
+                        + "\n-----END PRIVATE KEY-----\n");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Process server =
+                new ProcessBuilder(
+                                "openssl",
+                                "s_server",
+                                "-accept",
+                                "127.0.0.1:" + port,
+                                "-tls1_3",
+                                "-cert",
+                                cert.toString(),
+                                "-key",
+                                key.toString(),
+                                "-www",
+                                "-naccept",
+                                "3")
+                        .redirectErrorStream(true)
+                        .start();
+        try {
+            Thread.sleep(500);
+            assertThat(server.isAlive())
+                    .as(
+                            () ->
+                                    "s_server: "
+                                            + new String(
+                                                    readAvailable(server), StandardCharsets.UTF_8))
+                    .isTrue();
+            for (CipherSuite suite : CipherSuite.values()) {
+                TlsEngine c =
+                        TlsEngine.client(
+                                TlsConfig.builder()
+                                        .serverName("localhost")
+                                        .cipherSuites(suite)
+                                        .certificateValidator(
+                                                new PkixCertificateValidator(
+                                                        TrustStore.of(PKI.root())))
+                                        .build());
+                String page = fetch(port, c);
+                assertThat(c.negotiated().orElseThrow().cipherSuite()).isEqualTo(suite);
+                assertThat(page).startsWith("HTTP/1.0 200 ok").contains(suite.name());
+            }
+        } finally {
+            server.destroy();
+        }
+    }
+
+    static byte[] readAvailable(Process p) {
+        try {
+            return p.getInputStream().readNBytes(p.getInputStream().available());
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    static String fetch(int port, TlsEngine c) throws Exception {
+        Socket s = null;
+        for (int i = 0; i < 50 && s == null; i++) {
+            try {
+                s = new Socket(InetAddress.getLoopbackAddress(), port);
+            } catch (IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        try (Socket sock = s) {
+            sock.setSoTimeout(10_000);
+            InputStream in = sock.getInputStream();
+            OutputStream out = sock.getOutputStream();
+            out.write(c.start().outbound());
+            ByteArrayOutputStream page = new ByteArrayOutputStream();
+            byte[] buf = new byte[16384];
+            boolean sent = false;
+            int n;
+            while (!c.isClosed() && !c.isPeerClosed() && (n = in.read(buf)) > 0) {
+                EngineOutput o = c.feed(buf, 0, n);
+                out.write(o.outbound());
+                page.writeBytes(o.applicationBytes());
+                if (c.isHandshakeComplete() && !sent && !c.isClosed()) {
+                    out.write(
+                            c.write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII))
+                                    .outbound());
+                    sent = true;
+                }
+            }
+            return page.toString(StandardCharsets.ISO_8859_1);
+        }
+    }
+}
