@@ -300,7 +300,18 @@ public final class TlsEngine {
             }
             plain = rec;
         } else {
-            plain = rp.open(rec);
+            try {
+                plain = rp.open(rec);
+            } catch (TlsAlertException e) {
+                if (e.description() == AlertDescription.BAD_RECORD_MAC
+                        && ctx.earlyDataToSkip >= rec.fragment().length) {
+                    // RFC 8446 §4.2.10: declined early data is skipped, up to a limit.
+                    ctx.earlyDataToSkip -= rec.fragment().length;
+                    return;
+                }
+                throw e;
+            }
+            ctx.earlyDataToSkip = 0;
         }
         switch (plain.type()) {
             case ContentType.ALERT -> onAlert(plain.fragment());

@@ -52,6 +52,13 @@ public final class HandshakeContext {
     public boolean resumed;
     public boolean helloRetryRequest;
     public boolean handshakeComplete;
+
+    /**
+     * Server: bytes of undecryptable records still to skip, because the client offered 0-RTT data
+     * that this engine declines (RFC 8446 §4.2.10); 0 when not skipping.
+     */
+    public int earlyDataToSkip;
+
     public byte[] clientRandom;
     public final List<ClientSession> receivedTickets = new ArrayList<>();
 

@@ -250,6 +250,11 @@ public final class ServerHandshake {
         if (resumption != null) {
             shExt.add(new Extension.ServerPreSharedKey(selectedIdentity));
         }
+        if (Extension.has(ch.extensions(), io.tlsuite.protocol.message.ExtensionType.EARLY_DATA)) {
+            // 0-RTT is declined (no early_data in EncryptedExtensions): skip the client's early
+            // records.
+            ctx.earlyDataToSkip = 4 * io.tlsuite.protocol.record.Record.MAX_CIPHERTEXT;
+        }
         ctx.send(new ServerHello(0x0303, random, ch.legacySessionId(), suite.code(), 0, shExt));
         if (ch.legacySessionId().length > 0) {
             ctx.sendChangeCipherSpec();
