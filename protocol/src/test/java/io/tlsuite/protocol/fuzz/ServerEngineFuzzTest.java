@@ -1,0 +1,41 @@
+package io.tlsuite.protocol.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.tlsuite.protocol.EngineOutput;
+import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.TlsEngine;
+import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.resumption.InMemoryTicketStore;
+import io.tlsuite.protocol.testing.TestPki;
+
+/**
+ * Fuzzes the server state machine with arbitrary inbound bytes, split into arbitrary chunks. The
+ * engine must never throw, and must never fail with internal_error (which would mean an unexpected
+ * exception inside); a closed engine always names its alert.
+ */
+class ServerEngineFuzzTest {
+    private static final TlsConfig CONFIG =
+            TlsConfig.builder()
+                    .certificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                    .ticketStore(new InMemoryTicketStore())
+                    .alpnProtocols("h2", "http/1.1")
+                    .build();
+
+    @FuzzTest(maxDuration = "120s")
+    void serverEngineNeverThrows(FuzzedDataProvider data) {
+        TlsEngine server = TlsEngine.server(CONFIG);
+        while (data.remainingBytes() > 0 && !server.isClosed()) {
+            byte[] chunk = data.consumeBytes(data.consumeInt(1, 4096));
+            EngineOutput out = server.feed(chunk);
+            assertThat(out).isNotNull();
+        }
+        if (server.isClosed()) {
+            assertThat(server.failure()).isPresent();
+        }
+        assertThat(server.failure())
+                .isNotEqualTo(java.util.Optional.of(AlertDescription.INTERNAL_ERROR));
+    }
+}
