@@ -1,0 +1,71 @@
+package io.tlsuite.sessionstore;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every {@code sessionstore.*} property; defaults live in application.properties and README. */
+@ConfigMapping(prefix = "sessionstore")
+public interface SessionStoreConfig {
+
+    /** {@code memory} or {@code redis}. */
+    String backend();
+
+    /**
+     * The bearer token of the handshake service; when unset, {@link #serviceTokenFile()} is used.
+     */
+    Optional<String> serviceToken();
+
+    /** Read, or created with a random token, when no token is configured. */
+    String serviceTokenFile();
+
+    Duration defaultSessionLifetime();
+
+    Duration maxSessionLifetime();
+
+    Duration tombstoneRetention();
+
+    Duration sweepInterval();
+
+    /** Requests with a larger declared body are refused with 413. */
+    int maxBodyBytes();
+
+    Ticket ticket();
+
+    Envelope envelope();
+
+    Redis redis();
+
+    Revocation revocation();
+
+    interface Ticket {
+        Duration defaultLifetime();
+
+        Duration maxLifetime();
+    }
+
+    interface Envelope {
+        /** {@code id:base64key,...}; unset: one random key per JVM (in-memory backend only). */
+        Optional<String> keys();
+
+        /** The key that seals new blobs; unset: the first of {@link #keys()}. */
+        Optional<String> activeKey();
+
+        /** Reseal blobs of older keys with the active one at startup. */
+        @WithDefault("true")
+        boolean rewrapOnStart();
+    }
+
+    interface Redis {
+        String keyPrefix();
+    }
+
+    interface Revocation {
+        boolean enabled();
+
+        String topic();
+
+        String groupId();
+    }
+}

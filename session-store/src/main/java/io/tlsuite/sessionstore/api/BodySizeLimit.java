@@ -1,0 +1,53 @@
+package io.tlsuite.sessionstore.api;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Refuses declared bodies larger than {@code sessionstore.max-body-bytes} with a 413 problem before
+ * anything reads them. Bodies without a length are capped by {@code quarkus.http.limits}.
+ */
+@Provider
+@PreMatching
+class BodySizeLimit implements ContainerRequestFilter {
+
+    /** Read on first use: providers may be built before runtime configuration is there. */
+    private volatile int limit = -1;
+
+    private int limit() {
+        int l = limit;
+        if (l < 0) {
+            l = ConfigProvider.getConfig().getValue("sessionstore.max-body-bytes", Integer.class);
+            limit = l;
+        }
+        return l;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return;
+        }
+        long declared;
+        try {
+            declared = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        if (declared > limit()) {
+            request.abortWith(
+                    Problem.of(
+                                    "payload-too-large",
+                                    "Payload too large",
+                                    413,
+                                    "bodies are limited to " + limit() + " bytes")
+                            .at(request.getUriInfo().getPath())
+                            .toResponse());
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.tlsuite.sessionstore.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.tlsuite.sessionstore.SessionStoreConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.jboss.logging.Logger;
+
+/**
+ * Admits the handshake service, recognised by the shared service token in {@code Authorization:
+ * Bearer <token>}. The token is {@code sessionstore.service-token} or, when that is unset, the
+ * content of {@code sessionstore.service-token-file}, which is created with a random token on first
+ * start so that a local run's services can share it. Every refusal is an audit log line (category
+ * {@code io.tlsuite.sessionstore.audit}) and a count in {@code sessionstore_access_denied_total}.
+ */
+@ApplicationScoped
+public class ServiceCallerGuard {
+
+    private static final Logger LOG = Logger.getLogger(ServiceCallerGuard.class);
+    private static final Logger AUDIT = Logger.getLogger("io.tlsuite.sessionstore.audit");
+    private static final String BEARER = "Bearer ";
+
+    @Inject SessionStoreConfig config;
+    @Inject MeterRegistry meters;
+
+    private volatile byte[] token;
+
+    void init(@Observes StartupEvent event) {
+        token();
+    }
+
+    private byte[] token() {
+        byte[] t = token;
+        if (t == null) {
+            synchronized (this) {
+                if (token == null) {
+                    token = resolve().getBytes(StandardCharsets.UTF_8);
+                }
+                t = token;
+            }
+        }
+        return t;
+    }
+
+    private String resolve() {
+        var configured = config.serviceToken().map(String::trim).filter(s -> !s.isEmpty());
+        if (configured.isPresent()) {
+            LOG.info("Service token from sessionstore.service-token");
+            return configured.get();
+        }
+        Path file = Path.of(config.serviceTokenFile()).toAbsolutePath();
+        try {
+            if (Files.isRegularFile(file)) {
+                String existing = Files.readString(file, StandardCharsets.UTF_8).trim();
+                if (!existing.isEmpty()) {
+                    LOG.infof("Service token from %s", file);
+                    return existing;
+                }
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system
+            }
+            LOG.infof("Generated a service token into %s", file);
+            return generated;
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot read or create the service token file " + file, e);
+        }
+    }
+
+    /**
+     * Lets the call through or throws {@link AccessDeniedException}.
+     *
+     * @param action what was attempted, e.g. {@code read-keys}
+     * @param target the session or ticket concerned, for the audit line
+     */
+    public void require(String authorization, String action, String target, String remote) {
+        String reason;
+        if (authorization == null || authorization.isBlank()) {
+            reason = "missing-token";
+        } else if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            reason = "not-bearer";
+        } else {
+            byte[] presented =
+                    authorization
+                            .substring(BEARER.length())
+                            .trim()
+                            .getBytes(StandardCharsets.UTF_8);
+            if (MessageDigest.isEqual(presented, token())) {
+                return;
+            }
+            reason = "wrong-token";
+        }
+        meters.counter("sessionstore.access.denied", "action", action, "reason", reason)
+                .increment();
+        AUDIT.warnf(
+                "audit event=access-denied action=%s target=%s reason=%s remote=%s",
+                action, safe(target), reason, safe(remote));
+        throw new AccessDeniedException(!"missing-token".equals(reason));
+    }
+
+    /** Caller-supplied text in an audit line: no line breaks or odd characters, bounded. */
+    private static String safe(String value) {
+        if (value == null || value.isEmpty()) {
+            return "-";
+        }
+        String cut = value.length() > 128 ? value.substring(0, 128) : value;
+        return cut.replaceAll("[^A-Za-z0-9._:\\[\\]/-]", "?");
+    }
+}

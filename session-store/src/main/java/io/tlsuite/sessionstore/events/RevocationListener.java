@@ -1,0 +1,144 @@
+package io.tlsuite.sessionstore.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tlsuite.events.EventCodec;
+import io.tlsuite.events.EventEnvelope;
+import io.tlsuite.events.certificate.CertificateRevoked;
+import io.tlsuite.sessionstore.SessionStoreConfig;
+import io.tlsuite.sessionstore.domain.SessionRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The revocation cascade's trigger: reads {@code certificate.revoked} from {@code tls.certificates}
+ * on its own consumer thread and terminates every session that used the certificate. Records of
+ * other types and records that are not suite events are skipped (and counted), never retried; a
+ * cascade that fails (backend down) is retried until it succeeds, so no revocation is lost.
+ */
+@ApplicationScoped
+public class RevocationListener {
+
+    private static final Logger LOG = Logger.getLogger(RevocationListener.class);
+
+    @Inject SessionRegistry registry;
+    @Inject SessionStoreConfig config;
+    @Inject MeterRegistry meters;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    void start(@Observes StartupEvent event) {
+        if (!config.revocation().enabled()) {
+            LOG.info("Revocation cascade disabled (sessionstore.revocation.enabled=false)");
+            return;
+        }
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.revocation().groupId());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "true");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "session-store-revocations");
+        consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(config.revocation().topic()));
+        running = true;
+        thread = new Thread(this::run, "revocation-listener");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof(
+                "Revocation cascade listening on %s as group %s",
+                config.revocation().topic(), config.revocation().groupId());
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record :
+                        consumer.poll(Duration.ofMillis(500))) {
+                    handle(record);
+                }
+            }
+        } catch (WakeupException e) {
+            // shutting down
+        } catch (RuntimeException e) {
+            LOG.errorf("Revocation listener stopped: %s", e.toString());
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope envelope;
+        try {
+            if (record.value() == null) {
+                throw new IllegalArgumentException("no value");
+            }
+            envelope = EventCodec.deserialize(record.value());
+        } catch (RuntimeException e) {
+            meters.counter("sessionstore.revocations.skipped", "why", "malformed").increment();
+            LOG.debugf("Skipped a record that is not a suite event at offset %d", record.offset());
+            return;
+        }
+        if (!(envelope.data() instanceof CertificateRevoked revoked)) {
+            return;
+        }
+        long backoff = 200;
+        while (running) {
+            try {
+                int terminated = registry.revokeCertificate(revoked.serial());
+                meters.counter("sessionstore.revocations.received").increment();
+                LOG.infof(
+                        "Certificate %s revoked (%s): %d sessions terminated",
+                        revoked.serial(), revoked.reason(), terminated);
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf(
+                        "Revocation cascade for %s failed, retrying: %s",
+                        revoked.serial(), e.toString());
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, 5000);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.tlsuite.sessionstore.store;
+
+import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisAPI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The contract against the Redis on 127.0.0.1:6379 (CI and these machines run one). Each test uses
+ * its own key prefix and deletes it afterwards. Without a Redis the class is skipped with the
+ * reason.
+ */
+class RedisSessionBackendTest extends SessionRegistryContract {
+
+    static final String URL =
+            System.getProperty("sessionstore.test.redis", "redis://127.0.0.1:6379");
+
+    private static Vertx vertx;
+    private static final List<Redis> clients = new ArrayList<>();
+    private String prefix;
+    private RedisSessionBackend current;
+
+    @BeforeAll
+    static void connect() {
+        vertx = Vertx.vertx();
+        try {
+            open().execute("PING");
+        } catch (RuntimeException e) {
+            Assumptions.abort("no Redis at " + URL + ": " + e.getMessage());
+        }
+    }
+
+    @AfterAll
+    static void disconnect() {
+        clients.forEach(Redis::close);
+        if (vertx != null) {
+            vertx.closeAndAwait();
+        }
+    }
+
+    static BlockingRedisDataSourceImpl open() {
+        Redis redis = Redis.createClient(vertx, URL);
+        clients.add(redis);
+        return new BlockingRedisDataSourceImpl(
+                vertx, redis, RedisAPI.api(redis), Duration.ofSeconds(10));
+    }
+
+    @Override
+    protected SessionBackend newBackend() {
+        prefix = "tlsuite:test:" + UUID.randomUUID() + ":";
+        current = new RedisSessionBackend(open(), prefix);
+        return current;
+    }
+
+    /** A new connection, as a restarted service would make. */
+    @Override
+    protected SessionBackend reopen() {
+        return new RedisSessionBackend(open(), prefix);
+    }
+
+    @AfterEach
+    void dropKeys() {
+        if (current != null) {
+            current.clear();
+        }
+    }
+}
