@@ -16,7 +16,8 @@ class EventPublisherProducer {
     EventPublisher publisher(
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "tlsuite.instance") String instance) {
-        return EventPublisher.create(bootstrap, "/tlsuite/certificate-authority/" + instance, Map.of());
+        return EventPublisher.create(
+                bootstrap, "/tlsuite/certificate-authority/" + instance, Map.of());
     }
 
     void close(@Disposes EventPublisher publisher) {

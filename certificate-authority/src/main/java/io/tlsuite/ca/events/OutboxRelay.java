@@ -1,0 +1,96 @@
+package io.tlsuite.ca.events;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.tlsuite.ca.service.CaConfig;
+import io.tlsuite.ca.store.OutboxRepository;
+import io.tlsuite.ca.store.OutboxRepository.PendingEvent;
+import io.tlsuite.events.kafka.EventPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends outbox events to Kafka and marks them sent once the broker acknowledged them. While the
+ * broker is away nothing is marked, so every event is retried until it arrives (at least once:
+ * consumers deduplicate by the CloudEvents id, which the retry keeps).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final OutboxRepository outbox;
+    private final EventPublisher publisher;
+    private final int batchSize;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+    private volatile boolean brokerDown;
+
+    OutboxRelay(OutboxRepository outbox, EventPublisher publisher, CaConfig config) {
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.batchSize = config.outbox().batchSize();
+    }
+
+    @Scheduled(
+            every = "${tlsuite.ca.outbox.relay-every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        markAcknowledged();
+        List<PendingEvent> pending = outbox.unsent(batchSize);
+        for (PendingEvent event : pending) {
+            if (!inFlight.add(event.id())) {
+                continue;
+            }
+            CompletableFuture<?> sent = publisher.publish(event.envelope()).toCompletableFuture();
+            sent.whenComplete(
+                    (metadata, error) -> {
+                        if (error == null) {
+                            acknowledged.add(event.id());
+                        } else {
+                            inFlight.remove(event.id());
+                            noteBrokerDown(error);
+                        }
+                    });
+            if (sent.isCompletedExceptionally()) {
+                // Kafka refused at once (no metadata within max.block.ms): try again next round
+                // rather than block on every pending event.
+                break;
+            }
+        }
+        markAcknowledged();
+    }
+
+    private void markAcknowledged() {
+        List<Long> ids = new ArrayList<>();
+        Long id;
+        while ((id = acknowledged.poll()) != null) {
+            ids.add(id);
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> outbox.markSent(ids, Instant.now()));
+        inFlight.removeAll(ids);
+        if (brokerDown) {
+            brokerDown = false;
+            LOG.info("Kafka is reachable again: relaying the outbox");
+        }
+    }
+
+    private void noteBrokerDown(Throwable error) {
+        if (!brokerDown) {
+            brokerDown = true;
+            LOG.warnf(
+                    "Cannot publish to Kafka (%s); events stay in the outbox and are retried",
+                    error.getClass().getSimpleName());
+        }
+    }
+}

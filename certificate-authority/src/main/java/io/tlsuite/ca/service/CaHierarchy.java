@@ -1,0 +1,159 @@
+package io.tlsuite.ca.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
+import io.tlsuite.ca.domain.CaCredentials;
+import io.tlsuite.ca.domain.CertificateIssuer;
+import io.tlsuite.ca.domain.KeyType;
+import io.tlsuite.ca.domain.Pem;
+import io.tlsuite.ca.domain.Profile;
+import io.tlsuite.ca.domain.PublicKeyProfile;
+import io.tlsuite.ca.domain.SerialNumbers;
+import io.tlsuite.ca.events.CertificateEvents;
+import io.tlsuite.ca.events.OutboxWriter;
+import io.tlsuite.ca.store.CaKeyFiles;
+import io.tlsuite.ca.store.CertificateRecord;
+import io.tlsuite.ca.store.CertificateRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.jboss.logging.Logger;
+
+/**
+ * The root and the intermediate. Created at first start (keys encrypted on disk), loaded on later
+ * starts; both are recorded in the store, which publishes {@code certificate.issued} for them once.
+ */
+@Startup
+@ApplicationScoped
+public class CaHierarchy {
+
+    private static final Logger LOG = Logger.getLogger(CaHierarchy.class);
+    static final String ROOT = "root";
+    static final String INTERMEDIATE = "intermediate";
+
+    private final CaCredentials root;
+    private final CaCredentials intermediate;
+    private final CertificateIssuer issuer;
+
+    CaHierarchy(CaConfig config, CertificateRepository certificates, OutboxWriter outbox) {
+        this.issuer = new CertificateIssuer(config.publicUrl());
+        CaKeyFiles files = new CaKeyFiles(config.keyDir().toAbsolutePath());
+        char[] passphrase = config.keyPassphrase().toCharArray();
+        try {
+            KeyType keyType = KeyType.parse(config.keyType());
+            CaCredentials loadedRoot = files.load(ROOT, passphrase).orElse(null);
+            if (loadedRoot == null) {
+                loadedRoot =
+                        issuer.createRoot(
+                                new X500Name(config.rootSubject()), keyType, config.rootValidity());
+                files.save(ROOT, loadedRoot, passphrase);
+                LOG.infof(
+                        "Created the root CA %s (%s) in %s",
+                        loadedRoot.certificate().getSubjectX500Principal().getName(),
+                        keyType.description(),
+                        files.keyFile(ROOT));
+            }
+            CaCredentials loadedIntermediate = files.load(INTERMEDIATE, passphrase).orElse(null);
+            if (loadedIntermediate == null) {
+                loadedIntermediate =
+                        issuer.createIntermediate(
+                                loadedRoot,
+                                new X500Name(config.intermediateSubject()),
+                                keyType,
+                                config.intermediateValidity());
+                files.save(INTERMEDIATE, loadedIntermediate, passphrase);
+                LOG.infof(
+                        "Created the intermediate CA %s in %s",
+                        loadedIntermediate.certificate().getSubjectX500Principal().getName(),
+                        files.keyFile(INTERMEDIATE));
+            }
+            this.root = loadedRoot;
+            this.intermediate = loadedIntermediate;
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+        QuarkusTransaction.requiringNew()
+                .run(
+                        () -> {
+                            record(certificates, outbox, root.certificate(), Profile.ROOT);
+                            record(
+                                    certificates,
+                                    outbox,
+                                    intermediate.certificate(),
+                                    Profile.INTERMEDIATE);
+                        });
+        LOG.infof(
+                "CA ready: root %s, intermediate %s",
+                SerialNumbers.hex(root.certificate().getSerialNumber()),
+                SerialNumbers.hex(intermediate.certificate().getSerialNumber()));
+    }
+
+    private static void record(
+            CertificateRepository certificates,
+            OutboxWriter outbox,
+            X509Certificate certificate,
+            Profile profile) {
+        String serial = SerialNumbers.hex(certificate.getSerialNumber());
+        if (certificates.find(serial).isPresent()) {
+            return;
+        }
+        CertificateRecord record = recordOf(certificate, profile, List.of());
+        certificates.insert(record);
+        outbox.record(CertificateEvents.issued(record, certificate));
+    }
+
+    static CertificateRecord recordOf(
+            X509Certificate certificate, Profile profile, List<String> subjectAltNames) {
+        return new CertificateRecord(
+                SerialNumbers.hex(certificate.getSerialNumber()),
+                certificate.getSubjectX500Principal().getName(),
+                certificate.getIssuerX500Principal().getName(),
+                profile.label(),
+                PublicKeyProfile.of(
+                                SubjectPublicKeyInfo.getInstance(
+                                        certificate.getPublicKey().getEncoded()))
+                        .description(),
+                subjectAltNames,
+                certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant(),
+                CertificateRecord.VALID,
+                null,
+                null,
+                Instant.now(),
+                Pem.certificate(certificate));
+    }
+
+    public CaCredentials root() {
+        return root;
+    }
+
+    public CaCredentials intermediate() {
+        return intermediate;
+    }
+
+    public CertificateIssuer issuer() {
+        return issuer;
+    }
+
+    public String rootPem() {
+        return Pem.certificate(root.certificate());
+    }
+
+    /** Intermediate then root, the order a TLS server sends them in after its own certificate. */
+    public String chainPem() {
+        return Pem.certificate(intermediate.certificate()) + Pem.certificate(root.certificate());
+    }
+
+    public String intermediateSerial() {
+        return SerialNumbers.hex(intermediate.certificate().getSerialNumber());
+    }
+
+    /** The intermediate's subject as stored in the issuer column of its leaves. */
+    public String intermediateName() {
+        return intermediate.certificate().getSubjectX500Principal().getName();
+    }
+}
