@@ -12,15 +12,21 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(io.tlsuite.handshake.support.TestCaResource.class)
 class ServiceFoundationTest {
 
     @Test
-    void isReadyWithKafkaUp() {
+    void isReadyWithKafkaUpOnceEnrolled() {
+        // Enrolment at the (test) CA runs in the background from start.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)
                 .body("status", is("UP"))
-                .body("checks.name", hasItem(containsString("Kafka")));
+                .body("checks.name", hasItem(containsString("Kafka")))
+                .body("checks.name", hasItem(containsString("Server certificate")));
     }
 
     @Test

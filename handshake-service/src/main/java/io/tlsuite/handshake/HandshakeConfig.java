@@ -1,0 +1,119 @@
+package io.tlsuite.handshake;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every setting of the service; the module README lists them with their defaults. */
+@ConfigMapping(prefix = "handshake")
+public interface HandshakeConfig {
+
+    /** Base URL of the certificate authority. */
+    String caUrl();
+
+    Identity identity();
+
+    Tls tls();
+
+    Rest rest();
+
+    SessionStore sessionStore();
+
+    Events events();
+
+    interface Identity {
+        /** The lifetime asked of the CA; renewal happens at two thirds of it. */
+        @WithDefault("30d")
+        Duration validity();
+
+        /** DNS names besides {@code localhost} and (optionally) the host name. */
+        Optional<List<String>> dnsNames();
+
+        /** IP addresses besides 127.0.0.1 and ::1. */
+        Optional<List<String>> ipAddresses();
+
+        @WithDefault("true")
+        boolean includeHostname();
+
+        @WithDefault("1s")
+        Duration retryInitial();
+
+        @WithDefault("30s")
+        Duration retryMax();
+    }
+
+    interface Tls {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The TLS port; 0 picks a free one (tests). */
+        int port();
+
+        @WithDefault("0.0.0.0")
+        String host();
+
+        /** Connections served at once; further ones are closed at accept. */
+        @WithDefault("128")
+        int maxConnections();
+
+        /** A handshake must finish within this, whatever the client sends (slow-loris). */
+        @WithDefault("10s")
+        Duration handshakeTimeout();
+
+        /** An established connection with no request for this long is closed. */
+        @WithDefault("30s")
+        Duration idleTimeout();
+
+        /** Largest HTTP request (head and body) accepted over TLS. */
+        @WithDefault("65536")
+        int maxRequestBytes();
+
+        /** Mutual TLS: none, optional or required (client certificate from the suite CA). */
+        @WithDefault("none")
+        String clientAuth();
+
+        @WithDefault("7200")
+        long ticketLifetimeSeconds();
+    }
+
+    interface Rest {
+        /** Handshakes over REST that may be open (not complete, not failed) at once. */
+        @WithDefault("1000")
+        int maxHalfOpen();
+
+        /** A REST handshake not complete after this is dropped. */
+        @WithDefault("30s")
+        Duration handshakeLifetime();
+
+        @WithDefault("10000")
+        int maxSessions();
+
+        /** A REST session with no records for this long is closed. */
+        @WithDefault("10m")
+        Duration sessionIdleTimeout();
+
+        /** Largest flight (decoded bytes) accepted in one request. */
+        @WithDefault("65536")
+        int maxFlightBytes();
+    }
+
+    interface SessionStore {
+        @WithDefault("true")
+        boolean enabled();
+
+        String url();
+
+        /** The service token; when unset it is read from {@link #tokenFile()}. */
+        Optional<String> token();
+
+        String tokenFile();
+    }
+
+    interface Events {
+        /** Events kept while Kafka is away; beyond this the oldest are dropped (and counted). */
+        @WithDefault("20000")
+        int bufferCapacity();
+    }
+}

@@ -1,0 +1,60 @@
+package io.tlsuite.handshake.api;
+
+import io.tlsuite.handshake.domain.RestHandshakes;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * TLS handshakes over REST: each request carries one client flight (raw TLS records, base64), each
+ * response the server's flight and the decoded view of every message.
+ */
+@Path("/api/v1/handshakes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "handshakes")
+public class HandshakeResource {
+
+    @Inject RestHandshakes handshakes;
+    @Context HttpServerRequest http;
+
+    @POST
+    @Operation(
+            summary = "Start a handshake with the client's first flight (ClientHello)",
+            description =
+                    "201 with the handshake id, the server flight (ServerHello ... Finished) and its"
+                            + " decoded view; a TLS failure is a 422 problem carrying the alert and its record.")
+    public Response start(Dtos.FlightRequest body) {
+        var result = handshakes.start(Flights.decode(body), remote());
+        return Response.created(URI.create("/api/v1/handshakes/" + result.handshakeId()))
+                .entity(Dtos.HandshakeResponse.of(result))
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/flights")
+    @Operation(
+            summary = "Send the client's next flight (e.g. its Finished)",
+            description = "200 with the server's records; once complete, the session id.")
+    public Dtos.HandshakeResponse flight(@PathParam("id") String id, Dtos.FlightRequest body) {
+        return Dtos.HandshakeResponse.of(handshakes.next(id, Flights.decode(body)));
+    }
+
+    private String remote() {
+        try {
+            return http.remoteAddress().hostAddress() + ":" + http.remoteAddress().port();
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
+    }
+}

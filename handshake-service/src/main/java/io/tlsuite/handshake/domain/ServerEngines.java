@@ -1,0 +1,145 @@
+package io.tlsuite.handshake.domain;
+
+import io.tlsuite.handshake.HandshakeConfig;
+import io.tlsuite.handshake.events.BufferedEventPublisher;
+import io.tlsuite.handshake.events.HandshakeEventRecorder;
+import io.tlsuite.handshake.identity.IdentityEnrolment;
+import io.tlsuite.handshake.identity.ServerIdentity;
+import io.tlsuite.handshake.sessions.CompletedSession;
+import io.tlsuite.handshake.sessions.SessionRegistry;
+import io.tlsuite.protocol.ClientAuth;
+import io.tlsuite.protocol.Negotiated;
+import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.TlsEngine;
+import io.tlsuite.protocol.TlsListener;
+import io.tlsuite.protocol.cert.PkixCertificateValidator;
+import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.protocol.resumption.InMemoryTicketStore;
+import io.tlsuite.protocol.resumption.TicketStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Makes the server engines of both transports (the TLS port and REST flights) from the current
+ * identity, and does what follows a completed handshake: the session id, the completion event and
+ * the registration in the session store. The engine configuration is rebuilt whenever the identity
+ * changes (renewal, re-enrolment); engines already running keep the one they started with.
+ */
+@ApplicationScoped
+public class ServerEngines {
+
+    @Inject IdentityEnrolment enrolment;
+    @Inject HandshakeConfig config;
+    @Inject BufferedEventPublisher events;
+    @Inject SessionRegistry sessions;
+    @Inject RevokedCertificates revoked;
+
+    @ConfigProperty(name = "tlsuite.instance")
+    String instance;
+
+    private final TicketStore tickets = new InMemoryTicketStore();
+    private volatile TlsConfig base;
+    private volatile ServerIdentity identity;
+
+    @PostConstruct
+    void init() {
+        enrolment.onChange(this::rebuild);
+    }
+
+    private void rebuild(ServerIdentity id) {
+        ClientAuth auth =
+                ClientAuth.valueOf(config.tls().clientAuth().trim().toUpperCase(Locale.ROOT));
+        // RFC 8446 §4.4.2.4: with mTLS, the client's chain must lead to the suite's root and not be
+        // revoked (certificate.revoked events seen on tls.certificates).
+        TlsConfig.Builder b =
+                TlsConfig.builder()
+                        .certificate(id.chain(), id.privateKey())
+                        .ticketStore(tickets)
+                        .ticketLifetimeSeconds(config.tls().ticketLifetimeSeconds())
+                        .clientAuth(auth)
+                        .certificateValidator(
+                                new PkixCertificateValidator(
+                                        TrustStore.of(id.root()),
+                                        Clock.systemUTC(),
+                                        revoked,
+                                        false));
+        base = b.build();
+        identity = id;
+    }
+
+    public boolean ready() {
+        return base != null;
+    }
+
+    public Optional<ServerIdentity> identity() {
+        return Optional.ofNullable(identity);
+    }
+
+    /** A new server engine reporting to {@code listener}, or empty while not enrolled. */
+    public Optional<TlsEngine> newEngine(TlsListener listener) {
+        TlsConfig c = base;
+        if (c == null) {
+            return Optional.empty();
+        }
+        return Optional.of(TlsEngine.server(c.toBuilder().listener(listener).build()));
+    }
+
+    public void publish(io.tlsuite.events.LifecycleEvent event) {
+        events.publish(event);
+    }
+
+    /**
+     * After the handshake completed: a session id, the completion event, the registration (with a
+     * copy of the secrets that the registry destroys once sent).
+     */
+    public String completed(TlsEngine engine, HandshakeEventRecorder recorder, String peer) {
+        String sessionId = UUID.randomUUID().toString();
+        Negotiated n = engine.negotiated().orElseThrow();
+        recorder.completed(sessionId, n);
+        ServerIdentity id = identity;
+        String clientSerial =
+                n.peerCertificates().isEmpty()
+                        ? null
+                        : n.peerCertificates().get(0).getSerialNumber().toString(16);
+        sessions.registered(
+                new CompletedSession(
+                        sessionId,
+                        recorder.handshakeId(),
+                        peer,
+                        "handshake-service/" + instance,
+                        "TLSv1.3",
+                        n.cipherSuite().name(),
+                        id == null ? "0" : id.serial(),
+                        clientSerial,
+                        n.resumed(),
+                        Instant.now(),
+                        engine.sessionSecrets()));
+        return sessionId;
+    }
+
+    public void closed(String sessionId, String closedBy, String reason) {
+        sessions.closed(sessionId, closedBy, reason);
+    }
+
+    public ConnectionFacts facts(TlsEngine engine, String sessionId) {
+        Negotiated n = engine.negotiated().orElseThrow();
+        ServerIdentity id = identity;
+        return new ConnectionFacts(
+                "TLSv1.3",
+                n.cipherSuite().name(),
+                TlsNames.group(n.group()),
+                sessionId,
+                n.resumed(),
+                n.peerCertificates().isEmpty()
+                        ? null
+                        : n.peerCertificates().get(0).getSubjectX500Principal().getName(),
+                id == null ? null : id.serial());
+    }
+}

@@ -1,0 +1,74 @@
+package io.tlsuite.handshake.domain;
+
+import io.tlsuite.protocol.crypto.CipherSuite;
+import io.tlsuite.protocol.crypto.NamedGroup;
+import io.tlsuite.protocol.crypto.SignatureScheme;
+import io.tlsuite.protocol.message.ExtensionType;
+import java.util.Locale;
+
+/** The IANA names of TLS code points, for JSON views and events (RFC 8446 §B.3, §4.2). */
+public final class TlsNames {
+    private TlsNames() {}
+
+    public static String version(int code) {
+        return switch (code) {
+            case 0x0300 -> "SSL 3.0";
+            case 0x0301 -> "TLS 1.0";
+            case 0x0302 -> "TLS 1.1";
+            case 0x0303 -> "TLS 1.2";
+            case 0x0304 -> "TLS 1.3";
+            default -> hex(code);
+        };
+    }
+
+    public static String suite(int code) {
+        return CipherSuite.of(code).map(Enum::name).orElse(hex(code));
+    }
+
+    public static String group(int code) {
+        return NamedGroup.of(code).map(TlsNames::group).orElse(hex(code));
+    }
+
+    public static String group(NamedGroup g) {
+        return g == NamedGroup.X25519 ? "x25519" : "secp256r1";
+    }
+
+    public static String scheme(int code) {
+        return SignatureScheme.of(code)
+                .map(s -> s.name().toLowerCase(Locale.ROOT))
+                .orElse(hex(code));
+    }
+
+    public static String extension(int type) {
+        String n = ExtensionType.name(type);
+        if (!n.startsWith("unknown")) {
+            return n;
+        }
+        switch (type) {
+            case 5:
+                return "status_request";
+            case 11:
+                return "ec_point_formats";
+            case 21:
+                return "padding";
+            case 22:
+                return "encrypt_then_mac";
+            case 23:
+                return "extended_master_secret";
+            case 35:
+                return "session_ticket";
+            case 49:
+                return "post_handshake_auth";
+            case 50:
+                return "signature_algorithms_cert";
+            case 65281:
+                return "renegotiation_info";
+            default:
+                return n;
+        }
+    }
+
+    static String hex(int code) {
+        return String.format("0x%04x", code);
+    }
+}

@@ -1,0 +1,277 @@
+package io.tlsuite.handshake.events;
+
+import io.tlsuite.events.handshake.CertificateSent;
+import io.tlsuite.events.handshake.CertificateVerified;
+import io.tlsuite.events.handshake.ChangeCipherSpecExchanged;
+import io.tlsuite.events.handshake.ClientHelloReceived;
+import io.tlsuite.events.handshake.FinishedVerified;
+import io.tlsuite.events.handshake.HandshakeCompleted;
+import io.tlsuite.events.handshake.HandshakeEvent;
+import io.tlsuite.events.handshake.HandshakeFailed;
+import io.tlsuite.events.handshake.HandshakeStarted;
+import io.tlsuite.events.handshake.KeyExchangeDone;
+import io.tlsuite.events.handshake.ServerHelloSent;
+import io.tlsuite.handshake.domain.TlsNames;
+import io.tlsuite.protocol.Negotiated;
+import io.tlsuite.protocol.TlsListener;
+import io.tlsuite.protocol.alert.Alert;
+import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.message.Extension;
+import io.tlsuite.protocol.message.HandshakeMessage;
+import io.tlsuite.protocol.message.HandshakeMessage.Certificate;
+import io.tlsuite.protocol.message.HandshakeMessage.CertificateVerify;
+import io.tlsuite.protocol.message.HandshakeMessage.ClientHello;
+import io.tlsuite.protocol.message.HandshakeMessage.ServerHello;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Turns one server engine's {@link TlsListener} callbacks into the {@code tls.handshakes} events of
+ * one handshake, each with the microseconds since it started. The listener sees decoded messages
+ * and state changes, never a secret, so neither do the events. Called on the thread driving the
+ * engine; the sink must not block (it is the buffered publisher).
+ */
+public final class HandshakeEventRecorder implements TlsListener {
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final String handshakeId;
+    private final Consumer<HandshakeEvent> sink;
+    private final long startNanos = System.nanoTime();
+    private String state = "Start";
+    private X509Certificate sentLeaf;
+    private int sentChainLength;
+    private X509Certificate clientLeaf;
+    private String group;
+    private boolean ended;
+    private String transcriptHash = "SHA-256";
+
+    public HandshakeEventRecorder(
+            String handshakeId, String transport, String peer, Consumer<HandshakeEvent> sink) {
+        this.handshakeId = handshakeId;
+        this.sink = sink;
+        sink.accept(new HandshakeStarted(handshakeId, transport, peer, 0));
+    }
+
+    public String handshakeId() {
+        return handshakeId;
+    }
+
+    public long elapsedMicros() {
+        return (System.nanoTime() - startNanos) / 1000;
+    }
+
+    /** The state the engine was last in, e.g. {@code ExpectClientFinished}. */
+    public String state() {
+        return state;
+    }
+
+    @Override
+    public void handshakeMessage(Direction direction, HandshakeMessage message, byte[] raw) {
+        if (direction == Direction.RECEIVED && message instanceof ClientHello ch) {
+            clientHello(ch, raw);
+        } else if (direction == Direction.SENT && message instanceof ServerHello sh) {
+            serverHello(sh, raw);
+        } else if (message instanceof Certificate c) {
+            X509Certificate leaf =
+                    c.entries().isEmpty() ? null : parse(c.entries().get(0).certData());
+            if (direction == Direction.SENT) {
+                sentLeaf = leaf;
+                sentChainLength = c.entries().size();
+            } else {
+                clientLeaf = leaf;
+            }
+        } else if (message instanceof CertificateVerify cv) {
+            if (direction == Direction.SENT && sentLeaf != null) {
+                sink.accept(
+                        new CertificateSent(
+                                handshakeId,
+                                "server",
+                                sentLeaf.getSubjectX500Principal().getName(),
+                                sentLeaf.getSerialNumber().toString(16),
+                                sentLeaf.getIssuerX500Principal().getName(),
+                                sentLeaf.getNotBefore().toInstant(),
+                                sentLeaf.getNotAfter().toInstant(),
+                                sentChainLength,
+                                TlsNames.scheme(cv.scheme()),
+                                elapsedMicros()));
+            }
+        }
+    }
+
+    private void clientHello(ClientHello ch, byte[] raw) {
+        List<Extension> ext = ch.extensions();
+        sink.accept(
+                new ClientHelloReceived(
+                        handshakeId,
+                        TlsNames.version(ch.legacyVersion()),
+                        Extension.find(ext, Extension.ClientSupportedVersions.class)
+                                .map(v -> v.versions().stream().map(TlsNames::version).toList())
+                                .orElse(List.of()),
+                        HEX.formatHex(ch.random()),
+                        ch.cipherSuites().stream().map(TlsNames::suite).toList(),
+                        Extension.find(ext, Extension.SupportedGroups.class)
+                                .map(g -> g.groups().stream().map(TlsNames::group).toList())
+                                .orElse(List.of()),
+                        Extension.find(ext, Extension.ClientKeyShares.class)
+                                .map(
+                                        k ->
+                                                k.shares().stream()
+                                                        .map(s -> TlsNames.group(s.group()))
+                                                        .toList())
+                                .orElse(List.of()),
+                        Extension.find(ext, Extension.SignatureAlgorithms.class)
+                                .map(s -> s.schemes().stream().map(TlsNames::scheme).toList())
+                                .orElse(List.of()),
+                        Extension.find(ext, Extension.ServerName.class)
+                                .map(Extension.ServerName::hostName)
+                                .orElse(null),
+                        Extension.find(ext, Extension.Alpn.class)
+                                .map(Extension.Alpn::protocols)
+                                .orElse(List.of()),
+                        ext.stream().map(e -> TlsNames.extension(e.type())).toList(),
+                        HEX.formatHex(raw),
+                        elapsedMicros()));
+    }
+
+    private void serverHello(ServerHello sh, byte[] raw) {
+        boolean hrr = sh.isHelloRetryRequest();
+        // RFC 8446 §B.4: only TLS_AES_256_GCM_SHA384 hashes with SHA-384.
+        transcriptHash = sh.cipherSuite() == 0x1302 ? "SHA-384" : "SHA-256";
+        boolean psk =
+                Extension.find(sh.extensions(), Extension.ServerPreSharedKey.class).isPresent();
+        Optional<Extension.ServerKeyShare> share =
+                Extension.find(sh.extensions(), Extension.ServerKeyShare.class);
+        group =
+                hrr
+                        ? Extension.find(sh.extensions(), Extension.HelloRetryKeyShare.class)
+                                .map(h -> TlsNames.group(h.selectedGroup()))
+                                .orElse(null)
+                        : share.map(s -> TlsNames.group(s.share().group())).orElse(null);
+        String version =
+                Extension.find(sh.extensions(), Extension.ServerSupportedVersion.class)
+                        .map(v -> TlsNames.version(v.version()))
+                        .orElse(TlsNames.version(sh.legacyVersion()));
+        sink.accept(
+                new ServerHelloSent(
+                        handshakeId,
+                        version,
+                        HEX.formatHex(sh.random()),
+                        TlsNames.suite(sh.cipherSuite()),
+                        group,
+                        hrr,
+                        psk,
+                        HEX.formatHex(raw),
+                        elapsedMicros()));
+        if (!hrr) {
+            // RFC 8446 §7.1: with both shares known the server derives the handshake secret here.
+            sink.accept(
+                    new KeyExchangeDone(
+                            handshakeId,
+                            psk ? (share.isPresent() ? "PSK+ECDHE" : "PSK") : "ECDHE",
+                            group,
+                            version,
+                            elapsedMicros()));
+        }
+    }
+
+    @Override
+    public void stateChanged(String from, String to) {
+        if ("ExpectClientCertificateVerify".equals(from) && clientLeaf != null) {
+            sink.accept(
+                    new CertificateVerified(
+                            handshakeId,
+                            "server",
+                            clientLeaf.getSubjectX500Principal().getName(),
+                            clientLeaf.getSerialNumber().toString(16),
+                            true,
+                            null,
+                            elapsedMicros()));
+        }
+        if ("ExpectClientFinished".equals(from) && "Connected".equals(to)) {
+            // The client's Finished matched the transcript MAC (RFC 8446 §4.4.4).
+            sink.accept(
+                    new FinishedVerified(handshakeId, "client", transcriptHash, elapsedMicros()));
+        }
+        if (!"Closed".equals(to)) {
+            state = to;
+        }
+    }
+
+    @Override
+    public void changeCipherSpec(Direction direction) {
+        sink.accept(
+                new ChangeCipherSpecExchanged(
+                        handshakeId,
+                        direction == Direction.SENT ? "sent" : "received",
+                        elapsedMicros()));
+    }
+
+    @Override
+    public void alert(Direction direction, Alert alert) {
+        if (ended || alert.description() == AlertDescription.CLOSE_NOTIFY) {
+            return;
+        }
+        if (!"Connected".equals(state)) {
+            failed(alert.description(), direction == Direction.SENT ? "server" : "client", null);
+        }
+    }
+
+    /** The handshake succeeded: the last event of its timeline. */
+    public void completed(String sessionId, Negotiated n) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        sink.accept(
+                new HandshakeCompleted(
+                        handshakeId,
+                        sessionId,
+                        n.version() == null ? "TLS 1.3" : TlsNames.version(n.version().code()),
+                        n.cipherSuite().name(),
+                        TlsNames.group(n.group()),
+                        n.resumed(),
+                        !n.peerCertificates().isEmpty(),
+                        n.alpn().orElse(null),
+                        elapsedMicros()));
+    }
+
+    /** The handshake ended without an alert on the wire (timeout, connection lost, expired). */
+    public void abandoned(String reason) {
+        if (!ended && !"Connected".equals(state)) {
+            failed(null, "server", reason);
+        }
+    }
+
+    private void failed(AlertDescription alert, String sentBy, String reason) {
+        ended = true;
+        sink.accept(
+                new HandshakeFailed(
+                        handshakeId,
+                        alert == null ? null : alert.wireName(),
+                        sentBy,
+                        state,
+                        reason != null
+                                ? reason
+                                : ("server".equals(sentBy) ? "the server" : "the client")
+                                        + " sent "
+                                        + alert.wireName()
+                                        + " in state "
+                                        + state,
+                        elapsedMicros()));
+    }
+
+    private static X509Certificate parse(byte[] der) {
+        try {
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509")
+                            .generateCertificate(new ByteArrayInputStream(der));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

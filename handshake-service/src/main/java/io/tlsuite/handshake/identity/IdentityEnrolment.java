@@ -1,0 +1,272 @@
+package io.tlsuite.handshake.identity;
+
+import io.tlsuite.handshake.HandshakeConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Gets and keeps the server's certificate: a fresh ECDSA P-256 key pair, a CSR for the server's
+ * names, the CA's answer checked (the leaf must carry our public key and chain to the root), then
+ * renewal at two thirds of the lifetime. Retries with exponential backoff while the CA is not there
+ * yet; {@link #status()} says why it is not enrolled. No framework: the Quarkus wiring is in {@link
+ * IdentityWiring}.
+ */
+public final class IdentityEnrolment implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(IdentityEnrolment.class);
+
+    private final CertificateAuthority ca;
+    private final HandshakeConfig.Identity config;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "identity-enrolment");
+                        t.setDaemon(true);
+                        return t;
+                    });
+    private final List<Consumer<ServerIdentity>> listeners = new CopyOnWriteArrayList<>();
+
+    private volatile ServerIdentity current;
+    private volatile String status = "enrolment not started";
+    private volatile int attempts;
+    private volatile long enrolments;
+    private ScheduledFuture<?> next;
+    private Duration backoff;
+
+    public IdentityEnrolment(
+            CertificateAuthority ca, HandshakeConfig.Identity config, Clock clock) {
+        this.ca = ca;
+        this.config = config;
+        this.clock = clock;
+        this.backoff = config.retryInitial();
+    }
+
+    /** Starts enrolling now, in the background. */
+    public void start() {
+        status = "enrolling at the CA";
+        schedule(Duration.ZERO);
+    }
+
+    /** Throws the current certificate away and enrols again at once (e.g. it was revoked). */
+    public void reenrol(String reason) {
+        LOG.warnf("Re-enrolling: %s", reason);
+        status = "re-enrolling: " + reason;
+        backoff = config.retryInitial();
+        schedule(Duration.ZERO);
+    }
+
+    /** Called with every new identity (first enrolment, renewal, re-enrolment). */
+    public void onChange(Consumer<ServerIdentity> listener) {
+        listeners.add(listener);
+        ServerIdentity now = current;
+        if (now != null) {
+            listener.accept(now);
+        }
+    }
+
+    public Optional<ServerIdentity> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** A human-readable reason while not enrolled; the certificate's facts once enrolled. */
+    public String status() {
+        return status;
+    }
+
+    public int failedAttempts() {
+        return attempts;
+    }
+
+    public long enrolments() {
+        return enrolments;
+    }
+
+    private synchronized void schedule(Duration delay) {
+        if (next != null) {
+            next.cancel(false);
+        }
+        if (!scheduler.isShutdown()) {
+            next = scheduler.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void attempt() {
+        try {
+            ServerIdentity identity = enrol(names(true));
+            install(identity);
+        } catch (EnrolmentException e) {
+            if (e.nameRefused()) {
+                // The CA's policy may not know this host's name: fall back to the loopback names.
+                LOG.warnf(
+                        "The CA refused some names (%s); enrolling for the loopback names only",
+                        e.getMessage());
+                try {
+                    install(enrol(names(false)));
+                    return;
+                } catch (EnrolmentException second) {
+                    e = second;
+                }
+            }
+            retry(e.getMessage());
+        } catch (RuntimeException e) {
+            retry("enrolment failed: " + e);
+        }
+    }
+
+    private void retry(String reason) {
+        attempts++;
+        status =
+                "not enrolled: "
+                        + reason
+                        + " (attempt "
+                        + attempts
+                        + ", next in "
+                        + backoff.toMillis()
+                        + " ms)";
+        LOG.warn(status);
+        schedule(backoff);
+        Duration doubled = backoff.multipliedBy(2);
+        backoff = doubled.compareTo(config.retryMax()) > 0 ? config.retryMax() : doubled;
+    }
+
+    private void install(ServerIdentity identity) {
+        status = "enrolled: " + identity;
+        enrolments++;
+        attempts = 0;
+        backoff = config.retryInitial();
+        current = identity;
+        Instant renewAt = identity.renewAt();
+        Duration untilRenewal = Duration.between(clock.instant(), renewAt);
+        if (untilRenewal.isNegative()) {
+            untilRenewal = Duration.ZERO;
+        }
+        LOG.infof(
+                "Enrolled: serial %s, valid until %s, renewal at %s",
+                identity.serial(), identity.notAfter(), renewAt);
+        for (Consumer<ServerIdentity> l : listeners) {
+            try {
+                l.accept(identity);
+            } catch (RuntimeException e) {
+                LOG.error("an identity listener failed", e);
+            }
+        }
+        schedule(untilRenewal.plusMillis(1));
+    }
+
+    private ServerIdentity enrol(Names names) throws EnrolmentException {
+        KeyPair keyPair = generateKeyPair();
+        String csr = CertificateSigningRequest.pem(keyPair, names.dns(), names.ips());
+        X509Certificate root = ca.root();
+        CertificateAuthority.Issued issued = ca.issue(csr, "server", config.validity());
+        check(issued, keyPair.getPublic(), root);
+        List<X509Certificate> chain = new ArrayList<>();
+        for (X509Certificate c : issued.chain()) {
+            // The root is the client's trust anchor; a server does not send it (RFC 8446 §4.4.2).
+            if (!c.equals(root)) {
+                chain.add(c);
+            }
+        }
+        return new ServerIdentity(chain, keyPair.getPrivate(), root);
+    }
+
+    private static void check(
+            CertificateAuthority.Issued issued, PublicKey ours, X509Certificate root)
+            throws EnrolmentException {
+        if (!issued.certificate().getPublicKey().equals(ours)) {
+            throw new EnrolmentException("the CA returned a certificate for another key");
+        }
+        try {
+            List<X509Certificate> chain = issued.chain();
+            for (int i = 0; i < chain.size(); i++) {
+                X509Certificate c = chain.get(i);
+                X509Certificate issuer = i + 1 < chain.size() ? chain.get(i + 1) : root;
+                if (c.equals(root)) {
+                    break;
+                }
+                c.verify(issuer.getPublicKey());
+            }
+        } catch (GeneralSecurityException e) {
+            throw new EnrolmentException(
+                    "the CA's chain does not lead to its root: " + e.getMessage());
+        }
+    }
+
+    private static KeyPair generateKeyPair() {
+        try {
+            KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
+            kpg.initialize(new ECGenParameterSpec("secp256r1"));
+            return kpg.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no P-256 in this JDK", e);
+        }
+    }
+
+    record Names(List<String> dns, List<InetAddress> ips) {}
+
+    /**
+     * localhost, configured names and this host's name; 127.0.0.1, ::1 and configured addresses.
+     */
+    Names names(boolean all) {
+        Set<String> dns = new LinkedHashSet<>();
+        dns.add("localhost");
+        List<InetAddress> ips = new ArrayList<>();
+        try {
+            ips.add(InetAddress.getByName("127.0.0.1"));
+            if (all) {
+                ips.add(InetAddress.getByName("::1"));
+                for (String ip : config.ipAddresses().orElse(List.of())) {
+                    ips.add(InetAddress.getByName(ip.trim()));
+                }
+            }
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(
+                    "handshake.identity.ip-addresses: " + e.getMessage());
+        }
+        if (all) {
+            config.dnsNames().orElse(List.of()).stream()
+                    .map(s -> s.trim().toLowerCase(Locale.ROOT))
+                    .filter(s -> !s.isEmpty())
+                    .forEach(dns::add);
+            if (config.includeHostname()) {
+                hostName().ifPresent(dns::add);
+            }
+        }
+        return new Names(List.copyOf(dns), ips);
+    }
+
+    private static Optional<String> hostName() {
+        try {
+            String h = InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT);
+            return h.matches("[a-z0-9]([a-z0-9.-]*[a-z0-9])?") ? Optional.of(h) : Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}

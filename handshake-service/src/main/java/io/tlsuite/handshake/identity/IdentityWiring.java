@@ -1,0 +1,35 @@
+package io.tlsuite.handshake.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tlsuite.handshake.HandshakeConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** CDI wiring of the enrolment: one per instance, started with the application. */
+@ApplicationScoped
+class IdentityWiring {
+
+    @Produces
+    @Singleton
+    IdentityEnrolment enrolment(HandshakeConfig config, ObjectMapper json) {
+        return new IdentityEnrolment(
+                new HttpCertificateAuthority(config.caUrl(), json),
+                config.identity(),
+                Clock.systemUTC());
+    }
+
+    void start(
+            @Observes @jakarta.annotation.Priority(10) StartupEvent event,
+            IdentityEnrolment enrolment) {
+        enrolment.start();
+    }
+
+    void stop(@Observes ShutdownEvent event, IdentityEnrolment enrolment) {
+        enrolment.close();
+    }
+}

@@ -1,0 +1,226 @@
+package io.tlsuite.handshake.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tlsuite.handshake.domain.ServerEngines;
+import io.tlsuite.handshake.identity.IdentityEnrolment;
+import io.tlsuite.handshake.support.TestCaResource;
+import io.tlsuite.handshake.support.TestTls;
+import io.tlsuite.kafka.KafkaBrokerTestResource;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(TestCaResource.class)
+class TlsPortTest {
+
+    @Inject IdentityEnrolment enrolment;
+    @Inject ServerEngines engines;
+    @Inject TlsPortServer server;
+
+    X509Certificate root;
+    int port;
+
+    @BeforeEach
+    void enrolled() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> engines.ready());
+        root = enrolment.current().orElseThrow().root();
+        port = server.port();
+    }
+
+    @Test
+    void jdkSslSocketGetsThePageOverTls13AndTheServerClosesOnConnectionClose() throws Exception {
+        try (SSLSocket s =
+                (SSLSocket)
+                        TestTls.trusting(root).getSocketFactory().createSocket("localhost", port)) {
+            s.setSoTimeout(10_000);
+            s.getSSLParameters().setEndpointIdentificationAlgorithm("HTTPS");
+            var params = s.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            s.setSSLParameters(params);
+            s.startHandshake();
+            assertThat(s.getSession().getProtocol()).isEqualTo("TLSv1.3");
+            assertThat(s.getSession().getPeerCertificates()).hasSize(2);
+            OutputStream out = s.getOutputStream();
+            out.write(
+                    "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response)
+                    .startsWith("HTTP/1.1 200 OK")
+                    .contains("Connection: close")
+                    .contains("TLSv1.3")
+                    .contains(s.getSession().getCipherSuite())
+                    .contains("session id");
+        }
+    }
+
+    @Test
+    void jdkHttpClientGetsPageAndEchoesOnOneKeptAliveConnection() throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder()
+                        .sslContext(TestTls.trusting(root))
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
+        HttpResponse<String> page =
+                client.send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("TLSv1.3").contains("resumed");
+        HttpResponse<String> echo =
+                client.send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "https://localhost:"
+                                                        + port
+                                                        + "/echo?msg=hello%20tls"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(echo.body()).startsWith("hello tls\n");
+        HttpResponse<String> posted =
+                client.send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/echo"))
+                                .POST(HttpRequest.BodyPublishers.ofString("posted body"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.body())
+                .startsWith("posted body\n")
+                .contains("echoed by the handshake service at");
+        HttpResponse<String> missing =
+                client.send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/nothing"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void slowLorisIsCutOffAtTheHandshakeTimeout() throws Exception {
+        long start = System.nanoTime();
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(15_000);
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            out.write(new byte[] {22, 3, 1});
+            out.flush();
+            int read;
+            try {
+                for (int i = 0; i < 10; i++) {
+                    Thread.sleep(400);
+                    out.write(0);
+                    out.flush();
+                }
+                read = in.read();
+            } catch (java.io.IOException e) {
+                read = -1;
+            }
+            assertThat(read).isEqualTo(-1);
+        }
+        // handshake timeout is 2 s in tests
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void opensslVerifiesEverySuiteAndGroupAndResumes() throws Exception {
+        assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
+        Path rootPem = TestTls.writePem(root);
+        for (String suite :
+                List.of(
+                        "TLS_AES_128_GCM_SHA256",
+                        "TLS_AES_256_GCM_SHA384",
+                        "TLS_CHACHA20_POLY1305_SHA256")) {
+            for (String group : List.of("X25519", "P-256")) {
+                String out =
+                        TestTls.openssl(
+                                "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                                List.of(
+                                        "s_client",
+                                        "-connect",
+                                        "localhost:" + port,
+                                        "-servername",
+                                        "localhost",
+                                        "-tls1_3",
+                                        "-ciphersuites",
+                                        suite,
+                                        "-groups",
+                                        group,
+                                        "-CAfile",
+                                        rootPem.toString(),
+                                        "-ign_eof"));
+                assertThat(out)
+                        .as(suite + " " + group)
+                        .contains("Verify return code: 0 (ok)")
+                        .contains("Cipher is " + suite)
+                        .contains("HTTP/1.1 200 OK");
+            }
+        }
+        Path session = Files.createTempFile("session", ".pem");
+        String first =
+                TestTls.openssl(
+                        "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                        List.of(
+                                "s_client",
+                                "-connect",
+                                "localhost:" + port,
+                                "-tls1_3",
+                                "-CAfile",
+                                rootPem.toString(),
+                                "-sess_out",
+                                session.toString(),
+                                "-ign_eof"));
+        assertThat(first).contains("New, TLSv1.3");
+        String second =
+                TestTls.openssl(
+                        "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                        List.of(
+                                "s_client",
+                                "-connect",
+                                "localhost:" + port,
+                                "-tls1_3",
+                                "-CAfile",
+                                rootPem.toString(),
+                                "-sess_in",
+                                session.toString(),
+                                "-ign_eof"));
+        assertThat(second).contains("Reused, TLSv1.3").contains("<th>resumed</th><td>yes</td>");
+    }
+
+    @Test
+    void opensslTls11IsRefusedWithProtocolVersion() throws Exception {
+        assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
+        String out =
+                TestTls.openssl(
+                        "",
+                        List.of(
+                                "s_client",
+                                "-connect",
+                                "localhost:" + port,
+                                "-tls1_1",
+                                "-cipher",
+                                "DEFAULT@SECLEVEL=0"));
+        assertThat(out).contains("alert protocol version");
+    }
+}
