@@ -276,6 +276,10 @@ public final class TlsEngine {
     }
 
     private void processRecord(Record rec) throws TlsAlertException {
+        if (closeNotifyReceived) {
+            // RFC 8446 §6.1: data received after a closure alert is ignored.
+            return;
+        }
         RecordProtection rp = ctx.readProtection();
         if (rec.type() == ContentType.CHANGE_CIPHER_SPEC) {
             // RFC 8446 §5: a plaintext 0x01 change_cipher_spec is dropped during the handshake.
@@ -320,9 +324,6 @@ public final class TlsEngine {
                 if (state == null || !state.acceptsApplicationData()) {
                     throw TlsAlertException.unexpected(
                             "application data before the handshake completed");
-                }
-                if (closeNotifyReceived) {
-                    throw TlsAlertException.unexpected("application data after close_notify");
                 }
                 appData.add(plain.fragment());
             }

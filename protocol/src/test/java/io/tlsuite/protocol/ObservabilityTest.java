@@ -110,9 +110,9 @@ class ObservabilityTest {
                         "SENT certificate",
                         "SENT certificate_verify",
                         "SENT finished",
+                        "SENT new_session_ticket",
                         "state ExpectClientHello -> ExpectClientFinished",
                         "RECEIVED finished",
-                        "SENT new_session_ticket",
                         "state ExpectClientFinished -> Connected",
                         "RECEIVED alert close_notify");
 

@@ -295,7 +295,19 @@ public final class ServerHandshake {
         ctx.send(Handshakes.finished(ctx, ctx.serverHandshakeSecret));
         Handshakes.deriveApplicationSecrets(ctx);
         ctx.setWriteSecret(ctx.serverApplicationSecret);
-        return requestClientCert ? new ExpectClientCertificate() : new ExpectClientFinished();
+        if (requestClientCert) {
+            return new ExpectClientCertificate();
+        }
+        // RFC 8446 §4.6.1 note: without client authentication the server knows the client's
+        // Finished in advance, so the tickets can go out with this flight; clients that close
+        // right after the handshake (openssl s_client) still get them.
+        byte[] expectedClientFinished =
+                HandshakeCodec.encode(Handshakes.finished(ctx, ctx.clientHandshakeSecret));
+        ctx.resumptionMasterSecret =
+                ctx.keySchedule.resumptionMasterSecret(
+                        ctx.transcript.hashWith(expectedClientFinished));
+        issueTickets(ctx);
+        return new ExpectClientFinished(true);
     }
 
     private static CipherSuite chooseSuite(HandshakeContext ctx, ClientHello ch, Retry retry)
@@ -386,7 +398,7 @@ public final class ServerHandshake {
                             AlertDescription.CERTIFICATE_REQUIRED, "client sent no certificate");
                 }
                 ctx.transcript.add(raw);
-                return new ExpectClientFinished();
+                return new ExpectClientFinished(false);
             }
             List<X509Certificate> chain = Handshakes.parseChain(c);
             Handshakes.validatePeer(ctx, chain);
@@ -414,13 +426,16 @@ public final class ServerHandshake {
                 throws TlsAlertException {
             Handshakes.verifyCertificateVerify(ctx, cv, leaf);
             ctx.transcript.add(raw);
-            return new ExpectClientFinished();
+            return new ExpectClientFinished(false);
         }
     }
 
     static final class ExpectClientFinished extends Expect<Finished> {
-        ExpectClientFinished() {
+        private final boolean ticketsSent;
+
+        ExpectClientFinished(boolean ticketsSent) {
             super(Finished.class);
+            this.ticketsSent = ticketsSent;
         }
 
         @Override
@@ -436,7 +451,9 @@ public final class ServerHandshake {
             ctx.resumptionMasterSecret =
                     ctx.keySchedule.resumptionMasterSecret(ctx.transcript.currentHash());
             ctx.handshakeComplete = true;
-            issueTickets(ctx);
+            if (!ticketsSent) {
+                issueTickets(ctx);
+            }
             return new Connected();
         }
     }

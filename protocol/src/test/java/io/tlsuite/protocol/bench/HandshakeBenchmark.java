@@ -1,0 +1,226 @@
+package io.tlsuite.protocol.bench;
+
+import io.tlsuite.protocol.EngineOutput;
+import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.TlsEngine;
+import io.tlsuite.protocol.cert.PkixCertificateValidator;
+import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.protocol.crypto.CipherSuite;
+import io.tlsuite.protocol.crypto.KeyExchange;
+import io.tlsuite.protocol.crypto.NamedGroup;
+import io.tlsuite.protocol.crypto.SignatureScheme;
+import io.tlsuite.protocol.resumption.ClientSession;
+import io.tlsuite.protocol.resumption.InMemoryTicketStore;
+import io.tlsuite.protocol.testing.JdkPeer;
+import io.tlsuite.protocol.testing.Pump;
+import io.tlsuite.protocol.testing.TestPki;
+import java.security.SecureRandom;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Full and resumed handshakes per second (client and server both in the measured thread, in
+ * memory), bulk AEAD throughput, and the crypto-only cost of one handshake, each beside the JDK's
+ * SSLEngine doing the same work. Run: see protocol/README.md, "Benchmarks".
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class HandshakeBenchmark {
+    static final int BULK = 16 * 1024;
+
+    TlsConfig clientEc;
+    TlsConfig serverEc;
+    TlsConfig serverEd;
+    TlsConfig serverTickets;
+    ClientSession session;
+    SSLContext jdkServerEc;
+    SSLContext jdkServerEd;
+    SSLContext jdkClient;
+    SSLContext jdkClientResuming;
+    SSLContext jdkServerResuming;
+    TlsEngine bulkClient;
+    TlsEngine bulkServer;
+    JdkPeer jdkBulkClient;
+    JdkPeer jdkBulkServer;
+    byte[] payload = new byte[BULK];
+    KeyExchange fixedPeer;
+    byte[] cvContent = SignatureScheme.certificateVerifyContent(true, new byte[32]);
+    byte[] cvSignature;
+    SecureRandom random = new SecureRandom();
+    int port;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        TestPki pki = TestPki.Shared.PKI;
+        clientEc =
+                TlsConfig.builder()
+                        .serverName("localhost")
+                        .cipherSuites(CipherSuite.TLS_AES_128_GCM_SHA256)
+                        .certificateValidator(
+                                new PkixCertificateValidator(TrustStore.of(pki.root())))
+                        .build();
+        serverEc =
+                TlsConfig.builder()
+                        .certificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                        .build();
+        serverEd =
+                TlsConfig.builder()
+                        .certificate(TestPki.Shared.ED.chain(), TestPki.Shared.ED.key())
+                        .build();
+        serverTickets =
+                serverEc.toBuilder()
+                        .ticketStore(new InMemoryTicketStore())
+                        .ticketsToSend(1)
+                        .build();
+        jdkServerEc = JdkPeer.context(TestPki.Shared.EC, pki.root());
+        jdkServerEd = JdkPeer.context(TestPki.Shared.ED, pki.root());
+        jdkClient = JdkPeer.context(null, pki.root());
+        jdkClientResuming = JdkPeer.context(null, pki.root());
+        jdkServerResuming = JdkPeer.context(TestPki.Shared.EC, pki.root());
+        jdkPair(jdkClientResuming, jdkServerResuming, 9443); // primes the JDK's session cache
+
+        bulkClient = TlsEngine.client(clientEc);
+        bulkServer = TlsEngine.server(serverEc);
+        Pump.handshake(bulkClient, bulkServer);
+        jdkBulkClient = JdkPeer.client(jdkClient, "localhost", 1, "TLS_AES_128_GCM_SHA256");
+        jdkBulkServer = JdkPeer.server(jdkServerEc, false);
+        converse(jdkBulkClient, jdkBulkServer);
+        random.nextBytes(payload);
+        fixedPeer = NamedGroup.X25519.generate(random);
+        cvSignature =
+                SignatureScheme.ECDSA_SECP256R1_SHA256.sign(
+                        TestPki.Shared.EC.key(), cvContent, random);
+    }
+
+    private ClientSession freshSession() {
+        TlsEngine c = TlsEngine.client(clientEc);
+        Pump.handshake(c, TlsEngine.server(serverTickets));
+        return c.receivedSessions().get(0);
+    }
+
+    static void converse(JdkPeer client, JdkPeer server) {
+        byte[] toServer = client.step(new byte[0]);
+        byte[] toClient = new byte[0];
+        for (int i = 0; i < 20 && (toServer.length > 0 || toClient.length > 0); i++) {
+            toClient = server.step(toServer);
+            toServer = client.step(toClient);
+        }
+    }
+
+    static JdkPeer jdkPair(SSLContext clientCtx, SSLContext serverCtx, int port) {
+        JdkPeer c = JdkPeer.client(clientCtx, "localhost", port, "TLS_AES_128_GCM_SHA256");
+        JdkPeer s = JdkPeer.server(serverCtx, false);
+        converse(c, s);
+        if (!c.engine().getSession().isValid()) {
+            throw new IllegalStateException("JDK handshake failed");
+        }
+        return c;
+    }
+
+    @Benchmark
+    public boolean fullHandshakeX25519EcdsaOurs() {
+        TlsEngine c = TlsEngine.client(clientEc);
+        Pump.handshake(c, TlsEngine.server(serverEc));
+        return c.isHandshakeComplete();
+    }
+
+    @Benchmark
+    public boolean fullHandshakeX25519EcdsaJdk() {
+        // A new port each time keeps the JDK client from resuming.
+        return jdkPair(jdkClient, jdkServerEc, ++port).engine().getSession().isValid();
+    }
+
+    @Benchmark
+    public boolean fullHandshakeX25519Ed25519Ours() {
+        TlsEngine c = TlsEngine.client(clientEc);
+        Pump.handshake(c, TlsEngine.server(serverEd));
+        return c.isHandshakeComplete();
+    }
+
+    @Benchmark
+    public boolean fullHandshakeX25519Ed25519Jdk() {
+        return jdkPair(jdkClient, jdkServerEd, ++port).engine().getSession().isValid();
+    }
+
+    /** One ticket per resumption (tickets are single use): the first handshake is not measured. */
+    @State(Scope.Thread)
+    public static class Ticket {
+        ClientSession session;
+
+        @Setup(Level.Invocation)
+        public void next(HandshakeBenchmark b) {
+            session = b.freshSession();
+        }
+    }
+
+    @Benchmark
+    public boolean resumedHandshakeOurs(Ticket ticket) {
+        TlsEngine c = TlsEngine.client(clientEc.toBuilder().resumeSession(ticket.session).build());
+        Pump.handshake(c, TlsEngine.server(serverTickets));
+        return c.negotiated().orElseThrow().resumed();
+    }
+
+    @Benchmark
+    public boolean resumedHandshakeJdk() {
+        return jdkPair(jdkClientResuming, jdkServerResuming, 9443).engine().getSession().isValid();
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int bulkAes128Gcm16kOurs() {
+        EngineOutput o = bulkServer.feed(bulkClient.write(payload).outbound());
+        return o.applicationData().size();
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int bulkAes128Gcm16kJdk() {
+        jdkBulkClient.send(payload);
+        return jdkBulkServer.step(jdkBulkClient.step(new byte[0])).length;
+    }
+
+    /** The cryptography one full handshake needs on both sides, without any protocol around it. */
+    @Benchmark
+    public void cryptoOnlyOfOneHandshake(Blackhole bh) throws Exception {
+        KeyExchange c = NamedGroup.X25519.generate(random);
+        KeyExchange s = NamedGroup.X25519.generate(random);
+        bh.consume(c.agree(s.publicKey()));
+        bh.consume(s.agree(c.publicKey()));
+        bh.consume(
+                SignatureScheme.ECDSA_SECP256R1_SHA256.sign(
+                        TestPki.Shared.EC.key(), cvContent, random));
+        bh.consume(
+                SignatureScheme.ECDSA_SECP256R1_SHA256.verify(
+                        TestPki.Shared.EC.leaf().getPublicKey(), cvContent, cvSignature));
+        // The client also checks the certificate's signature (PKIX).
+        TestPki.Shared.EC.leaf().verify(TestPki.Shared.PKI.root().getPublicKey());
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Runner(
+                        new OptionsBuilder()
+                                .include(
+                                        HandshakeBenchmark.class.getSimpleName()
+                                                + (args.length > 0 ? "." + args[0] : ""))
+                                .forks(1)
+                                .warmupIterations(2)
+                                .warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(2))
+                                .measurementIterations(3)
+                                .measurementTime(
+                                        org.openjdk.jmh.runner.options.TimeValue.seconds(3))
+                                .build())
+                .run();
+    }
+}
