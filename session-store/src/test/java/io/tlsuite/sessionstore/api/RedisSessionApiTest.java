@@ -1,12 +1,37 @@
 package io.tlsuite.sessionstore.api;
 
+import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
+import io.tlsuite.sessionstore.store.RedisSessionBackend;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisAPI;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 
 /** The same API tests with sessions in the machine's Redis (127.0.0.1:6379). */
 @QuarkusTest
 @TestProfile(RedisBackendProfile.class)
 @QuarkusTestResource(KafkaBrokerTestResource.class)
-class RedisSessionApiTest extends SessionApiContract {}
+class RedisSessionApiTest extends SessionApiContract {
+
+    /** Leaves the shared Redis as it was: every key under this run's prefix goes. */
+    @AfterAll
+    static void dropKeys() {
+        Vertx vertx = Vertx.vertx();
+        Redis redis = Redis.createClient(vertx, "redis://127.0.0.1:6379");
+        try {
+            new RedisSessionBackend(
+                            new BlockingRedisDataSourceImpl(
+                                    vertx, redis, RedisAPI.api(redis), Duration.ofSeconds(10)),
+                            RedisBackendProfile.PREFIX)
+                    .clear();
+        } finally {
+            redis.close();
+            vertx.closeAndAwait();
+        }
+    }
+}
