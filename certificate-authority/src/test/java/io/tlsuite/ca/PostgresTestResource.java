@@ -14,13 +14,16 @@ import java.util.Map;
 
 /**
  * Points the CA at the machine's real PostgreSQL (127.0.0.1:5432, user postgres, trust auth):
- * creates the database {@code tlsuite_ca_test} if missing and empties it, so Flyway migrates a
- * clean schema; gives the CA a fresh key directory.
+ * creates the database {@code tlsuite_ca_test} if missing and a fresh schema of its own in it (so
+ * concurrent builds of this module never share tables), where Flyway migrates from scratch; gives
+ * the CA a fresh key directory. The schema is dropped when the tests end.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     static final String DATABASE = "tlsuite_ca_test";
+
+    private String schema;
 
     @Override
     public Map<String, String> start() {
@@ -40,12 +43,12 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             throw new IllegalStateException(
                     "PostgreSQL at 127.0.0.1:5432 is needed for the tests", e);
         }
+        schema = "ca_test_" + Long.toHexString(new java.security.SecureRandom().nextLong() >>> 1);
         try (Connection c = DriverManager.getConnection(SERVER + DATABASE, "postgres", "");
                 Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            s.execute("CREATE SCHEMA public");
+            s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset " + DATABASE, e);
+            throw new IllegalStateException("cannot create a schema in " + DATABASE, e);
         }
         String dataDir;
         try {
@@ -54,13 +57,27 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             throw new UncheckedIOException(e);
         }
         return Map.of(
-                "quarkus.datasource.h2.active", "false",
-                "quarkus.datasource.postgresql.active", "true",
-                "quarkus.datasource.postgresql.jdbc.url", SERVER + DATABASE,
-                "quarkus.datasource.postgresql.username", "postgres",
-                "tlsuite.data-dir", dataDir);
+                "quarkus.datasource.h2.active",
+                "false",
+                "quarkus.datasource.postgresql.active",
+                "true",
+                "quarkus.datasource.postgresql.jdbc.url",
+                SERVER + DATABASE + "?currentSchema=" + schema,
+                "quarkus.flyway.postgresql.schemas",
+                schema,
+                "quarkus.datasource.postgresql.username",
+                "postgres",
+                "tlsuite.data-dir",
+                dataDir);
     }
 
     @Override
-    public void stop() {}
+    public void stop() {
+        try (Connection c = DriverManager.getConnection(SERVER + DATABASE, "postgres", "");
+                Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } catch (SQLException e) {
+            // best effort: a leftover schema only takes a little space
+        }
+    }
 }

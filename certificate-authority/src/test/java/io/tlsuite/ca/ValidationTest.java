@@ -111,7 +111,7 @@ class ValidationTest {
         var intermediate =
                 foreign.createIntermediate(
                         root,
-                        new X500Name("CN=TLS Suite Intermediate CA,O=TLS Suite"),
+                        new X500Name("O=TLS Suite,CN=TLS Suite Intermediate CA"),
                         KeyType.EC_P256,
                         Duration.ofDays(30));
         String chain =

@@ -21,10 +21,10 @@ public interface CaConfig {
     @WithDefault("EC_P256")
     String keyType();
 
-    @WithDefault("CN=TLS Suite Root CA,O=TLS Suite")
+    @WithDefault("O=TLS Suite,CN=TLS Suite Root CA")
     String rootSubject();
 
-    @WithDefault("CN=TLS Suite Intermediate CA,O=TLS Suite")
+    @WithDefault("O=TLS Suite,CN=TLS Suite Intermediate CA")
     String intermediateSubject();
 
     @WithDefault("7300d")

@@ -35,7 +35,7 @@ import org.bouncycastle.pkcs.PKCSException;
  */
 public final class CaKeyFiles {
 
-    private static final int PBKDF2_ITERATIONS = 210_000;
+    private static final int PBKDF2_ITERATIONS = 100_000;
 
     private final Path directory;
 
