@@ -305,6 +305,19 @@ public class RestHandshakes {
                     negotiated(p.engine.negotiated().orElseThrow()),
                     null);
         }
+        if (out.outbound().length == 0) {
+            // The engine is waiting for the rest of a message: over REST a flight must carry whole
+            // handshake messages, so this handshake cannot go on.
+            pending.remove(p.id);
+            ended.put(p.id, "failed (incomplete flight)");
+            p.recorder.abandoned("incomplete flight");
+            throw new RestProblem(
+                            400,
+                            "incomplete-flight",
+                            "Incomplete flight",
+                            "the records end inside a handshake message; send whole messages in one flight")
+                    .with("handshakeId", p.id);
+        }
         return new FlightResult(p.id, "in-progress", out.outbound(), messages, null, null, null);
     }
 
