@@ -4,27 +4,56 @@ import io.tlsuite.protocol.crypto.CipherSuite;
 import java.util.Arrays;
 
 /**
- * The secrets of an established connection, handed out only through {@link
- * TlsEngine#sessionSecrets()} for the session store. Copies: {@link #destroy()} them when done.
+ * The secrets and record sequence numbers of an established connection, handed out only through
+ * {@link TlsEngine#sessionSecrets()} for the session store, and enough to continue the connection
+ * elsewhere with {@link TlsEngine#restore(TlsConfig, SessionSecrets)} (a stateless service: any
+ * replica carries on). Copies: {@link #destroy()} them when done. {@code toString} redacts.
  */
 public final class SessionSecrets {
-    private final CipherSuite cipherSuite;
+    private final boolean client;
+    private final Negotiated negotiated;
     private final byte[] clientApplicationTrafficSecret;
     private final byte[] serverApplicationTrafficSecret;
     private final byte[] exporterMasterSecret;
     private final byte[] resumptionMasterSecret;
+    private final long readSequence;
+    private final long writeSequence;
 
-    SessionSecrets(
-            CipherSuite suite, byte[] client, byte[] server, byte[] exporter, byte[] resumption) {
-        this.cipherSuite = suite;
-        this.clientApplicationTrafficSecret = client.clone();
-        this.serverApplicationTrafficSecret = server.clone();
-        this.exporterMasterSecret = exporter.clone();
-        this.resumptionMasterSecret = resumption == null ? new byte[0] : resumption.clone();
+    /**
+     * @param client whether these are the client's side of the connection
+     * @param readSequence the next record sequence number to read under the current secret
+     * @param writeSequence the next record sequence number to write under the current secret
+     */
+    public SessionSecrets(
+            boolean client,
+            Negotiated negotiated,
+            byte[] clientApplicationTrafficSecret,
+            byte[] serverApplicationTrafficSecret,
+            byte[] exporterMasterSecret,
+            byte[] resumptionMasterSecret,
+            long readSequence,
+            long writeSequence) {
+        this.client = client;
+        this.negotiated = negotiated;
+        this.clientApplicationTrafficSecret = clientApplicationTrafficSecret.clone();
+        this.serverApplicationTrafficSecret = serverApplicationTrafficSecret.clone();
+        this.exporterMasterSecret = exporterMasterSecret.clone();
+        this.resumptionMasterSecret =
+                resumptionMasterSecret == null ? new byte[0] : resumptionMasterSecret.clone();
+        this.readSequence = readSequence;
+        this.writeSequence = writeSequence;
+    }
+
+    public boolean isClient() {
+        return client;
+    }
+
+    public Negotiated negotiated() {
+        return negotiated;
     }
 
     public CipherSuite cipherSuite() {
-        return cipherSuite;
+        return negotiated.cipherSuite();
     }
 
     public byte[] clientApplicationTrafficSecret() {
@@ -43,6 +72,14 @@ public final class SessionSecrets {
         return resumptionMasterSecret.clone();
     }
 
+    public long readSequence() {
+        return readSequence;
+    }
+
+    public long writeSequence() {
+        return writeSequence;
+    }
+
     public void destroy() {
         Arrays.fill(clientApplicationTrafficSecret, (byte) 0);
         Arrays.fill(serverApplicationTrafficSecret, (byte) 0);
@@ -52,6 +89,14 @@ public final class SessionSecrets {
 
     @Override
     public String toString() {
-        return "SessionSecrets[" + cipherSuite + ", redacted]";
+        return "SessionSecrets["
+                + (client ? "client" : "server")
+                + ", "
+                + negotiated.cipherSuite()
+                + ", read="
+                + readSequence
+                + ", write="
+                + writeSequence
+                + ", secrets redacted]";
     }
 }

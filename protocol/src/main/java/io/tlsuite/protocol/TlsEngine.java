@@ -202,17 +202,54 @@ public final class TlsEngine {
         return KeySchedule.exporter(ctx.suite, ctx.exporterMasterSecret, label, context, length);
     }
 
-    /** The explicit accessor for the session store: copies of the current application secrets. */
+    /**
+     * The explicit accessor for the session store: copies of the current application secrets and
+     * the record sequence numbers, enough to {@link #restore} the connection elsewhere.
+     */
     public SessionSecrets sessionSecrets() {
         if (!ctx.handshakeComplete || closed) {
             throw new IllegalStateException("no established session");
         }
         return new SessionSecrets(
-                ctx.suite,
+                ctx.client,
+                negotiated().orElseThrow(),
                 ctx.clientApplicationSecret,
                 ctx.serverApplicationSecret,
                 ctx.exporterMasterSecret,
-                ctx.resumptionMasterSecret);
+                ctx.resumptionMasterSecret,
+                ctx.readProtection().sequence(),
+                ctx.writeSequence());
+    }
+
+    /**
+     * Continues an established connection from {@link #sessionSecrets()} taken elsewhere (e.g. by
+     * another replica): application data, KeyUpdate, tickets and close work as before.
+     */
+    public static TlsEngine restore(TlsConfig config, SessionSecrets s) {
+        TlsEngine e = new TlsEngine(s.isClient(), config);
+        HandshakeContext c = e.ctx;
+        Negotiated n = s.negotiated();
+        c.version = n.version();
+        c.suite = n.cipherSuite();
+        c.group = n.group();
+        c.alpn = n.alpn().orElse(null);
+        c.serverName = n.serverName().orElse(null);
+        c.peerCertificates = n.peerCertificates();
+        c.resumed = n.resumed();
+        c.helloRetryRequest = n.helloRetryRequest();
+        c.keySchedule = new KeySchedule(c.suite, null);
+        c.clientApplicationSecret = s.clientApplicationTrafficSecret();
+        c.serverApplicationSecret = s.serverApplicationTrafficSecret();
+        c.exporterMasterSecret = s.exporterMasterSecret();
+        c.resumptionMasterSecret = s.resumptionMasterSecret();
+        c.setReadSecret(s.isClient() ? c.serverApplicationSecret : c.clientApplicationSecret);
+        c.setWriteSecret(s.isClient() ? c.clientApplicationSecret : c.serverApplicationSecret);
+        c.setSequences(s.readSequence(), s.writeSequence());
+        c.handshakeComplete = true;
+        e.started = true;
+        e.helloSeen = true;
+        e.state = s.isClient() ? ClientHandshake.connected() : new Connected();
+        return e;
     }
 
     @FunctionalInterface

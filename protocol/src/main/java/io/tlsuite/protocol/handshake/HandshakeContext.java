@@ -166,6 +166,17 @@ public final class HandshakeContext {
         return readProtection;
     }
 
+    public long writeSequence() {
+        return writeProtection == null ? 0 : writeProtection.sequence();
+    }
+
+    /** Restores record sequence numbers after {@link #setReadSecret}/{@link #setWriteSecret}. */
+    public void setSequences(long read, long write) {
+        readProtection.setSequence(read);
+        writeProtection.setSequence(write);
+        readKeyChanged = false;
+    }
+
     public boolean hasWriteProtection() {
         return writeProtection != null;
     }

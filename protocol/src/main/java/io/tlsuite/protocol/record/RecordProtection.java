@@ -25,6 +25,11 @@ public final class RecordProtection {
         return sequence;
     }
 
+    /** Continues a connection restored from a snapshot at this sequence number. */
+    public void setSequence(long sequence) {
+        this.sequence = sequence;
+    }
+
     private byte[] nonce() {
         byte[] nonce = iv.clone();
         for (int i = 0; i < 8; i++) {

@@ -72,6 +72,11 @@ public final class ClientHandshake {
         }
     }
 
+    /** The connected state, for a connection restored from a snapshot. */
+    public static State connected() {
+        return new ClientConnected();
+    }
+
     /** Sends the first ClientHello and returns the first state. */
     public static State start(HandshakeContext ctx) throws TlsAlertException {
         Offer offer = new Offer(ctx);
