@@ -22,7 +22,7 @@ cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 
 echo "== machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), $(redis-server --version | cut -d' ' -f3)"
-echo "== $(date -u +%FT%TZ)"
+echo "== $(date -u +%FT%TZ), load average before: $(cut -d" " -f1-3 /proc/loadavg)"
 
 java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -jar "$KJAR" --port "$KPORT" --data-dir "$WORK/kafka" >"$WORK/kafka.log" 2>&1 &
 PIDS+=($!)
@@ -57,8 +57,9 @@ kill "$SERVICE"; wait "$SERVICE" 2>/dev/null || true
 redis-cli --scan --pattern "${PREFIX}*" | xargs -r -n 500 redis-cli del >/dev/null
 
 echo; echo "== 3. redis-benchmark -t set,get -c $C -n 200000 (same Redis, same run)"
-redis-benchmark -t set,get -c "$C" -n 200000 -q
+redis-benchmark -t set,get -c "$C" -n 200000 -q | tr '\r' '\n' | grep "requests per second"
 
+echo "== load average after the REST runs: $(cut -d" " -f1-3 /proc/loadavg)"
 echo; echo "== 4. heap per live session, in-memory backend, $N sessions"
 java -Xmx3g -XX:+UseParallelGC -cp "session-store/target/test-classes:session-store/target/classes:$EVENTS_JAR" \
     io.tlsuite.sessionstore.bench.MemoryPerSession "$N"

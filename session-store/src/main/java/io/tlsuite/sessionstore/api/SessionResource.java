@@ -10,19 +10,16 @@ import io.tlsuite.sessionstore.domain.Session;
 import io.tlsuite.sessionstore.domain.SessionRegistry;
 import io.tlsuite.sessionstore.domain.SessionState;
 import io.tlsuite.sessionstore.store.SessionBackend.SessionFilter;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,29 +31,32 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Sessions: register, read metadata, list, read keys (service token), close. */
 @Path("/api/v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sessions")
+@SecurityScheme(
+        securitySchemeName = "serviceToken",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description = "The handshake service's token: sessionstore.service-token or the token file")
 public class SessionResource {
 
     static final int MAX_PAGE = 500;
 
     @Inject SessionRegistry registry;
-    @Inject ServiceCallerGuard guard;
-
-    @Context HttpServerRequest http;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ServiceOnly("create-session")
+    @SecurityRequirement(name = "serviceToken")
     @Operation(summary = "Register a session with its key material (service token)")
-    public Response create(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            SessionRequest body,
-            @Context UriInfo uri) {
-        guard.require(authorization, "create-session", body == null ? null : body.id(), remote());
+    public Response create(SessionRequest body, @Context UriInfo uri) {
         Checks.requireBody(body);
         Checks c = new Checks();
         String id = body.id() == null ? UUID.randomUUID().toString() : c.id("id", body.id(), true);
@@ -184,11 +184,10 @@ public class SessionResource {
 
     @GET
     @Path("/{id}/keys")
+    @ServiceOnly("read-keys")
+    @SecurityRequirement(name = "serviceToken")
     @Operation(summary = "Key material of an active session, base64 (service token)")
-    public SessionKeys keys(
-            @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        guard.require(authorization, "read-keys", id, remote());
+    public SessionKeys keys(@PathParam("id") String id) {
         Session session = registry.get(id);
         try (KeyMaterial keys = registry.keys(id)) {
             Map<String, String> encoded = new LinkedHashMap<>();
@@ -200,15 +199,15 @@ public class SessionResource {
 
     @DELETE
     @Path("/{id}")
+    @ServiceOnly("close-session")
+    @SecurityRequirement(name = "serviceToken")
     @Operation(
             summary =
                     "Close a session: keys zeroised, tickets withdrawn; repeat closes are no-ops (service token)")
     public CloseResult close(
             @PathParam("id") String id,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("closedBy") String closedBy,
             @QueryParam("reason") String reason) {
-        guard.require(authorization, "close-session", id, remote());
         Checks c = new Checks();
         String by = closedBy == null ? "server" : closedBy.trim().toLowerCase(Locale.ROOT);
         if (!by.equals("client") && !by.equals("server") && !by.equals("operator")) {
@@ -219,15 +218,5 @@ public class SessionResource {
         var ending = registry.close(id, by, why == null ? "close_notify" : why);
         return new CloseResult(
                 SessionView.of(ending.session()), ending.alreadyEnded(), ending.ticketsWithdrawn());
-    }
-
-    private String remote() {
-        try {
-            return http == null || http.remoteAddress() == null
-                    ? null
-                    : http.remoteAddress().hostAddress();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -8,17 +8,14 @@ import io.tlsuite.sessionstore.api.Dtos.TicketView;
 import io.tlsuite.sessionstore.domain.SessionRegistry;
 import io.tlsuite.sessionstore.domain.Ticket;
 import io.tlsuite.sessionstore.domain.TicketKind;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,6 +23,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Resumption tickets: store (service token), resolve once (service token), read metadata. */
@@ -40,19 +38,13 @@ public class TicketResource {
     static final int MAX_SECRET_BYTES = 512;
 
     @Inject SessionRegistry registry;
-    @Inject ServiceCallerGuard guard;
-
-    @Context HttpServerRequest http;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @ServiceOnly("store-ticket")
+    @SecurityRequirement(name = "serviceToken")
     @Operation(summary = "Store a resumption ticket of an active session (service token)")
-    public Response store(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            TicketRequest body,
-            @Context UriInfo uri) {
-        guard.require(
-                authorization, "store-ticket", body == null ? null : body.sessionId(), remote());
+    public Response store(TicketRequest body, @Context UriInfo uri) {
         Checks.requireBody(body);
         Checks c = new Checks();
         String sessionId = c.id("sessionId", body.sessionId(), true);
@@ -94,11 +86,11 @@ public class TicketResource {
 
     @POST
     @Path("/lookup")
+    @ServiceOnly("lookup-ticket")
+    @SecurityRequirement(name = "serviceToken")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resolve the ticket a client presented, spending one use (service token)")
-    public TicketResolution lookup(
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, TicketLookup body) {
-        guard.require(authorization, "lookup-ticket", null, remote());
+    public TicketResolution lookup(TicketLookup body) {
         Checks.requireBody(body);
         Checks c = new Checks();
         byte[] identity = c.base64("identity", body.identity(), true, MAX_IDENTITY_BYTES);
@@ -120,15 +112,5 @@ public class TicketResource {
     @Operation(summary = "Metadata of a ticket (never its secret)")
     public TicketView get(@PathParam("ticketId") String ticketId) {
         return TicketView.of(registry.ticket(ticketId));
-    }
-
-    private String remote() {
-        try {
-            return http == null || http.remoteAddress() == null
-                    ? null
-                    : http.remoteAddress().hostAddress();
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

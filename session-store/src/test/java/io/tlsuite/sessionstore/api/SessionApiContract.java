@@ -184,6 +184,21 @@ abstract class SessionApiContract {
                 "unauthorized");
         String id = create(session(newId(), "01"));
         isProblem(given().delete("/api/v1/sessions/" + id).then(), 401, "unauthorized");
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body(ticket(id, "x"))
+                        .post("/api/v1/tickets")
+                        .then(),
+                401,
+                "unauthorized");
+        // The token is checked before the body is read.
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body("{\"nonsense\":")
+                        .post("/api/v1/sessions")
+                        .then(),
+                401,
+                "unauthorized");
         given().get("/api/v1/sessions/" + id)
                 .then()
                 .statusCode(200)
@@ -577,6 +592,7 @@ abstract class SessionApiContract {
                 .statusCode(201);
 
         String bootstrap = SharedBroker.get().bootstrapServers();
+        long[] revokedAt = new long[1];
         // Noise first: a record that is not JSON and an event of another type must not stall the
         // consumer.
         try (KafkaProducer<String, byte[]> raw =
@@ -606,6 +622,7 @@ abstract class SessionApiContract {
                                     "00"))
                     .toCompletableFuture()
                     .get();
+            revokedAt[0] = System.nanoTime();
             publisher
                     .publish(
                             new CertificateRevoked(
@@ -624,6 +641,9 @@ abstract class SessionApiContract {
                                     .then()
                                     .body("state", equalTo("TERMINATED"));
                         });
+        System.out.printf(
+                "revocation cascade: sessions seen terminated %d ms after the publish%n",
+                (System.nanoTime() - revokedAt[0]) / 1_000_000);
         given().get("/api/v1/sessions/" + bystander).then().body("state", equalTo("ACTIVE"));
         isProblem(lookup(identity), 410, "ticket-withdrawn");
         isProblem(
