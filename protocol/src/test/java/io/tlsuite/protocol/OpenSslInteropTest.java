@@ -180,6 +180,77 @@ class OpenSslInteropTest {
     }
 
     @Test
+    void opensslClientWithCertificateForMutualTls() throws Exception {
+        Path cert = dir.resolve("client.pem");
+        Path key = dir.resolve("client.key");
+        Files.writeString(cert, pem(TestPki.Shared.CLIENT.leaf()));
+        Files.writeString(key, pkcs8(TestPki.Shared.CLIENT.key()));
+        TlsConfig cfg =
+                TlsConfig.builder()
+                        .certificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                        .clientAuth(ClientAuth.REQUIRED)
+                        .certificateValidator(
+                                new PkixCertificateValidator(TrustStore.of(PKI.root())))
+                        .build();
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(ss, cfg, 1, engines);
+            String out =
+                    sClient(ss.getLocalPort(), "-cert", cert.toString(), "-key", key.toString());
+            assertThat(out).contains("Verify return code: 0 (ok)");
+            assertThat(engines.get(0).negotiated().orElseThrow().peerCertificates().get(0))
+                    .isEqualTo(TestPki.Shared.CLIENT.leaf());
+        }
+    }
+
+    @Test
+    void pythonSslClient() throws Exception {
+        boolean python;
+        try {
+            python = new ProcessBuilder("python3", "-c", "import ssl").start().waitFor() == 0;
+        } catch (IOException e) {
+            python = false;
+        }
+        Assumptions.assumeTrue(python, "python3 with ssl is not installed");
+        TlsConfig cfg =
+                TlsConfig.builder()
+                        .certificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                        .ticketStore(new InMemoryTicketStore())
+                        .build();
+        String script =
+                String.join(
+                        "\n",
+                        "import socket, ssl, sys",
+                        "ctx = ssl.create_default_context(cafile=sys.argv[1])",
+                        "with socket.create_connection(('127.0.0.1', int(sys.argv[2])), timeout=10) as s:",
+                        "    with ctx.wrap_socket(s, server_hostname='localhost') as t:",
+                        "        t.sendall(b'ping')",
+                        "        print(t.version(), t.cipher()[0], t.recv(4).decode())");
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            serve(ss, cfg, 1, new java.util.concurrent.CopyOnWriteArrayList<>());
+            Process p =
+                    new ProcessBuilder(
+                                    "python3",
+                                    "-c",
+                                    script,
+                                    rootPem.toString(),
+                                    String.valueOf(ss.getLocalPort()))
+                            .redirectErrorStream(true)
+                            .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            assertThat(out).startsWith("TLSv1.3 TLS_AES_128_GCM_SHA256 ping");
+        }
+    }
+
+    static String pkcs8(java.security.PrivateKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    @Test
     void ourClientAgainstOpensslServer() throws Exception {
         Path cert = dir.resolve("server.pem");
         Path key = dir.resolve("server.key");
