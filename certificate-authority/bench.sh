@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Issuance benchmark of the CA (see README.md, "Benchmark"). Run from anywhere:
+#   certificate-authority/bench.sh [seconds per measurement, default 20] [client threads, default 8]
+# Builds the module without tests, then runs io.tlsuite.ca.bench.IssuanceBenchmark, which starts an
+# embedded Kafka broker and the packaged CA (embedded H2) once per key type.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -pl certificate-authority package -DskipTests
+mvn -q -pl certificate-authority dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+cp="certificate-authority/target/test-classes:certificate-authority/target/classes:$(cat certificate-authority/target/bench.classpath)"
+exec java -cp "$cp" io.tlsuite.ca.bench.IssuanceBenchmark "$@"
