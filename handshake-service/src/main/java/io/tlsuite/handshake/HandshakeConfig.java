@@ -76,6 +76,11 @@ public interface HandshakeConfig {
 
         @WithDefault("7200")
         long ticketLifetimeSeconds();
+
+        /**
+         * The AES key that seals resumption tickets, shared by every replica (created if absent).
+         */
+        String ticketKeyFile();
     }
 
     interface Rest {

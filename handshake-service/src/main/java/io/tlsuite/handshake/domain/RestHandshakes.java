@@ -65,6 +65,7 @@ public class RestHandshakes {
 
     private static final class Pending {
         final String id;
+        final ServerEngines.Handle handle;
         final TlsEngine engine;
         final HandshakeEventRecorder recorder;
         final MessageLog log;
@@ -75,12 +76,13 @@ public class RestHandshakes {
 
         Pending(
                 String id,
-                TlsEngine engine,
+                ServerEngines.Handle handle,
                 HandshakeEventRecorder recorder,
                 MessageLog log,
                 String peer) {
             this.id = id;
-            this.engine = engine;
+            this.handle = handle;
+            this.engine = handle.engine;
             this.recorder = recorder;
             this.log = log;
             this.peer = peer;
@@ -195,7 +197,7 @@ public class RestHandshakes {
         HandshakeEventRecorder recorder =
                 new HandshakeEventRecorder(id, "rest", peer, engines::publish);
         MessageLog log = new MessageLog(recorder);
-        TlsEngine engine =
+        ServerEngines.Handle engine =
                 engines.newEngine(log)
                         .orElseThrow(
                                 () ->
@@ -293,7 +295,7 @@ public class RestHandshakes {
                         "Too many open sessions",
                         "at most " + config.rest().maxSessions() + " REST sessions may be open");
             }
-            String sessionId = engines.completed(p.engine, p.recorder, p.peer);
+            String sessionId = engines.completed(p.handle, p.recorder, p.peer);
             ended.put(p.id, "complete (session " + sessionId + ")");
             sessions.put(sessionId, new OpenSession(sessionId, p.id, p.engine));
             return new FlightResult(

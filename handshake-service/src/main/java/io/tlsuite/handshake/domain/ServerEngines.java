@@ -14,8 +14,6 @@ import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.TlsListener;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
-import io.tlsuite.protocol.resumption.InMemoryTicketStore;
-import io.tlsuite.protocol.resumption.TicketStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,12 +42,30 @@ public class ServerEngines {
     @ConfigProperty(name = "tlsuite.instance")
     String instance;
 
-    private final TicketStore tickets = new InMemoryTicketStore();
+    private SealedTicketStore tickets;
     private volatile TlsConfig base;
     private volatile ServerIdentity identity;
 
+    /** A server engine with the session id it will establish and its view of the tickets. */
+    public static final class Handle {
+        public final TlsEngine engine;
+        public final String sessionId;
+        final EngineTickets tickets;
+
+        Handle(TlsEngine engine, String sessionId, EngineTickets tickets) {
+            this.engine = engine;
+            this.sessionId = sessionId;
+            this.tickets = tickets;
+        }
+    }
+
     @PostConstruct
     void init() {
+        tickets =
+                new SealedTicketStore(
+                        SealedTicketStore.loadOrCreateKey(
+                                java.nio.file.Path.of(config.tls().ticketKeyFile())),
+                        Clock.systemUTC());
         enrolment.onChange(this::rebuild);
     }
 
@@ -61,7 +77,6 @@ public class ServerEngines {
         TlsConfig.Builder b =
                 TlsConfig.builder()
                         .certificate(id.chain(), id.privateKey())
-                        .ticketStore(tickets)
                         .ticketLifetimeSeconds(config.tls().ticketLifetimeSeconds())
                         .clientAuth(auth)
                         .certificateValidator(
@@ -83,12 +98,18 @@ public class ServerEngines {
     }
 
     /** A new server engine reporting to {@code listener}, or empty while not enrolled. */
-    public Optional<TlsEngine> newEngine(TlsListener listener) {
+    public Optional<Handle> newEngine(TlsListener listener) {
         TlsConfig c = base;
         if (c == null) {
             return Optional.empty();
         }
-        return Optional.of(TlsEngine.server(c.toBuilder().listener(listener).build()));
+        String sessionId = UUID.randomUUID().toString();
+        EngineTickets t = new EngineTickets(tickets, sessionId);
+        return Optional.of(
+                new Handle(
+                        TlsEngine.server(c.toBuilder().listener(listener).ticketStore(t).build()),
+                        sessionId,
+                        t));
     }
 
     public void publish(io.tlsuite.events.LifecycleEvent event) {
@@ -99,8 +120,9 @@ public class ServerEngines {
      * After the handshake completed: a session id, the completion event, the registration (with a
      * copy of the secrets that the registry destroys once sent).
      */
-    public String completed(TlsEngine engine, HandshakeEventRecorder recorder, String peer) {
-        String sessionId = UUID.randomUUID().toString();
+    public String completed(Handle handle, HandshakeEventRecorder recorder, String peer) {
+        TlsEngine engine = handle.engine;
+        String sessionId = handle.sessionId;
         Negotiated n = engine.negotiated().orElseThrow();
         recorder.completed(sessionId, n);
         ServerIdentity id = identity;
@@ -118,7 +140,7 @@ public class ServerEngines {
                         n.cipherSuite().name(),
                         id == null ? "0" : id.serial(),
                         clientSerial,
-                        n.resumed(),
+                        n.resumed() ? handle.tickets.resumedFrom() : null,
                         Instant.now(),
                         engine.sessionSecrets()));
         return sessionId;

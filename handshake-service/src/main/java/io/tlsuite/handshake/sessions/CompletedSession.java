@@ -17,7 +17,7 @@ public record CompletedSession(
         String cipherSuite,
         String serverCertificateSerial,
         String clientCertificateSerial,
-        boolean resumed,
+        String resumedFrom,
         Instant createdAt,
         SessionSecrets secrets) {
 

@@ -87,6 +87,10 @@ public final class SessionStoreRegistry implements SessionRegistry, AutoCloseabl
             body.put("clientCertificateSerial", s.clientCertificateSerial());
         }
         body.put("createdAt", s.createdAt().toString());
+        if (s.resumedFrom() != null) {
+            body.put("resumedFrom", s.resumedFrom());
+            body.put("resumptionMethod", "psk");
+        }
         Map<String, String> keys = new LinkedHashMap<>();
         SessionSecrets secrets = s.secrets();
         byte[] payload = null;

@@ -66,12 +66,13 @@ final class TlsConnection implements Runnable {
             recorder =
                     new HandshakeEventRecorder(
                             "hs-" + UUID.randomUUID(), "tcp", peer, engines::publish);
-            Optional<TlsEngine> maybe = engines.newEngine(recorder);
+            Optional<ServerEngines.Handle> maybe = engines.newEngine(recorder);
             if (maybe.isEmpty()) {
                 recorder.abandoned("server not enrolled yet");
                 return;
             }
-            TlsEngine engine = maybe.get();
+            ServerEngines.Handle handle = maybe.get();
+            TlsEngine engine = handle.engine;
             deadline =
                     watchdog.schedule(
                             this::handshakeTimeout,
@@ -106,7 +107,7 @@ final class TlsConnection implements Runnable {
                 send(out, o);
                 if (http == null && o.handshakeComplete()) {
                     deadline.cancel(false);
-                    sessionId = engines.completed(engine, recorder, peer);
+                    sessionId = engines.completed(handle, recorder, peer);
                     http =
                             new HttpOverTls(
                                     engines.facts(engine, sessionId), config.maxRequestBytes());

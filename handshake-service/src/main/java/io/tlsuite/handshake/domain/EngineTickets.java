@@ -1,0 +1,36 @@
+package io.tlsuite.handshake.domain;
+
+import io.tlsuite.protocol.resumption.ResumptionState;
+import io.tlsuite.protocol.resumption.TicketStore;
+import java.util.Optional;
+
+/**
+ * The ticket store one engine sees: the shared {@link SealedTicketStore}, plus which session this
+ * connection will be and which session a redeemed ticket came from ("resumed from").
+ */
+final class EngineTickets implements TicketStore {
+    private final SealedTicketStore shared;
+    private final String sessionId;
+    private volatile String resumedFrom;
+
+    EngineTickets(SealedTicketStore shared, String sessionId) {
+        this.shared = shared;
+        this.sessionId = sessionId;
+    }
+
+    @Override
+    public byte[] issue(ResumptionState state) {
+        return shared.issue(state, sessionId);
+    }
+
+    @Override
+    public Optional<ResumptionState> redeem(byte[] ticket) {
+        Optional<SealedTicketStore.Redeemed> r = shared.open(ticket);
+        r.ifPresent(x -> resumedFrom = x.originSessionId());
+        return r.map(SealedTicketStore.Redeemed::state);
+    }
+
+    String resumedFrom() {
+        return resumedFrom;
+    }
+}
