@@ -3,6 +3,7 @@ package io.tlsuite.sessionstore.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.tlsuite.sessionstore.domain.RegistryException;
+import io.tlsuite.sessionstore.store.BackendUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -122,6 +123,19 @@ class ProblemMappers {
                 }
                 return problem("http-" + status, "HTTP " + status, status, null);
         }
+    }
+
+    @ServerExceptionMapper
+    Response unavailable(BackendUnavailableException e) {
+        LOG.warnf("Backend unavailable on %s: %s", path(), String.valueOf(e.getCause()));
+        return Response.fromResponse(
+                        problem(
+                                "backend-unavailable",
+                                "Backend unavailable",
+                                503,
+                                "the session backend did not answer; retry later"))
+                .header("Retry-After", "1")
+                .build();
     }
 
     @ServerExceptionMapper

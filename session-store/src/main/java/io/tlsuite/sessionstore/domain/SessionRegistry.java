@@ -436,10 +436,11 @@ public final class SessionRegistry {
     }
 
     /**
-     * Rotation: reseals every active session's keys that are not sealed with the active envelope
-     * key. Safe to run while the store serves (compare-and-set per session).
+     * Rotation: reseals the keys of every active session and the secret of every valid ticket that
+     * are not sealed with the active envelope key. Safe while the store serves: each replacement is
+     * a compare-and-set, so a blob that changed or ended meanwhile is left alone.
      *
-     * @return how many were resealed
+     * @return how many blobs were resealed
      */
     public int rewrap() {
         int rewrapped = 0;
@@ -449,23 +450,41 @@ public final class SessionRegistry {
             ids = backend.activeIds(after, SWEEP_BATCH);
             for (String id : ids) {
                 byte[] sealed = backend.sealedKeys(id).orElse(null);
-                if (sealed == null || sealer.isCurrent(sealed)) {
-                    continue;
-                }
-                byte[] plain = sealer.open(sealed, sessionContext(id));
-                try {
-                    if (backend.replaceSealedKeys(
-                            id, sealed, sealer.seal(plain, sessionContext(id)))) {
-                        rewrapped++;
-                    }
-                } finally {
-                    Arrays.fill(plain, (byte) 0);
-                    Arrays.fill(sealed, (byte) 0);
+                if (sealed != null
+                        && reseal(
+                                sealed,
+                                sessionContext(id),
+                                (old, fresh) -> backend.replaceSealedKeys(id, old, fresh))) {
+                    rewrapped++;
                 }
             }
             after = ids.isEmpty() ? after : ids.get(ids.size() - 1);
         } while (ids.size() == SWEEP_BATCH);
+        for (String tid : backend.validTicketIds()) {
+            byte[] sealed = backend.sealedTicketSecret(tid).orElse(null);
+            if (sealed != null
+                    && reseal(
+                            sealed,
+                            ticketContext(tid),
+                            (old, fresh) -> backend.replaceTicketSecret(tid, old, fresh))) {
+                rewrapped++;
+            }
+        }
         return rewrapped;
+    }
+
+    private boolean reseal(
+            byte[] sealed, String context, java.util.function.BiPredicate<byte[], byte[]> replace) {
+        if (sealer.isCurrent(sealed)) {
+            return false;
+        }
+        byte[] plain = sealer.open(sealed, context);
+        try {
+            return replace.test(sealed, sealer.seal(plain, context));
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+            Arrays.fill(sealed, (byte) 0);
+        }
     }
 
     public long liveSessions() {

@@ -209,6 +209,40 @@ public final class InMemorySessionBackend implements SessionBackend {
     }
 
     @Override
+    public List<String> validTicketIds() {
+        return ticketExpiry.stream().map(Due::id).toList();
+    }
+
+    @Override
+    public Optional<byte[]> sealedTicketSecret(String ticketId) {
+        TicketEntry t = tickets.get(ticketId);
+        if (t == null) {
+            return Optional.empty();
+        }
+        synchronized (t) {
+            return t.ticket.state() == TicketState.VALID
+                    ? Optional.of(t.sealed.clone())
+                    : Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean replaceTicketSecret(String ticketId, byte[] expected, byte[] replacement) {
+        TicketEntry t = tickets.get(ticketId);
+        if (t == null) {
+            return false;
+        }
+        synchronized (t) {
+            if (t.ticket.state() != TicketState.VALID || !Arrays.equals(t.sealed, expected)) {
+                return false;
+            }
+            Arrays.fill(t.sealed, (byte) 0);
+            t.sealed = replacement.clone();
+            return true;
+        }
+    }
+
+    @Override
     public Optional<Ticket> findTicket(String id) {
         TicketEntry t = tickets.get(id);
         return t == null ? Optional.empty() : Optional.of(t.ticket);

@@ -118,6 +118,15 @@ public final class RedisSessionBackend implements SessionBackend {
             return 1
             """;
 
+    private static final String REPLACE_TICKET_SECRET =
+            """
+            local k = ARGV[1] .. 't:' .. ARGV[2]
+            if redis.call('HGET', k, 'state') ~= 'VALID' then return 0 end
+            if redis.call('HGET', k, 'secret') ~= ARGV[3] then return 0 end
+            redis.call('HSET', k, 'secret', ARGV[4])
+            return 1
+            """;
+
     private static final String INSERT_TICKET =
             """
             local p, tid, sid = ARGV[1], ARGV[2], ARGV[3]
@@ -209,7 +218,7 @@ public final class RedisSessionBackend implements SessionBackend {
 
     @Override
     public Optional<byte[]> sealedKeys(String id) {
-        Response r = redis.execute("HMGET", key("s:", id), "state", "sealed");
+        Response r = call("HMGET", key("s:", id), "state", "sealed");
         if (r.get(0) == null || r.get(1) == null || !"ACTIVE".equals(r.get(0).toString())) {
             return Optional.empty();
         }
@@ -222,7 +231,7 @@ public final class RedisSessionBackend implements SessionBackend {
         String from = after == null ? "-" : "(" + after;
         while (out.size() < limit) {
             Response ids =
-                    redis.execute(
+                    call(
                             "ZRANGEBYLEX",
                             prefix + "ids",
                             from,
@@ -278,7 +287,7 @@ public final class RedisSessionBackend implements SessionBackend {
 
     @Override
     public List<String> activeIdsUsingCertificate(String serial) {
-        return strings(redis.execute("SMEMBERS", prefix + "cert:" + lower(serial)));
+        return strings(call("SMEMBERS", prefix + "cert:" + lower(serial)));
     }
 
     @Override
@@ -293,13 +302,13 @@ public final class RedisSessionBackend implements SessionBackend {
 
     @Override
     public void markRevoked(String serial) {
-        redis.execute("SADD", prefix + "revoked", lower(serial));
+        call("SADD", prefix + "revoked", lower(serial));
     }
 
     @Override
     public boolean isRevoked(String serial) {
         return serial != null
-                && redis.execute("SISMEMBER", prefix + "revoked", lower(serial)).toInteger() == 1;
+                && call("SISMEMBER", prefix + "revoked", lower(serial)).toInteger() == 1;
     }
 
     @Override
@@ -345,6 +354,34 @@ public final class RedisSessionBackend implements SessionBackend {
     }
 
     @Override
+    public List<String> validTicketIds() {
+        return strings(call("ZRANGE", prefix + "texp", "0", "-1"));
+    }
+
+    @Override
+    public Optional<byte[]> sealedTicketSecret(String ticketId) {
+        Response r = call("HMGET", key("t:", ticketId), "state", "secret");
+        if (r.get(0) == null || r.get(1) == null || !"VALID".equals(r.get(0).toString())) {
+            return Optional.empty();
+        }
+        return Optional.of(Base64.getDecoder().decode(r.get(1).toString()));
+    }
+
+    @Override
+    public boolean replaceTicketSecret(String ticketId, byte[] expected, byte[] replacement) {
+        Base64.Encoder b64 = Base64.getEncoder();
+        return eval(
+                                REPLACE_TICKET_SECRET,
+                                List.of(
+                                        prefix,
+                                        ticketId,
+                                        b64.encodeToString(expected),
+                                        b64.encodeToString(replacement)))
+                        .toInteger()
+                == 1;
+    }
+
+    @Override
     public Optional<Ticket> findTicket(String id) {
         return Optional.ofNullable(readTicket(id));
     }
@@ -381,30 +418,50 @@ public final class RedisSessionBackend implements SessionBackend {
 
     @Override
     public long liveSessions() {
-        return redis.execute("ZCARD", prefix + "exp").toLong();
+        return call("ZCARD", prefix + "exp").toLong();
     }
 
     @Override
     public long liveTickets() {
-        return redis.execute("ZCARD", prefix + "texp").toLong();
+        return call("ZCARD", prefix + "texp").toLong();
     }
 
     @Override
     public void ping() {
-        redis.execute("PING");
+        call("PING");
     }
 
     /** Deletes every key under the prefix (tests). */
     public void clear() {
         String cursor = "0";
         do {
-            Response r = redis.execute("SCAN", cursor, "MATCH", prefix + "*", "COUNT", "1000");
+            Response r = call("SCAN", cursor, "MATCH", prefix + "*", "COUNT", "1000");
             cursor = r.get(0).toString();
             List<String> keys = strings(r.get(1));
             if (!keys.isEmpty()) {
-                redis.execute("DEL", keys.toArray(String[]::new));
+                call("DEL", keys.toArray(String[]::new));
             }
         } while (!"0".equals(cursor));
+    }
+
+    /**
+     * One Redis command; connection failures and timeouts become {@link
+     * BackendUnavailableException}.
+     */
+    private Response call(String command, String... args) {
+        try {
+            return redis.execute(command, args);
+        } catch (RuntimeException e) {
+            if (isScriptError(e)) {
+                throw e;
+            }
+            throw new BackendUnavailableException("Redis did not answer " + command, e);
+        }
+    }
+
+    private static boolean isScriptError(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("ERR") || m.startsWith("WRONGTYPE") || m.contains("script");
     }
 
     private Response eval(String script, List<String> args) {
@@ -414,12 +471,12 @@ public final class RedisSessionBackend implements SessionBackend {
         for (int i = 0; i < args.size(); i++) {
             all[i + 2] = args.get(i);
         }
-        return redis.execute("EVAL", all);
+        return call("EVAL", all);
     }
 
     private List<String> due(String index, Instant now, int limit) {
         return strings(
-                redis.execute(
+                call(
                         "ZRANGEBYSCORE",
                         prefix + index,
                         "-inf",
@@ -433,7 +490,7 @@ public final class RedisSessionBackend implements SessionBackend {
         String[] args = new String[SESSION_FIELDS.length + 1];
         args[0] = key("s:", id);
         System.arraycopy(SESSION_FIELDS, 0, args, 1, SESSION_FIELDS.length);
-        Response r = redis.execute("HMGET", args);
+        Response r = call("HMGET", args);
         if (r.get(0) == null) {
             return null;
         }
@@ -461,7 +518,7 @@ public final class RedisSessionBackend implements SessionBackend {
         String[] args = new String[TICKET_FIELDS.length + 1];
         args[0] = key("t:", id);
         System.arraycopy(TICKET_FIELDS, 0, args, 1, TICKET_FIELDS.length);
-        Response r = redis.execute("HMGET", args);
+        Response r = call("HMGET", args);
         if (r.get(0) == null) {
             return null;
         }

@@ -57,6 +57,15 @@ public interface SessionBackend extends AutoCloseable {
                 .toList();
     }
 
+    /** Ids of every valid ticket: for rotation. */
+    List<String> validTicketIds();
+
+    /** The sealed secret of a valid ticket; empty when unknown or no longer valid. */
+    Optional<byte[]> sealedTicketSecret(String ticketId);
+
+    /** Replaces the sealed secret of a valid ticket if it is still {@code expected}. */
+    boolean replaceTicketSecret(String ticketId, byte[] expected, byte[] replacement);
+
     /** Stores a valid ticket for an active session, atomically with that session's state. */
     TicketInsert insertTicket(Ticket ticket, byte[] sealedSecret);
 

@@ -1,5 +1,7 @@
 package io.tlsuite.sessionstore.store;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract against the Redis on 127.0.0.1:6379 (CI and these machines run one). Each test uses
@@ -64,6 +67,19 @@ class RedisSessionBackendTest extends SessionRegistryContract {
     @Override
     protected SessionBackend reopen() {
         return new RedisSessionBackend(open(), prefix);
+    }
+
+    @Test
+    void anUnreachableRedisIsReportedAsUnavailableNotAsABug() {
+        Redis nowhere = Redis.createClient(vertx, "redis://127.0.0.1:1");
+        clients.add(nowhere);
+        RedisSessionBackend down =
+                new RedisSessionBackend(
+                        new BlockingRedisDataSourceImpl(
+                                vertx, nowhere, RedisAPI.api(nowhere), Duration.ofSeconds(2)),
+                        "tlsuite:test:down:");
+        assertThatThrownBy(down::ping).isInstanceOf(BackendUnavailableException.class);
+        assertThatThrownBy(() -> down.find("x")).isInstanceOf(BackendUnavailableException.class);
     }
 
     @AfterEach

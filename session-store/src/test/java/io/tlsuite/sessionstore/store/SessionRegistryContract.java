@@ -438,20 +438,28 @@ public abstract class SessionRegistryContract {
     // --- rotation and restart
 
     @Test
-    void rotationResealsAllActiveKeysUnderTheNewEnvelopeKey() {
+    void rotationResealsAllActiveKeysAndTicketSecretsUnderTheNewEnvelopeKey() {
         String id = newId();
         registry.register(request(id, "01", null), keys());
+        registry.storeTicket(
+                new NewTicket(id, TicketKind.PSK, null, 1), identity("rotated"), fill(16, 6));
+        String ended = newId();
+        registry.register(request(ended, "01", null), keys());
+        registry.close(ended, "client", "close_notify");
         String k2 = "k2:" + Base64.getEncoder().encodeToString(fill(32, 42));
         EnvelopeCipher rotated = EnvelopeCipher.fromSpec(k2 + "," + ENVELOPE, null);
         SessionRegistry after = registryOn(backend, rotated);
 
-        assertThat(after.rewrap()).isEqualTo(1);
+        assertThat(after.rewrap())
+                .as("one session, one ticket; nothing of the ended one")
+                .isEqualTo(2);
         assertThat(EnvelopeCipher.keyIdOf(backend.sealedKeys(id).orElseThrow())).isEqualTo("k2");
         assertThat(after.rewrap()).isZero();
         SessionRegistry retired = registryOn(backend, EnvelopeCipher.fromSpec(k2, null));
         try (KeyMaterial k = retired.keys(id)) {
             assertThat(k.get("clientTrafficSecret")).isEqualTo(fill(32, 1));
         }
+        assertThat(retired.redeem(identity("rotated")).secret()).isEqualTo(fill(16, 6));
     }
 
     @Test
