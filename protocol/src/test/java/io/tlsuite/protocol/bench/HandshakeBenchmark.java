@@ -172,6 +172,20 @@ public class HandshakeBenchmark {
         return c.negotiated().orElseThrow().resumed();
     }
 
+    /**
+     * For {@link InterleavedComparison}: a resumption that keeps the new ticket for the next one.
+     */
+    int resumedOursChained() {
+        ClientSession s = pendingSession != null ? pendingSession : freshSession();
+        TlsEngine c = TlsEngine.client(clientEc.toBuilder().resumeSession(s).build());
+        TlsEngine server = TlsEngine.server(serverTickets);
+        Pump.handshake(c, server);
+        pendingSession = c.receivedSessions().isEmpty() ? null : c.receivedSessions().get(0);
+        return c.negotiated().orElseThrow().resumed() ? 1 : 0;
+    }
+
+    ClientSession pendingSession;
+
     @Benchmark
     public boolean resumedHandshakeJdk() {
         return jdkPair(jdkClientResuming, jdkServerResuming, 9443).engine().getSession().isValid();
