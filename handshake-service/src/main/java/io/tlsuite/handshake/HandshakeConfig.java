@@ -40,7 +40,7 @@ public interface HandshakeConfig {
         @WithDefault("1s")
         Duration retryInitial();
 
-        @WithDefault("30s")
+        @WithDefault("10s")
         Duration retryMax();
     }
 

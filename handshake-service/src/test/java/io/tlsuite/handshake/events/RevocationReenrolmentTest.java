@@ -1,0 +1,71 @@
+package io.tlsuite.handshake.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tlsuite.events.certificate.CertificateRevoked;
+import io.tlsuite.events.kafka.EventPublisher;
+import io.tlsuite.handshake.domain.RevokedCertificates;
+import io.tlsuite.handshake.domain.ServerEngines;
+import io.tlsuite.handshake.identity.IdentityEnrolment;
+import io.tlsuite.handshake.support.TestCaResource;
+import io.tlsuite.kafka.KafkaBrokerTestResource;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaBrokerTestResource.class)
+@QuarkusTestResource(TestCaResource.class)
+class RevocationReenrolmentTest {
+
+    @Inject IdentityEnrolment enrolment;
+    @Inject ServerEngines engines;
+    @Inject RevokedCertificates revoked;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void revocationOfOurSerialOnTlsCertificatesReenrolsAtOnce() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> engines.ready());
+        String serial = enrolment.current().orElseThrow().serial();
+        long before = enrolment.enrolments();
+        try (EventPublisher kafka =
+                EventPublisher.create(bootstrap, "/tlsuite/test/ca", Map.of())) {
+            kafka.publish(
+                            new CertificateRevoked(
+                                    "deadbeef01",
+                                    "CN=someone else",
+                                    "keyCompromise",
+                                    Instant.now()))
+                    .toCompletableFuture()
+                    .get();
+            kafka.publish(
+                            new CertificateRevoked(
+                                    serial.toUpperCase(),
+                                    "CN=localhost",
+                                    "keyCompromise",
+                                    Instant.now()))
+                    .toCompletableFuture()
+                    .get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> enrolment.enrolments() > before);
+        assertThat(enrolment.current().orElseThrow().serial()).isNotEqualTo(serial);
+        assertThat(revoked.isRevoked(new BigInteger("deadbeef01", 16))).isTrue();
+        // New connections use the new certificate.
+        await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () ->
+                                engines.identity()
+                                        .orElseThrow()
+                                        .serial()
+                                        .equals(enrolment.current().get().serial()));
+    }
+}
