@@ -223,4 +223,23 @@ class LoopbackHandshakeTest {
         assertThat(server.isClosed()).isTrue();
         assertThat(client.failure()).isEmpty();
     }
+
+    @Test
+    void withoutMiddleboxCompatibilityThereIsNoChangeCipherSpecAndNoSessionId() {
+        TlsEngine client = TlsEngine.client(clientConfig().middleboxCompatibility(false).build());
+        TlsEngine server = TlsEngine.server(serverConfig(TestPki.Shared.EC).build());
+        byte[] ch = client.start().outbound();
+        assertThat(ch[5 + 4 + 2 + 32]).as("legacy_session_id length").isZero();
+        List<io.tlsuite.protocol.record.Record> serverFlight =
+                io.tlsuite.protocol.testing.Records.split(server.feed(ch).outbound());
+        assertThat(serverFlight)
+                .extracting(io.tlsuite.protocol.record.Record::type)
+                .doesNotContain(io.tlsuite.protocol.record.ContentType.CHANGE_CIPHER_SPEC);
+        byte[] fin = client.feed(io.tlsuite.protocol.testing.Records.join(serverFlight)).outbound();
+        assertThat(io.tlsuite.protocol.testing.Records.split(fin))
+                .extracting(io.tlsuite.protocol.record.Record::type)
+                .containsExactly(io.tlsuite.protocol.record.ContentType.APPLICATION_DATA);
+        server.feed(fin);
+        assertThat(server.isHandshakeComplete()).isTrue();
+    }
 }
