@@ -8,6 +8,7 @@ import io.tlsuite.protocol.crypto.KeySchedule;
 import io.tlsuite.protocol.handshake.Connected;
 import io.tlsuite.protocol.handshake.HandshakeContext;
 import io.tlsuite.protocol.handshake.State;
+import io.tlsuite.protocol.handshake.SuspendableState;
 import io.tlsuite.protocol.handshake.client.ClientHandshake;
 import io.tlsuite.protocol.handshake.server.ServerHandshake;
 import io.tlsuite.protocol.message.HandshakeCodec;
@@ -250,6 +251,152 @@ public final class TlsEngine {
         e.helloSeen = true;
         e.state = s.isClient() ? ClientHandshake.connected() : new Connected();
         return e;
+    }
+
+    private static final int SNAPSHOT_VERSION = 1;
+
+    /**
+     * Suspends the engine between flights so that another engine, e.g. on another replica of a
+     * stateless service, can {@link #resume} it: the server after its flight (waiting for the
+     * second ClientHello or for the client's Certificate/Finished), and either role once connected.
+     * The result holds secrets (traffic and master secrets): store it like keys, encrypted at rest.
+     *
+     * @throws IllegalStateException in other states, or with a partial record or message buffered
+     */
+    public byte[] suspend() {
+        if (closed
+                || !(state instanceof SuspendableState s)
+                || reader.buffered() > 0
+                || !reassembler.isEmpty()) {
+            throw new IllegalStateException("cannot suspend in state " + stateName());
+        }
+        HandshakeContext c = ctx;
+        io.tlsuite.protocol.codec.ByteWriter w = new io.tlsuite.protocol.codec.ByteWriter(2048);
+        w.u8(SNAPSHOT_VERSION).u8(c.client ? 1 : 0).u8(s.kind()).vector16(s.parameters());
+        w.u16(c.suite == null ? 0 : c.suite.code()).u16(c.group == null ? 0 : c.group.code());
+        w.u8(
+                (c.resumed ? 1 : 0)
+                        | (c.helloRetryRequest ? 2 : 0)
+                        | (c.handshakeComplete ? 4 : 0)
+                        | (c.changeCipherSpecSent() ? 8 : 0));
+        w.vector8(bytes(c.alpn))
+                .vector16(bytes(c.serverName))
+                .vector8(c.clientRandom == null ? new byte[0] : c.clientRandom);
+        w.u8(c.peerCertificates.size());
+        for (java.security.cert.X509Certificate cert : c.peerCertificates) {
+            try {
+                w.vector24(cert.getEncoded());
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        w.vector24(c.transcript.bytes());
+        for (byte[] secret :
+                new byte[][] {
+                    c.clientHandshakeSecret,
+                    c.clientApplicationSecret,
+                    c.serverApplicationSecret,
+                    c.exporterMasterSecret,
+                    c.resumptionMasterSecret,
+                    c.keySchedule == null || c.suite == null || c.clientApplicationSecret == null
+                            ? null
+                            : c.keySchedule.masterSecret()
+                }) {
+            w.vector8(secret == null ? new byte[0] : secret);
+        }
+        long read = c.readProtection() == null ? 0 : c.readProtection().sequence();
+        long write = c.writeSequence();
+        w.u32(read >>> 32).u32(read & 0xffffffffL).u32(write >>> 32).u32(write & 0xffffffffL);
+        w.u32(c.earlyDataToSkip);
+        return w.toByteArray();
+    }
+
+    /** Continues an engine from {@link #suspend()} with the (same) configuration. */
+    public static TlsEngine resume(TlsConfig config, byte[] snapshot) {
+        try {
+            io.tlsuite.protocol.codec.ByteReader r =
+                    new io.tlsuite.protocol.codec.ByteReader(snapshot);
+            if (r.u8() != SNAPSHOT_VERSION) {
+                throw new IllegalArgumentException("unknown snapshot version");
+            }
+            boolean client = r.u8() == 1;
+            int kind = r.u8();
+            byte[] params = r.vector16();
+            TlsEngine e = new TlsEngine(client, config);
+            HandshakeContext c = e.ctx;
+            c.suite = io.tlsuite.protocol.crypto.CipherSuite.of(r.u16()).orElse(null);
+            c.group = io.tlsuite.protocol.crypto.NamedGroup.of(r.u16()).orElse(null);
+            int flags = r.u8();
+            c.resumed = (flags & 1) != 0;
+            c.helloRetryRequest = (flags & 2) != 0;
+            c.handshakeComplete = (flags & 4) != 0;
+            if ((flags & 8) != 0) {
+                c.markChangeCipherSpecSent();
+            }
+            c.version = c.suite == null ? null : ProtocolVersion.TLS_1_3;
+            c.alpn = string(r.vector8());
+            c.serverName = string(r.vector16());
+            byte[] random = r.vector8();
+            c.clientRandom = random.length == 0 ? null : random;
+            int certs = r.u8();
+            java.util.List<java.security.cert.X509Certificate> chain = new ArrayList<>();
+            java.security.cert.CertificateFactory cf =
+                    java.security.cert.CertificateFactory.getInstance("X.509");
+            for (int i = 0; i < certs; i++) {
+                chain.add(
+                        (java.security.cert.X509Certificate)
+                                cf.generateCertificate(
+                                        new java.io.ByteArrayInputStream(r.vector24())));
+            }
+            c.peerCertificates = List.copyOf(chain);
+            c.transcript.add(r.vector24());
+            if (c.suite != null) {
+                c.transcript.startHash(c.suite.hash());
+            }
+            c.clientHandshakeSecret = orNull(r.vector8());
+            c.clientApplicationSecret = orNull(r.vector8());
+            c.serverApplicationSecret = orNull(r.vector8());
+            c.exporterMasterSecret = orNull(r.vector8());
+            c.resumptionMasterSecret = orNull(r.vector8());
+            byte[] master = orNull(r.vector8());
+            long read = (r.u32() << 32) | r.u32();
+            long write = (r.u32() << 32) | r.u32();
+            c.earlyDataToSkip = (int) r.u32();
+            if (c.suite != null && master != null) {
+                c.keySchedule =
+                        io.tlsuite.protocol.crypto.KeySchedule.atMasterSecret(c.suite, master);
+                java.util.Arrays.fill(master, (byte) 0);
+                byte[] readSecret =
+                        client
+                                ? c.serverApplicationSecret
+                                : c.handshakeComplete
+                                        ? c.clientApplicationSecret
+                                        : c.clientHandshakeSecret;
+                c.setReadSecret(readSecret);
+                c.setWriteSecret(client ? c.clientApplicationSecret : c.serverApplicationSecret);
+                c.setSequences(read, write);
+            }
+            e.state = client ? ClientHandshake.connected() : ServerHandshake.resume(kind, params);
+            e.started = true;
+            e.helloSeen = true;
+            return e;
+        } catch (TlsAlertException
+                | java.security.cert.CertificateException
+                | RuntimeException ex) {
+            throw new IllegalArgumentException("corrupt engine snapshot", ex);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s == null ? new byte[0] : s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String string(byte[] b) {
+        return b.length == 0 ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] orNull(byte[] b) {
+        return b.length == 0 ? null : b;
     }
 
     @FunctionalInterface

@@ -24,6 +24,13 @@ public final class KeySchedule {
         this.earlySecret = hkdf.extract(new byte[n], psk == null ? new byte[n] : psk);
     }
 
+    /** A schedule that continues at the master secret (a handshake moved to another engine). */
+    public static KeySchedule atMasterSecret(CipherSuite suite, byte[] masterSecret) {
+        KeySchedule ks = new KeySchedule(suite, null);
+        ks.masterSecret = masterSecret.clone();
+        return ks;
+    }
+
     public CipherSuite suite() {
         return suite;
     }

@@ -10,6 +10,10 @@ import java.security.MessageDigest;
  */
 public final class Transcript {
     private ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+    /** Everything hashed so far, for {@link #bytes()} (moving a handshake to another engine). */
+    private final ByteArrayOutputStream hashed = new ByteArrayOutputStream();
+
     private MessageDigest digest;
     private HashAlgorithm hash;
 
@@ -18,7 +22,23 @@ public final class Transcript {
             pending.writeBytes(handshakeMessage);
         } else {
             digest.update(handshakeMessage);
+            hashed.writeBytes(handshakeMessage);
         }
+    }
+
+    /** The bytes behind the current hash (with message_hash in place of a first ClientHello). */
+    public byte[] bytes() {
+        return digest == null ? pending.toByteArray() : hashed.toByteArray();
+    }
+
+    /** A transcript that continues from {@link #bytes()} of another. */
+    public static Transcript restore(HashAlgorithm hash, byte[] bytes) {
+        Transcript t = new Transcript();
+        t.add(bytes);
+        if (hash != null) {
+            t.startHash(hash);
+        }
+        return t;
     }
 
     public boolean hasHash() {
@@ -38,7 +58,9 @@ public final class Transcript {
         }
         this.hash = hash;
         digest = hash.newDigest();
-        digest.update(pending.toByteArray());
+        byte[] buffered = pending.toByteArray();
+        digest.update(buffered);
+        hashed.writeBytes(buffered);
         pending = null;
     }
 
@@ -66,7 +88,11 @@ public final class Transcript {
     public void replaceWithMessageHash() {
         byte[] ch1 = digest.digest();
         digest.reset();
-        digest.update(new byte[] {(byte) HandshakeType.MESSAGE_HASH, 0, 0, (byte) ch1.length});
+        hashed.reset();
+        byte[] header = {(byte) HandshakeType.MESSAGE_HASH, 0, 0, (byte) ch1.length};
+        digest.update(header);
         digest.update(ch1);
+        hashed.writeBytes(header);
+        hashed.writeBytes(ch1);
     }
 }

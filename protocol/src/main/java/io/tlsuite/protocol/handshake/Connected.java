@@ -9,10 +9,15 @@ import java.util.Arrays;
  * After the handshake: only post-handshake messages are valid. Both roles take KeyUpdate (RFC 8446
  * §4.6.3); the client role also takes NewSessionTicket (see the client package).
  */
-public class Connected implements State {
+public class Connected implements SuspendableState {
     @Override
     public String name() {
         return "Connected";
+    }
+
+    @Override
+    public int kind() {
+        return SERVER_CONNECTED;
     }
 
     @Override

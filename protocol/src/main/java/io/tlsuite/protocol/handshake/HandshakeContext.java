@@ -141,6 +141,15 @@ public final class HandshakeContext {
         listener.changeCipherSpec(TlsListener.Direction.SENT);
     }
 
+    public boolean changeCipherSpecSent() {
+        return changeCipherSpecSent;
+    }
+
+    /** For a handshake moved from another engine that already sent its change_cipher_spec. */
+    public void markChangeCipherSpecSent() {
+        changeCipherSpecSent = true;
+    }
+
     public void setWriteSecret(byte[] trafficSecret) {
         flush();
         if (writeProtection != null) {

@@ -535,6 +535,11 @@ public final class ClientHandshake {
     /** Connected, plus NewSessionTicket (RFC 8446 §4.6.1). */
     static final class ClientConnected extends Connected {
         @Override
+        public int kind() {
+            return CLIENT_CONNECTED;
+        }
+
+        @Override
         protected State onOther(HandshakeContext ctx, HandshakeMessage m) throws TlsAlertException {
             if (!(m instanceof NewSessionTicket t)) {
                 return super.onOther(ctx, m);

@@ -14,6 +14,7 @@ import io.tlsuite.protocol.handshake.Expect;
 import io.tlsuite.protocol.handshake.HandshakeContext;
 import io.tlsuite.protocol.handshake.Handshakes;
 import io.tlsuite.protocol.handshake.State;
+import io.tlsuite.protocol.handshake.SuspendableState;
 import io.tlsuite.protocol.message.Extension;
 import io.tlsuite.protocol.message.HandshakeCodec;
 import io.tlsuite.protocol.message.HandshakeMessage;
@@ -48,6 +49,29 @@ public final class ServerHandshake {
 
     public static State start() {
         return new ExpectClientHello();
+    }
+
+    /** Rebuilds a suspended state from {@link SuspendableState#kind()} and its parameters. */
+    public static State resume(int kind, byte[] parameters) {
+        return switch (kind) {
+            case SuspendableState.SERVER_EXPECT_SECOND_CLIENT_HELLO ->
+                    new ExpectSecondClientHello(
+                            new Retry(
+                                    CipherSuite.of(
+                                                    ((parameters[0] & 0xff) << 8)
+                                                            | (parameters[1] & 0xff))
+                                            .orElseThrow(),
+                                    NamedGroup.of(
+                                                    ((parameters[2] & 0xff) << 8)
+                                                            | (parameters[3] & 0xff))
+                                            .orElseThrow(),
+                                    Arrays.copyOfRange(parameters, 4, 36)));
+            case SuspendableState.SERVER_EXPECT_CLIENT_CERTIFICATE -> new ExpectClientCertificate();
+            case SuspendableState.SERVER_EXPECT_CLIENT_FINISHED ->
+                    new ExpectClientFinished(parameters[0] == 1);
+            case SuspendableState.SERVER_CONNECTED -> new Connected();
+            default -> throw new IllegalArgumentException("not a server state: " + kind);
+        };
     }
 
     /**
@@ -88,7 +112,8 @@ public final class ServerHandshake {
         }
     }
 
-    static final class ExpectSecondClientHello extends Expect<ClientHello> {
+    static final class ExpectSecondClientHello extends Expect<ClientHello>
+            implements SuspendableState {
         private final Retry retry;
 
         ExpectSecondClientHello(Retry retry) {
@@ -99,6 +124,22 @@ public final class ServerHandshake {
         @Override
         public String name() {
             return "ExpectSecondClientHello";
+        }
+
+        @Override
+        public int kind() {
+            return SERVER_EXPECT_SECOND_CLIENT_HELLO;
+        }
+
+        @Override
+        public byte[] parameters() {
+            byte[] p = new byte[36];
+            p[0] = (byte) (retry.suite().code() >>> 8);
+            p[1] = (byte) retry.suite().code();
+            p[2] = (byte) (retry.group().code() >>> 8);
+            p[3] = (byte) retry.group().code();
+            System.arraycopy(retry.firstRandom(), 0, p, 4, 32);
+            return p;
         }
 
         @Override
@@ -376,7 +417,13 @@ public final class ServerHandshake {
         return new ExpectSecondClientHello(new Retry(suite, group, ch.random().clone()));
     }
 
-    static final class ExpectClientCertificate extends Expect<Certificate> {
+    static final class ExpectClientCertificate extends Expect<Certificate>
+            implements SuspendableState {
+        @Override
+        public int kind() {
+            return SERVER_EXPECT_CLIENT_CERTIFICATE;
+        }
+
         ExpectClientCertificate() {
             super(Certificate.class);
         }
@@ -430,7 +477,17 @@ public final class ServerHandshake {
         }
     }
 
-    static final class ExpectClientFinished extends Expect<Finished> {
+    static final class ExpectClientFinished extends Expect<Finished> implements SuspendableState {
+        @Override
+        public int kind() {
+            return SERVER_EXPECT_CLIENT_FINISHED;
+        }
+
+        @Override
+        public byte[] parameters() {
+            return new byte[] {(byte) (ticketsSent ? 1 : 0)};
+        }
+
         private final boolean ticketsSent;
 
         ExpectClientFinished(boolean ticketsSent) {
