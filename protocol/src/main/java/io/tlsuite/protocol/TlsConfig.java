@@ -40,8 +40,10 @@ public final class TlsConfig {
     private final ClientSession resumeSession;
     private final KeyLog keyLog;
     private final boolean middleboxCompatibility;
+    private final int recordPaddingBlock;
 
     private TlsConfig(Builder b) {
+        this.recordPaddingBlock = b.recordPaddingBlock;
         this.cipherSuites = List.copyOf(b.cipherSuites);
         this.groups = List.copyOf(b.groups);
         this.keyShareGroups =
@@ -100,6 +102,7 @@ public final class TlsConfig {
         b.resumeSession = resumeSession;
         b.keyLog = keyLog;
         b.middleboxCompatibility = middleboxCompatibility;
+        b.recordPaddingBlock = recordPaddingBlock;
         return b;
     }
 
@@ -179,6 +182,10 @@ public final class TlsConfig {
         return middleboxCompatibility;
     }
 
+    public int recordPaddingBlock() {
+        return recordPaddingBlock;
+    }
+
     @Override
     public String toString() {
         return "TlsConfig[suites="
@@ -224,6 +231,7 @@ public final class TlsConfig {
         private ClientSession resumeSession;
         private KeyLog keyLog;
         private boolean middleboxCompatibility = true;
+        private int recordPaddingBlock;
 
         public Builder cipherSuites(CipherSuite... suites) {
             this.cipherSuites = List.of(suites);
@@ -332,6 +340,18 @@ public final class TlsConfig {
          */
         public Builder middleboxCompatibility(boolean on) {
             this.middleboxCompatibility = on;
+            return this;
+        }
+
+        /**
+         * Pads every protected record (RFC 8446 §5.4) so its inner plaintext is a multiple of
+         * {@code block} bytes, hiding exact lengths; 0 (the default) sends no padding.
+         */
+        public Builder recordPaddingBlock(int block) {
+            if (block < 0 || block > 16384) {
+                throw new IllegalArgumentException("padding block " + block);
+            }
+            this.recordPaddingBlock = block;
             return this;
         }
 

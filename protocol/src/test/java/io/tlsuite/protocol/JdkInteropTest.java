@@ -177,4 +177,23 @@ class JdkInteropTest {
         assertThat(jdk2.failure()).isNull();
         assertThat(c2.negotiated().orElseThrow().resumed()).isTrue();
     }
+
+    @Test
+    void paddedRecordsBothWays() throws Exception {
+        JdkPeer jdk = JdkPeer.client(JdkPeer.context(null, PKI.root()), "localhost", 443);
+        TlsEngine ours =
+                TlsEngine.server(ourServer(TestPki.Shared.EC).recordPaddingBlock(256).build());
+        JdkPeer.converse(ours, jdk);
+        assertThat(jdk.failure()).isNull();
+        byte[] record = ours.write(PONG).outbound();
+        // 5-byte header + 256-byte inner plaintext + 16-byte tag.
+        assertThat(record).hasSize(5 + 256 + 16);
+        jdk.step(record);
+        assertThat(jdk.received()).isEqualTo(PONG);
+        TlsEngine ourClient = TlsEngine.client(ourClient().recordPaddingBlock(512).build());
+        JdkPeer jdkServer = JdkPeer.server(JdkPeer.context(TestPki.Shared.EC, PKI.root()), false);
+        JdkPeer.converse(ourClient, jdkServer);
+        jdkServer.step(ourClient.write(PING).outbound());
+        assertThat(jdkServer.received()).isEqualTo(PING);
+    }
 }

@@ -117,7 +117,7 @@ public final class HandshakeContext {
 
     public void writeRecord(int type, byte[] data, int off, int len) {
         if (writeProtection != null) {
-            outbound.writeBytes(writeProtection.seal(type, data, off, len, 0));
+            outbound.writeBytes(writeProtection.seal(type, data, off, len, padding(len)));
             return;
         }
         // RFC 8446 §5.1: legacy_record_version 0x0301 for the initial ClientHello, else 0x0303.
@@ -125,6 +125,20 @@ public final class HandshakeContext {
         firstRecord = false;
         outbound.writeBytes(
                 new Record(type, version, Arrays.copyOfRange(data, off, off + len)).encode());
+    }
+
+    /**
+     * RFC 8446 §5.4: zero padding that rounds the inner plaintext (content + type) up to a multiple
+     * of the configured block, within the 2^14 + 1 limit.
+     */
+    private int padding(int contentLength) {
+        int block = config.recordPaddingBlock();
+        if (block <= 1) {
+            return 0;
+        }
+        int inner = contentLength + 1;
+        int pad = (block - inner % block) % block;
+        return Math.min(pad, Record.MAX_PLAINTEXT + 1 - inner);
     }
 
     /**
