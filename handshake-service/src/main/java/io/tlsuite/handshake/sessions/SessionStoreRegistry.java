@@ -40,12 +40,15 @@ public final class SessionStoreRegistry implements SessionRegistry, AutoCloseabl
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ThreadPoolExecutor executor =
+            // One thread keeps each session's registration before its close; the queue bounds
+            // what waits while the store is slow (beyond it, registrations are refused and
+            // counted).
             new ThreadPoolExecutor(
                     1,
-                    2,
+                    1,
                     30,
                     TimeUnit.SECONDS,
-                    new ArrayBlockingQueue<>(1000),
+                    new ArrayBlockingQueue<>(10_000),
                     r -> {
                         Thread t = new Thread(r, "session-store-client");
                         t.setDaemon(true);
