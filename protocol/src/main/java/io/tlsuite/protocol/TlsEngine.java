@@ -52,6 +52,7 @@ public final class TlsEngine {
     private boolean closeNotifyReceived;
     private boolean helloSeen;
     private AlertDescription failure;
+    private Exception failureCause;
 
     private List<byte[]> appData = new ArrayList<>();
     private Alert alertSent;
@@ -167,6 +168,14 @@ public final class TlsEngine {
      */
     public Optional<AlertDescription> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /**
+     * Why this engine failed, for diagnostics: the {@link TlsAlertException} behind the alert it
+     * sent, or the unexpected exception behind an internal_error. Messages carry no secrets.
+     */
+    public Optional<Exception> failureCause() {
+        return Optional.ofNullable(failureCause);
     }
 
     /** The current state's name, e.g. {@code ExpectServerHello} or {@code Connected}. */
@@ -409,8 +418,10 @@ public final class TlsEngine {
         try {
             step.run();
         } catch (TlsAlertException e) {
+            failureCause = e;
             fail(e.description());
         } catch (RuntimeException e) {
+            failureCause = e;
             fail(AlertDescription.INTERNAL_ERROR);
         }
     }
@@ -431,8 +442,9 @@ public final class TlsEngine {
 
     private void shutdown() {
         if (!closed) {
+            String from = stateName();
             closed = true;
-            ctx.listener.stateChanged(stateName(), "Closed");
+            ctx.listener.stateChanged(from, "Closed");
             ctx.destroySecrets();
         }
     }

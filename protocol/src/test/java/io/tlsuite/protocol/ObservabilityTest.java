@@ -138,6 +138,30 @@ class ObservabilityTest {
     }
 
     @Test
+    void aFailureIsAStateChangeToClosedFromTheStateThatFailed() {
+        Recorder events = new Recorder();
+        TlsEngine c =
+                TlsEngine.client(
+                        TlsConfig.builder()
+                                .listener(events)
+                                .certificateValidator(
+                                        new PkixCertificateValidator(
+                                                TrustStore.of(new TestPki("other").root())))
+                                .build());
+        Pump.handshake(
+                c,
+                TlsEngine.server(
+                        TlsConfig.builder()
+                                .certificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                                .build()));
+        assertThat(events.events)
+                .containsSubsequence(
+                        "RECEIVED certificate",
+                        "SENT alert unknown_ca",
+                        "state ExpectCertificateOrCertificateRequest -> Closed");
+    }
+
+    @Test
     void nssKeyLogFileIsWrittenOnlyWhenConfigured(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("keys.log");
         TlsEngine c =
