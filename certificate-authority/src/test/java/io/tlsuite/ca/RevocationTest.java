@@ -115,6 +115,11 @@ class RevocationTest {
         assertThat(crl.getIssuerX500Principal()).isEqualTo(intermediate.getSubjectX500Principal());
         assertThat(crlNumber(crl)).isGreaterThan(crlBefore);
         assertThat(crl.getNextUpdate().toInstant()).isAfter(Instant.now());
+        assertThat(
+                        java.time.Duration.between(
+                                crl.getThisUpdate().toInstant(), crl.getNextUpdate().toInstant()))
+                .as("tlsuite.ca.crl.next-update")
+                .isEqualTo(java.time.Duration.ofHours(24));
         X509CRLEntry entry = crl.getRevokedCertificate(leaf);
         assertThat(entry).isNotNull();
         assertThat(entry.getRevocationReason()).isEqualTo(CRLReason.KEY_COMPROMISE);
@@ -179,6 +184,28 @@ class RevocationTest {
                         root.toString());
         assertThat(status.output()).contains("Response verify OK").contains(": revoked");
         assertThat(status.output()).contains("Reason: keyCompromise");
+    }
+
+    @Test
+    void aMalformedOcspRequestGetsMalformedRequestNotAnHttpError() throws Exception {
+        byte[] der =
+                given().contentType("application/ocsp-request")
+                        .body(new byte[] {0x30, 0x03, 0x02, 0x01})
+                        .post("/ocsp")
+                        .then()
+                        .statusCode(200)
+                        .contentType("application/ocsp-response")
+                        .extract()
+                        .asByteArray();
+        assertThat(new OCSPResp(der).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+        byte[] viaGet =
+                given().urlEncodingEnabled(false)
+                        .get("/ocsp/not-base64!")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray();
+        assertThat(new OCSPResp(viaGet).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
     }
 
     private static X509CRL crl() throws Exception {

@@ -1,6 +1,9 @@
 package io.tlsuite.ca.events;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.tlsuite.ca.service.CaConfig;
 import io.tlsuite.ca.store.OutboxRepository;
@@ -14,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,6 +25,7 @@ import org.jboss.logging.Logger;
  * broker is away nothing is marked, so every event is retried until it arrives (at least once:
  * consumers deduplicate by the CloudEvents id, which the retry keeps).
  */
+@Startup
 @ApplicationScoped
 public class OutboxRelay {
 
@@ -31,10 +36,19 @@ public class OutboxRelay {
     private final int batchSize;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+    private final AtomicLong backlog = new AtomicLong();
     private volatile boolean brokerDown;
 
-    OutboxRelay(OutboxRepository outbox, EventPublisher publisher, CaConfig config) {
+    OutboxRelay(
+            OutboxRepository outbox,
+            EventPublisher publisher,
+            CaConfig config,
+            MeterRegistry metrics) {
         this.outbox = outbox;
+        Gauge.builder("tlsuite.ca.outbox.pending", backlog, AtomicLong::get)
+                .description("events written but not yet acknowledged by Kafka")
+                .strongReference(true)
+                .register(metrics);
         this.publisher = publisher;
         this.batchSize = config.outbox().batchSize();
     }
@@ -66,6 +80,7 @@ public class OutboxRelay {
             }
         }
         markAcknowledged();
+        backlog.set(outbox.countUnsent());
     }
 
     private void markAcknowledged() {

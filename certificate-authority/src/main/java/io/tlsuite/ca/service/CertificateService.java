@@ -1,5 +1,6 @@
 package io.tlsuite.ca.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tlsuite.ca.domain.CaProblem;
 import io.tlsuite.ca.domain.CertificateRequest;
@@ -38,6 +39,7 @@ public class CertificateService {
     private final CertificateRepository certificates;
     private final OutboxWriter outbox;
     private final CrlService crls;
+    private final MeterRegistry metrics;
 
     CertificateService(
             CaHierarchy hierarchy,
@@ -45,13 +47,15 @@ public class CertificateService {
             CaConfig config,
             CertificateRepository certificates,
             OutboxWriter outbox,
-            CrlService crls) {
+            CrlService crls,
+            MeterRegistry metrics) {
         this.hierarchy = hierarchy;
         this.policy = policy;
         this.config = config;
         this.certificates = certificates;
         this.outbox = outbox;
         this.crls = crls;
+        this.metrics = metrics;
     }
 
     /**
@@ -99,6 +103,13 @@ public class CertificateService {
                                     certificates.insert(record);
                                     outbox.record(CertificateEvents.issued(record, certificate));
                                 });
+                metrics.counter(
+                                "tlsuite.ca.certificates.issued",
+                                "profile",
+                                profile.label(),
+                                "key",
+                                request.keyProfile().description())
+                        .increment();
                 return new IssuedCertificate(record, hierarchy.chainPem());
             } catch (StoreException e) {
                 if (!e.isDuplicateKey() || attempt == SERIAL_ATTEMPTS) {
@@ -186,6 +197,8 @@ public class CertificateService {
                                     return true;
                                 });
         if (revoked) {
+            metrics.counter("tlsuite.ca.certificates.revoked", "reason", reason.rfcName())
+                    .increment();
             crls.publish();
         }
         return certificates.find(serial).orElseThrow();

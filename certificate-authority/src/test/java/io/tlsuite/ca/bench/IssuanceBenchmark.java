@@ -101,9 +101,20 @@ public final class IssuanceBenchmark {
                         .redirectOutput(data.resolve("ca.log").toFile());
         builder.environment().put("TLSUITE_DATA_DIR", data.toString());
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        String extra = System.getenv("CA_BENCH_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            builder.command().addAll(1, List.of(extra.trim().split("\\s+")));
+        }
         Process ca = builder.start();
         try {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            // HTTP/1.1: one connection per client thread, as independent clients would (HTTP/2
+            // would
+            // multiplex every request over one connection and one server event loop).
+            HttpClient http =
+                    HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build();
             waitReady(http, ca, data);
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < CSRS; i++) {
