@@ -242,4 +242,27 @@ class LoopbackHandshakeTest {
         server.feed(fin);
         assertThat(server.isHandshakeComplete()).isTrue();
     }
+
+    @Test
+    void resumptionAfterHelloRetryRequestBindsTheRetriedTranscript() {
+        InMemoryTicketStore store = new InMemoryTicketStore();
+        TlsConfig serverCfg =
+                serverConfig(TestPki.Shared.EC)
+                        .ticketStore(store)
+                        .groups(NamedGroup.SECP256R1)
+                        .build();
+        TlsEngine first = TlsEngine.client(clientConfig().build());
+        Pump.handshake(first, TlsEngine.server(serverCfg));
+        // X25519-only key share again: the server asks for secp256r1, the second ClientHello
+        // carries the PSK.
+        TlsEngine client =
+                TlsEngine.client(
+                        clientConfig().resumeSession(first.receivedSessions().get(0)).build());
+        TlsEngine server = TlsEngine.server(serverCfg);
+        Pump.handshake(client, server);
+        Negotiated n = server.negotiated().orElseThrow();
+        assertThat(n.helloRetryRequest()).isTrue();
+        assertThat(n.resumed()).isTrue();
+        assertThat(client.negotiated().orElseThrow().resumed()).isTrue();
+    }
 }
