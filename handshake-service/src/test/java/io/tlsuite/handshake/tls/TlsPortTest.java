@@ -223,4 +223,42 @@ class TlsPortTest {
                                 "DEFAULT@SECLEVEL=0"));
         assertThat(out).contains("alert protocol version");
     }
+
+    @Test
+    void anOversizedRecordGetsRecordOverflow() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(5_000);
+            // RFC 8446 §5.1/§5.2: a record longer than 2^14 + 256 is a record_overflow alert.
+            s.getOutputStream().write(new byte[] {22, 3, 1, 0x41, 0x01});
+            s.getOutputStream().flush();
+            byte[] alert = s.getInputStream().readNBytes(7);
+            assertThat(alert).containsExactly(21, 3, 3, 0, 2, 2, 22);
+        }
+    }
+
+    @Test
+    void pythonSslConnectsAndReportsTls13() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        assumeTrue(Files.isExecutable(python), "no /usr/bin/python3 on this machine");
+        Path rootPem = TestTls.writePem(root);
+        String script =
+                "import socket, ssl, sys\n"
+                        + "ctx = ssl.create_default_context(cafile=sys.argv[1])\n"
+                        + "with socket.create_connection(('localhost', int(sys.argv[2])), timeout=10) as s:\n"
+                        + "    with ctx.wrap_socket(s, server_hostname='localhost') as t:\n"
+                        + "        t.sendall(b'GET / HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n')\n"
+                        + "        print(t.version(), t.recv(12).decode())\n";
+        Process p =
+                new ProcessBuilder(
+                                python.toString(),
+                                "-c",
+                                script,
+                                rootPem.toString(),
+                                String.valueOf(port))
+                        .redirectErrorStream(true)
+                        .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        assertThat(out).startsWith("TLSv1.3 HTTP/1.1 200");
+    }
 }
