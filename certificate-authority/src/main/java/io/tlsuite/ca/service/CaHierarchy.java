@@ -38,6 +38,8 @@ public class CaHierarchy {
     private final CaCredentials root;
     private final CaCredentials intermediate;
     private final CertificateIssuer issuer;
+    private final String rootPem;
+    private final String chainPem;
 
     CaHierarchy(CaConfig config, CertificateRepository certificates, OutboxWriter outbox) {
         this.issuer = new CertificateIssuer(config.publicUrl());
@@ -73,6 +75,8 @@ public class CaHierarchy {
             }
             this.root = loadedRoot;
             this.intermediate = loadedIntermediate;
+            this.rootPem = Pem.certificate(loadedRoot.certificate());
+            this.chainPem = Pem.certificate(loadedIntermediate.certificate()) + rootPem;
         } finally {
             Arrays.fill(passphrase, '\0');
         }
@@ -140,12 +144,12 @@ public class CaHierarchy {
     }
 
     public String rootPem() {
-        return Pem.certificate(root.certificate());
+        return rootPem;
     }
 
     /** Intermediate then root, the order a TLS server sends them in after its own certificate. */
     public String chainPem() {
-        return Pem.certificate(intermediate.certificate()) + Pem.certificate(root.certificate());
+        return chainPem;
     }
 
     public String intermediateSerial() {

@@ -50,9 +50,17 @@ public class CrlService {
 
     /** The newest CRL; a new one is signed first when none exists or it is past nextUpdate. */
     public StoredCrl current() {
+        return fresh().orElseGet(this::refresh);
+    }
+
+    private java.util.Optional<StoredCrl> fresh() {
         return crls.latest(hierarchy.intermediateSerial())
-                .filter(crl -> Instant.now().isBefore(crl.nextUpdate()))
-                .orElseGet(this::publish);
+                .filter(crl -> Instant.now().isBefore(crl.nextUpdate()));
+    }
+
+    /** Concurrent readers of a stale CRL wait for one new CRL rather than each signing one. */
+    private synchronized StoredCrl refresh() {
+        return fresh().orElseGet(this::publish);
     }
 
     @Scheduled(
