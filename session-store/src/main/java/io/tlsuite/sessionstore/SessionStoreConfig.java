@@ -3,6 +3,7 @@ package io.tlsuite.sessionstore;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Every {@code sessionstore.*} property; defaults live in application.properties and README. */
@@ -38,6 +39,17 @@ public interface SessionStoreConfig {
     Redis redis();
 
     Revocation revocation();
+
+    Mtls mtls();
+
+    interface Mtls {
+        /**
+         * Common names of client certificates accepted as the handshake service, when the HTTPS
+         * listener asks for client certificates ({@code quarkus.http.ssl.client-auth=request}) and
+         * trusts the suite's CA; unset: only the token admits.
+         */
+        Optional<List<String>> allowedSubjects();
+    }
 
     interface Ticket {
         Duration defaultLifetime();

@@ -87,15 +87,30 @@ public class ServiceCallerGuard {
     }
 
     /**
-     * Lets the call through or throws {@link AccessDeniedException}.
+     * Lets the call through or throws {@link AccessDeniedException}: the service token admits, and
+     * so does a verified client certificate whose CN is in {@code
+     * sessionstore.mtls.allowed-subjects}.
      *
+     * @param certificateSubject CN of the client certificate verified by TLS, or null
      * @param action what was attempted, e.g. {@code read-keys}
-     * @param target the session or ticket concerned, for the audit line
+     * @param target the session concerned, for the audit line
      */
-    public void require(String authorization, String action, String target, String remote) {
+    public void require(
+            String authorization,
+            String certificateSubject,
+            String action,
+            String target,
+            String remote) {
+        if (certificateSubject != null
+                && config.mtls()
+                        .allowedSubjects()
+                        .map(l -> l.contains(certificateSubject))
+                        .orElse(false)) {
+            return;
+        }
         String reason;
         if (authorization == null || authorization.isBlank()) {
-            reason = "missing-token";
+            reason = certificateSubject != null ? "certificate-not-allowed" : "missing-token";
         } else if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             reason = "not-bearer";
         } else {
@@ -112,8 +127,8 @@ public class ServiceCallerGuard {
         meters.counter("sessionstore.access.denied", "action", action, "reason", reason)
                 .increment();
         AUDIT.warnf(
-                "audit event=access-denied action=%s target=%s reason=%s remote=%s",
-                action, safe(target), reason, safe(remote));
+                "audit event=access-denied action=%s target=%s reason=%s remote=%s certificate=%s",
+                action, safe(target), reason, safe(remote), safe(certificateSubject));
         throw new AccessDeniedException(!"missing-token".equals(reason));
     }
 
