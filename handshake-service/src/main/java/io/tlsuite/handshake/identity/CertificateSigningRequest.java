@@ -42,9 +42,10 @@ public final class CertificateSigningRequest {
                     false,
                     new GeneralNames(names.toArray(GeneralName[]::new)));
             String cn = dnsNames.isEmpty() ? addresses.get(0).getHostAddress() : dnsNames.get(0);
+            // DER order O, OU, CN: printed (RFC 4514, reversed) as CN=...,OU=...,O=...
             PKCS10CertificationRequest csr =
                     new JcaPKCS10CertificationRequestBuilder(
-                                    new X500Name("CN=" + cn + ",O=TLS Suite,OU=handshake-service"),
+                                    new X500Name("O=TLS Suite,OU=handshake-service,CN=" + cn),
                                     keyPair.getPublic())
                             .addAttribute(
                                     PKCSObjectIdentifiers.pkcs_9_at_extensionRequest,

@@ -1,0 +1,206 @@
+package io.tlsuite.handshake.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tlsuite.events.kafka.EventPublisher;
+import io.tlsuite.handshake.HandshakeConfig;
+import io.tlsuite.handshake.events.BufferedEventPublisher;
+import io.tlsuite.handshake.events.HandshakeEventRecorder;
+import io.tlsuite.handshake.identity.CertificateSigningRequest;
+import io.tlsuite.handshake.identity.HttpCertificateAuthority;
+import io.tlsuite.handshake.identity.IdentityEnrolment;
+import io.tlsuite.handshake.sessions.NoSessionRegistry;
+import io.tlsuite.handshake.support.TestCertificateAuthority;
+import io.tlsuite.protocol.EngineOutput;
+import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.TlsEngine;
+import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.cert.PkixCertificateValidator;
+import io.tlsuite.protocol.cert.TrustStore;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ServerEngines} with {@code handshake.tls.client-auth=required}, wired by hand (no
+ * Quarkus): the client certificate must come from the suite CA, and a serial seen revoked is
+ * refused.
+ */
+class MutualTlsEnginesTest {
+
+    TestCertificateAuthority ca;
+    IdentityEnrolment enrolment;
+    EventPublisher kafka;
+    ServerEngines engines;
+
+    @BeforeEach
+    void wire() throws Exception {
+        ca = new TestCertificateAuthority();
+        enrolment =
+                new IdentityEnrolment(
+                        new HttpCertificateAuthority(ca.url(), new ObjectMapper()),
+                        identity(),
+                        Clock.systemUTC());
+        enrolment.start();
+        kafka =
+                EventPublisher.create(
+                        "localhost:1", "/tlsuite/test/mtls", Map.of("max.block.ms", 50));
+        engines = new ServerEngines();
+        engines.enrolment = enrolment;
+        engines.config = config(Files.createTempDirectory("mtls").resolve("ticket-key").toString());
+        engines.events = new BufferedEventPublisher(kafka, 100, new SimpleMeterRegistry());
+        engines.sessions = new NoSessionRegistry();
+        engines.revoked = new RevokedCertificates();
+        engines.instance = "test";
+        engines.init();
+        await().atMost(Duration.ofSeconds(10)).until(() -> engines.ready());
+    }
+
+    @AfterEach
+    void stop() {
+        enrolment.close();
+        kafka.close();
+        ca.close();
+    }
+
+    TlsEngine client(KeyPair key, List<X509Certificate> chain) {
+        TlsConfig.Builder b =
+                TlsConfig.builder()
+                        .serverName("localhost")
+                        .certificateValidator(new PkixCertificateValidator(TrustStore.of(ca.root)));
+        if (key != null) {
+            b.certificate(chain, key.getPrivate());
+        }
+        return TlsEngine.client(b.build());
+    }
+
+    static void pump(TlsEngine client, TlsEngine server) {
+        byte[] toServer = client.start().outbound();
+        for (int i = 0; i < 10 && toServer.length > 0 && !server.isClosed(); i++) {
+            EngineOutput s = server.feed(toServer);
+            toServer = client.feed(s.outbound()).outbound();
+        }
+    }
+
+    @Test
+    void requiredClientCertificateIsCheckedAgainstTheSuiteRootAndRevocations() throws Exception {
+        KeyPair kp = TestCertificateAuthority.keyPair();
+        var issued =
+                new HttpCertificateAuthority(ca.url(), new ObjectMapper())
+                        .issue(
+                                CertificateSigningRequest.pem(
+                                        kp, List.of("agent-1.test"), List.of()),
+                                "client",
+                                Duration.ofDays(1));
+        List<X509Certificate> chain = issued.chain().subList(0, 2);
+
+        ServerEngines.Handle ok =
+                engines.newEngine(new HandshakeEventRecorder("hs-1", "test", "peer", e -> {}))
+                        .orElseThrow();
+        pump(client(kp, chain), ok.engine);
+        assertThat(ok.engine.isHandshakeComplete()).isTrue();
+        assertThat(engines.facts(ok.engine, ok.sessionId).clientCertificate())
+                .isEqualTo("CN=agent-1.test,OU=handshake-service,O=TLS Suite");
+
+        ServerEngines.Handle none =
+                engines.newEngine(new HandshakeEventRecorder("hs-2", "test", "peer", e -> {}))
+                        .orElseThrow();
+        pump(client(null, List.of()), none.engine);
+        assertThat(none.engine.failure()).contains(AlertDescription.CERTIFICATE_REQUIRED);
+
+        // A certificate from another CA is refused.
+        try (TestCertificateAuthority other = new TestCertificateAuthority()) {
+            KeyPair kp2 = TestCertificateAuthority.keyPair();
+            X509Certificate foreign =
+                    other.issueFor(
+                            kp2.getPublic(),
+                            "intruder",
+                            org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_clientAuth,
+                            null);
+            ServerEngines.Handle stranger =
+                    engines.newEngine(new HandshakeEventRecorder("hs-3", "test", "peer", e -> {}))
+                            .orElseThrow();
+            pump(client(kp2, List.of(foreign, other.intermediate)), stranger.engine);
+            // The stranger's CA has the same names as ours but other keys: the chain does not
+            // verify.
+            assertThat(stranger.engine.isHandshakeComplete()).isFalse();
+            assertThat(stranger.engine.failure().orElseThrow())
+                    .isIn(AlertDescription.UNKNOWN_CA, AlertDescription.BAD_CERTIFICATE);
+        }
+
+        engines.revoked.revoked(issued.serial());
+        ServerEngines.Handle revoked =
+                engines.newEngine(new HandshakeEventRecorder("hs-4", "test", "peer", e -> {}))
+                        .orElseThrow();
+        pump(client(kp, chain), revoked.engine);
+        assertThat(revoked.engine.failure()).contains(AlertDescription.CERTIFICATE_REVOKED);
+    }
+
+    static HandshakeConfig.Identity identity() {
+        return new HandshakeConfig.Identity() {
+            public Duration validity() {
+                return Duration.ofDays(1);
+            }
+
+            public Optional<List<String>> dnsNames() {
+                return Optional.empty();
+            }
+
+            public Optional<List<String>> ipAddresses() {
+                return Optional.empty();
+            }
+
+            public boolean includeHostname() {
+                return false;
+            }
+
+            public Duration retryInitial() {
+                return Duration.ofMillis(100);
+            }
+
+            public Duration retryMax() {
+                return Duration.ofMillis(500);
+            }
+        };
+    }
+
+    /** Only what ServerEngines reads: the TLS section. */
+    static HandshakeConfig config(String ticketKeyFile) {
+        HandshakeConfig.Tls tls =
+                (HandshakeConfig.Tls)
+                        Proxy.newProxyInstance(
+                                HandshakeConfig.class.getClassLoader(),
+                                new Class<?>[] {HandshakeConfig.Tls.class},
+                                (p, m, a) ->
+                                        switch (m.getName()) {
+                                            case "clientAuth" -> "required";
+                                            case "ticketLifetimeSeconds" -> 7200L;
+                                            case "ticketKeyFile" -> ticketKeyFile;
+                                            default ->
+                                                    throw new UnsupportedOperationException(
+                                                            m.getName());
+                                        });
+        return (HandshakeConfig)
+                Proxy.newProxyInstance(
+                        HandshakeConfig.class.getClassLoader(),
+                        new Class<?>[] {HandshakeConfig.class},
+                        (p, m, a) -> {
+                            if (m.getName().equals("tls")) {
+                                return tls;
+                            }
+                            throw new UnsupportedOperationException(m.getName());
+                        });
+    }
+}
