@@ -74,6 +74,13 @@ class RevocationTest {
         String serial =
                 CaApi.issueOk(TestCsr.csr(KeyType.EC_P256, "r1.test", "DNS:r1.test"), "server")
                         .path("serial");
+        given().header("Authorization", CaApi.ADMIN)
+                .contentType(ContentType.TEXT)
+                .body("{not json")
+                .post("/api/v1/certificates/" + serial + "/revoke")
+                .then()
+                .statusCode(400)
+                .body("type", is("https://tlsuite.dev/problems/invalid-request"));
         CaApi.revoke(serial, "becauseISaidSo")
                 .then()
                 .statusCode(400)
@@ -184,6 +191,30 @@ class RevocationTest {
                         root.toString());
         assertThat(status.output()).contains("Response verify OK").contains(": revoked");
         assertThat(status.output()).contains("Reason: keyCompromise");
+    }
+
+    @Test
+    void revocationAcceptsJsonSentAsAFormAndAnEmptyBody() {
+        String first =
+                CaApi.issueOk(TestCsr.csr(KeyType.EC_P256, "f1.test", "DNS:f1.test"), "client")
+                        .path("serial");
+        // What `curl --data '{"reason":"superseded"}'` sends without -H Content-Type.
+        given().header("Authorization", CaApi.ADMIN)
+                .contentType("application/x-www-form-urlencoded")
+                .body("{\"reason\":\"superseded\"}")
+                .post("/api/v1/certificates/" + first + "/revoke")
+                .then()
+                .statusCode(200)
+                .body("revocationReason", is("superseded"));
+        String second =
+                CaApi.issueOk(TestCsr.csr(KeyType.EC_P256, "f2.test", "DNS:f2.test"), "client")
+                        .path("serial");
+        given().header("Authorization", CaApi.ADMIN)
+                .post("/api/v1/certificates/" + second + "/revoke")
+                .then()
+                .statusCode(200)
+                .body("status", is("revoked"))
+                .body("revocationReason", is("unspecified"));
     }
 
     @Test

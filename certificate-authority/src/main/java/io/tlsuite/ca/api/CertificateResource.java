@@ -1,5 +1,7 @@
 package io.tlsuite.ca.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsuite.ca.domain.CaProblem;
 import io.tlsuite.ca.domain.ProblemType;
 import io.tlsuite.ca.service.AdminToken;
@@ -24,6 +26,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Issue from CSRs, look up, list and revoke. */
 @Path("/api/v1/certificates")
@@ -37,9 +42,11 @@ public class CertificateResource {
 
     private final CertificateService certificates;
     private final AdminToken admin;
+    private final ObjectMapper json;
 
-    CertificateResource(CertificateService certificates, AdminToken admin) {
+    CertificateResource(CertificateService certificates, AdminToken admin, ObjectMapper json) {
         this.certificates = certificates;
+        this.json = json;
         this.admin = admin;
     }
 
@@ -139,13 +146,31 @@ public class CertificateResource {
     @POST
     @Path("/{serial}/revoke")
     @Consumes(MediaType.WILDCARD)
+    @RequestBody(content = @Content(schema = @Schema(implementation = RevokeRequest.class)))
     public CertificateView revoke(
             @PathParam("serial") String serial,
-            RevokeRequest request,
+            String body,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         requireAdmin(authorization);
-        return CertificateView.of(
-                certificates.revoke(serial, request == null ? null : request.reason()));
+        return CertificateView.of(certificates.revoke(serial, reasonOf(body)));
+    }
+
+    /**
+     * The body is read as JSON whatever its declared type, so that {@code curl --data '{...}'}
+     * (form-encoded by default) works; an empty body means reason unspecified.
+     */
+    private String reasonOf(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            RevokeRequest request = json.readValue(body, RevokeRequest.class);
+            return request == null ? null : request.reason();
+        } catch (JsonProcessingException e) {
+            throw new CaProblem(
+                    ProblemType.INVALID_REQUEST,
+                    "the body must be JSON such as {\"reason\":\"keyCompromise\"}");
+        }
     }
 
     private boolean requireAdmin(String authorization) {

@@ -38,6 +38,7 @@ public class OutboxRelay {
     private final ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicLong backlog = new AtomicLong();
     private volatile boolean brokerDown;
+    private volatile boolean storeDown;
 
     OutboxRelay(
             OutboxRepository outbox,
@@ -57,6 +58,22 @@ public class OutboxRelay {
             every = "${tlsuite.ca.outbox.relay-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
+        try {
+            relayOnce();
+            if (storeDown) {
+                storeDown = false;
+                LOG.info("The outbox is readable again");
+            }
+        } catch (RuntimeException e) {
+            // Database away (or the application stopping): events stay where they are.
+            if (!storeDown) {
+                storeDown = true;
+                LOG.warnf("Cannot read the outbox (%s); retrying", e.toString());
+            }
+        }
+    }
+
+    private void relayOnce() {
         markAcknowledged();
         List<PendingEvent> pending = outbox.unsent(batchSize);
         for (PendingEvent event : pending) {
