@@ -254,17 +254,22 @@ public final class SessionRegistry {
         Instant now = now();
         int expired = 0;
         List<String> due;
+        int endedInBatch;
         do {
             due = backend.expiredActive(now, SWEEP_BATCH);
+            endedInBatch = 0;
             for (String id : due) {
                 EndResult r = end(id, SessionState.EXPIRED, REASON_LIFETIME);
                 if (r.outcome() == SessionBackend.EndOutcome.ENDED) {
-                    expired++;
+                    endedInBatch++;
                     sink.publish(new SessionExpired(id, r.session().expiresAt()));
                     keysDestroyed(r.session());
                 }
             }
-        } while (due.size() == SWEEP_BATCH);
+            expired += endedInBatch;
+            // A full batch of which nothing ended (ended elsewhere meanwhile) waits for the next
+            // run.
+        } while (due.size() == SWEEP_BATCH && endedInBatch > 0);
         int ticketsExpired = 0;
         for (String tid : backend.expiredTickets(now, SWEEP_BATCH)) {
             if (backend.expireTicket(tid, now, now.plus(settings.tombstoneRetention()))) {

@@ -71,15 +71,21 @@ public class RevocationListener {
     private void run() {
         try {
             while (running) {
-                for (ConsumerRecord<String, byte[]> record :
-                        consumer.poll(Duration.ofMillis(500))) {
-                    handle(record);
+                try {
+                    for (ConsumerRecord<String, byte[]> record :
+                            consumer.poll(Duration.ofMillis(500))) {
+                        handle(record);
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Keep listening: a cascade must not stop for good on a transient failure.
+                    LOG.warnf("Revocation listener poll failed, retrying: %s", e.toString());
+                    sleep(1000);
                 }
             }
         } catch (WakeupException e) {
             // shutting down
-        } catch (RuntimeException e) {
-            LOG.errorf("Revocation listener stopped: %s", e.toString());
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }

@@ -68,7 +68,10 @@ public final class RedisSessionBackend implements SessionBackend {
             local p, id = ARGV[1], ARGV[2]
             local k = p .. 's:' .. id
             local st = redis.call('HGET', k, 'state')
-            if not st then return -1 end
+            if not st then
+              redis.call('ZREM', p .. 'exp', id)
+              return -1
+            end
             if st ~= 'ACTIVE' then return 0 end
             redis.call('HSET', k, 'state', ARGV[3], 'endedAt', ARGV[4], 'endReason', ARGV[5])
             redis.call('HDEL', k, 'sealed')
