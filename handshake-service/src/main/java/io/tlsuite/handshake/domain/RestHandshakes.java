@@ -199,6 +199,11 @@ public class RestHandshakes {
         MessageLog log = new MessageLog(recorder);
         ServerEngines.Handle engine =
                 engines.newEngine(log)
+                        .or(
+                                () -> {
+                                    recorder.abandoned("server not enrolled yet");
+                                    return java.util.Optional.empty();
+                                })
                         .orElseThrow(
                                 () ->
                                         new RestProblem(
