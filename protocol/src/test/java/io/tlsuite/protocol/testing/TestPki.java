@@ -95,6 +95,9 @@ public final class TestPki {
     private final X509Certificate root;
     private final X500Name rootName;
 
+    /** For an intermediate CA: its own certificate, appended to the chains it issues. */
+    private final List<X509Certificate> chainTail;
+
     public TestPki(String name) {
         try {
             rootKey = generate(KeyType.EC_P256);
@@ -114,11 +117,46 @@ public final class TestPki {
                     true,
                     new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             root = sign(b);
+            chainTail = List.of();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private TestPki(String name, TestPki parent) {
+        try {
+            rootKey = generate(KeyType.EC_P256);
+            rootName = new X500Name("CN=" + name);
+            Instant now = Instant.now();
+            X509v3CertificateBuilder b =
+                    new JcaX509v3CertificateBuilder(
+                            parent.rootName,
+                            serial(),
+                            Date.from(now.minus(Duration.ofDays(2))),
+                            Date.from(now.plus(Duration.ofDays(300))),
+                            rootName,
+                            rootKey.getPublic());
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+            b.addExtension(
+                    Extension.keyUsage,
+                    true,
+                    new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            root = parent.sign(b);
+            List<X509Certificate> tail = new ArrayList<>();
+            tail.add(root);
+            tail.addAll(parent.chainTail);
+            chainTail = List.copyOf(tail);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An intermediate CA under this one; its leaves' chains carry the intermediate. */
+    public TestPki intermediate(String name) {
+        return new TestPki(name, this);
+    }
+
+    /** This CA's certificate (the root, or the intermediate's own certificate). */
     public X509Certificate root() {
         return root;
     }
@@ -169,7 +207,10 @@ public final class TestPki {
                                 new GeneralName(GeneralName.dNSName, spec.dnsName()),
                                 new GeneralName(GeneralName.iPAddress, "127.0.0.1")
                             }));
-            return new Identity(List.of(sign(b)), kp.getPrivate());
+            List<X509Certificate> chain = new ArrayList<>();
+            chain.add(sign(b));
+            chain.addAll(chainTail);
+            return new Identity(List.copyOf(chain), kp.getPrivate());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
