@@ -42,13 +42,4 @@ public final class HandshakeReassembler {
         buf = Arrays.copyOfRange(buf, 4 + length, buf.length);
         return Optional.of(message);
     }
-
-    /** Splits encoded handshake bytes into record-sized fragments (outbound side). */
-    public static java.util.List<byte[]> fragment(byte[] data, int maxFragment) {
-        java.util.List<byte[]> out = new java.util.ArrayList<>();
-        for (int off = 0; off < data.length; off += maxFragment) {
-            out.add(Arrays.copyOfRange(data, off, Math.min(data.length, off + maxFragment)));
-        }
-        return out;
-    }
 }
