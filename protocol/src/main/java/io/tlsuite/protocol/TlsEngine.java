@@ -114,6 +114,10 @@ public final class TlsEngine {
         guarded(
                 () -> {
                     ctx.flush();
+                    if (ctx.writeSequence() >= KEY_UPDATE_AFTER_RECORDS) {
+                        // RFC 8446 §5.5: change keys well before the AEAD's record limit.
+                        Connected.sendKeyUpdate(ctx, false);
+                    }
                     for (int off = 0; off < data.length || off == 0; off += Record.MAX_PLAINTEXT) {
                         int n = Math.min(Record.MAX_PLAINTEXT, data.length - off);
                         ctx.writeRecord(ContentType.APPLICATION_DATA, data, off, n);
@@ -263,6 +267,9 @@ public final class TlsEngine {
     }
 
     private static final int SNAPSHOT_VERSION = 1;
+
+    /** RFC 8446 §5.5: AES-GCM keys are good for 2^24.5 records; we update after 2^24. */
+    static final long KEY_UPDATE_AFTER_RECORDS = 1L << 24;
 
     /**
      * Suspends the engine between flights so that another engine, e.g. on another replica of a

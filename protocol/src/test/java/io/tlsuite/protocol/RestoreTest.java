@@ -79,4 +79,55 @@ class RestoreTest {
         assertThat(replica.feed(server.write(new byte[] {8}).outbound()).applicationBytes())
                 .containsExactly(8);
     }
+
+    @Test
+    void keysChangeBeforeTheAeadRecordLimit() {
+        TlsConfig serverCfg =
+                TlsConfig.builder()
+                        .certificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                        .build();
+        TlsConfig clientCfg =
+                TlsConfig.builder()
+                        .serverName("localhost")
+                        .certificateValidator(
+                                new PkixCertificateValidator(
+                                        TrustStore.of(TestPki.Shared.PKI.root())))
+                        .build();
+        TlsEngine client = TlsEngine.client(clientCfg);
+        TlsEngine server = TlsEngine.server(serverCfg);
+        Pump.handshake(client, server);
+        // Pretend the client has written 2^24 records: both sides continue from that point.
+        SessionSecrets c = client.sessionSecrets();
+        SessionSecrets s = server.sessionSecrets();
+        long limit = TlsEngine.KEY_UPDATE_AFTER_RECORDS;
+        TlsEngine busyClient =
+                TlsEngine.restore(
+                        clientCfg,
+                        new SessionSecrets(
+                                true,
+                                c.negotiated(),
+                                c.clientApplicationTrafficSecret(),
+                                c.serverApplicationTrafficSecret(),
+                                c.exporterMasterSecret(),
+                                c.resumptionMasterSecret(),
+                                c.readSequence(),
+                                limit));
+        TlsEngine busyServer =
+                TlsEngine.restore(
+                        serverCfg,
+                        new SessionSecrets(
+                                false,
+                                s.negotiated(),
+                                s.clientApplicationTrafficSecret(),
+                                s.serverApplicationTrafficSecret(),
+                                s.exporterMasterSecret(),
+                                s.resumptionMasterSecret(),
+                                limit,
+                                s.writeSequence()));
+        byte[] records = busyClient.write(new byte[] {1}).outbound();
+        // A KeyUpdate record, then the data under the new key (sequence 0).
+        assertThat(io.tlsuite.protocol.testing.Records.split(records)).hasSize(2);
+        assertThat(busyClient.sessionSecrets().writeSequence()).isEqualTo(1);
+        assertThat(busyServer.feed(records).applicationBytes()).containsExactly(1);
+    }
 }
