@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -142,9 +141,5 @@ public class TlsPortServer {
             workers.shutdownNow();
             watchdog.shutdownNow();
         }
-    }
-
-    static boolean isClosedSocket(IOException e) {
-        return e instanceof SocketException;
     }
 }
