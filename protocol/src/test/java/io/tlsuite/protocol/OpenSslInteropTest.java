@@ -250,6 +250,52 @@ class OpenSslInteropTest {
                 + "\n-----END PRIVATE KEY-----\n";
     }
 
+    /** Exactly the acceptance check's usage: {@code echo Q | openssl s_client ... -sess_out}. */
+    static String sClientQuitAtOnce(int port, String... extra) throws Exception {
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of(
+                                "openssl",
+                                "s_client",
+                                "-connect",
+                                "127.0.0.1:" + port,
+                                "-tls1_3",
+                                "-CAfile",
+                                rootPem.toString()));
+        cmd.addAll(List.of(extra));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        try {
+            p.getOutputStream().write("Q\n".getBytes(StandardCharsets.US_ASCII));
+            p.getOutputStream().close();
+        } catch (IOException e) {
+            // s_client already ended; its output says why
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+
+    @Test
+    void resumptionWhenTheClientQuitsRightAfterTheHandshake() throws Exception {
+        TlsConfig cfg =
+                TlsConfig.builder()
+                        .certificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                        .ticketStore(new InMemoryTicketStore())
+                        .build();
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(ss, cfg, 6, engines);
+            for (int i = 0; i < 3; i++) {
+                Path session = dir.resolve("quick-" + i + ".pem");
+                assertThat(sClientQuitAtOnce(ss.getLocalPort(), "-sess_out", session.toString()))
+                        .contains("Verify return code: 0 (ok)");
+                assertThat(session).exists();
+                assertThat(sClientQuitAtOnce(ss.getLocalPort(), "-sess_in", session.toString()))
+                        .contains("Reused, TLSv1.3");
+            }
+        }
+    }
+
     @Test
     void ourClientAgainstOpensslServer() throws Exception {
         Path cert = dir.resolve("server.pem");
