@@ -9,12 +9,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.jboss.logging.Logger;
 
 /**
@@ -61,25 +57,9 @@ public class ServiceCallerGuard {
         }
         Path file = Path.of(config.serviceTokenFile()).toAbsolutePath();
         try {
-            if (Files.isRegularFile(file)) {
-                String existing = Files.readString(file, StandardCharsets.UTF_8).trim();
-                if (!existing.isEmpty()) {
-                    LOG.infof("Service token from %s", file);
-                    return existing;
-                }
-            }
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system
-            }
-            LOG.infof("Generated a service token into %s", file);
-            return generated;
+            String token = TokenFile.readOrCreate(file);
+            LOG.infof("Service token from %s (read, or created if absent)", file);
+            return token;
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot read or create the service token file " + file, e);
