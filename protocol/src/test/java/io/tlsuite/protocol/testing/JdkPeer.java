@@ -102,6 +102,11 @@ public final class JdkPeer {
         return received.toByteArray();
     }
 
+    /** Forgets what was received so far (benchmarks would otherwise grow without bound). */
+    public void clearReceived() {
+        received.reset();
+    }
+
     public void send(byte[] data) {
         ByteBuffer nb = ByteBuffer.allocate(pendingApp.remaining() + data.length);
         nb.put(pendingApp).put(data).flip();
