@@ -7,7 +7,16 @@ import java.util.UUID;
 /** The service on the Redis backend, under a key prefix of its own. */
 public class RedisBackendProfile implements QuarkusTestProfile {
 
-    static final String PREFIX = "tlsuite:test-api:" + UUID.randomUUID() + ":";
+    /**
+     * One prefix per test JVM. Kept in a system property because the profile and the test class are
+     * loaded by different class loaders, and a static field would differ between them.
+     */
+    static final String PREFIX =
+            (String)
+                    System.getProperties()
+                            .computeIfAbsent(
+                                    "tlsuite-test.redis-prefix",
+                                    k -> "tlsuite:test-api:" + UUID.randomUUID() + ":");
 
     @Override
     public Map<String, String> getConfigOverrides() {
