@@ -119,6 +119,7 @@ class EventCodecTest {
                         "tls.session.expired",
                         "tls.session.terminated",
                         "tls.session.keys-destroyed",
+                        "tls.session.keys-access-denied",
                         "tls.agent.run-started",
                         "tls.agent.run-progressed",
                         "tls.agent.run-completed",

@@ -10,7 +10,8 @@ public sealed interface SessionEvent extends LifecycleEvent
                 SessionClosed,
                 SessionExpired,
                 SessionTerminated,
-                SessionKeysDestroyed {
+                SessionKeysDestroyed,
+                SessionKeysAccessDenied {
 
     String sessionId();
 

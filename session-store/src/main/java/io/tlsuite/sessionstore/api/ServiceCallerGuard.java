@@ -2,7 +2,9 @@ package io.tlsuite.sessionstore.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.tlsuite.events.session.SessionKeysAccessDenied;
 import io.tlsuite.sessionstore.SessionStoreConfig;
+import io.tlsuite.sessionstore.domain.SessionEventSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -18,7 +20,8 @@ import org.jboss.logging.Logger;
  * Bearer <token>}. The token is {@code sessionstore.service-token} or, when that is unset, the
  * content of {@code sessionstore.service-token-file}, which is created with a random token on first
  * start so that a local run's services can share it. Every refusal is an audit log line (category
- * {@code io.tlsuite.sessionstore.audit}) and a count in {@code sessionstore_access_denied_total}.
+ * {@code io.tlsuite.sessionstore.audit}), a {@code session.keys-access-denied} event on {@code
+ * tls.sessions} and a count in {@code sessionstore_access_denied_total}.
  */
 @ApplicationScoped
 public class ServiceCallerGuard {
@@ -29,6 +32,7 @@ public class ServiceCallerGuard {
 
     @Inject SessionStoreConfig config;
     @Inject MeterRegistry meters;
+    @Inject SessionEventSink events;
 
     private volatile byte[] token;
 
@@ -109,6 +113,7 @@ public class ServiceCallerGuard {
         AUDIT.warnf(
                 "audit event=access-denied action=%s target=%s reason=%s remote=%s certificate=%s",
                 action, safe(target), reason, safe(remote), safe(certificateSubject));
+        events.publish(new SessionKeysAccessDenied(safe(target), action, reason, safe(remote)));
         throw new AccessDeniedException(!"missing-token".equals(reason));
     }
 

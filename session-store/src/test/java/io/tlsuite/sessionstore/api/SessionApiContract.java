@@ -20,6 +20,7 @@ import io.tlsuite.events.Topics;
 import io.tlsuite.events.certificate.CertificateIssued;
 import io.tlsuite.events.certificate.CertificateRevoked;
 import io.tlsuite.events.kafka.EventPublisher;
+import io.tlsuite.events.session.SessionKeysAccessDenied;
 import io.tlsuite.events.session.SessionKeysDestroyed;
 import io.tlsuite.events.session.SessionTerminated;
 import io.tlsuite.kafka.SharedBroker;
@@ -165,6 +166,25 @@ abstract class SessionApiContract {
                 "forbidden");
         // No enumeration of ids without credentials either.
         isProblem(given().get("/api/v1/sessions/does-not-exist/keys").then(), 401, "unauthorized");
+        // Each refusal is also an audit event on tls.sessions, keyed by the session asked for.
+        List<EventEnvelope> denied =
+                SessionTopic.of(
+                        SessionTopic.read(
+                                raws ->
+                                        SessionTopic.of(raws, id).stream()
+                                                        .filter(
+                                                                e ->
+                                                                        e.data()
+                                                                                instanceof
+                                                                                SessionKeysAccessDenied)
+                                                        .count()
+                                                >= 3,
+                                Duration.ofSeconds(30)),
+                        id);
+        assertThat(denied)
+                .filteredOn(e -> e.type().equals("tls.session.keys-access-denied"))
+                .extracting(e -> ((SessionKeysAccessDenied) e.data()).reason())
+                .contains("missing-token", "wrong-token", "not-bearer");
         given().get("/q/metrics")
                 .then()
                 .body(
