@@ -1,9 +1,10 @@
 package io.tlsuite.protocol;
 
+import static io.tlsuite.protocol.testing.TestPki.Shared.identity;
+import static io.tlsuite.protocol.testing.TestPki.Shared.server;
+import static io.tlsuite.protocol.testing.TestPki.Shared.trustingClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsuite.protocol.cert.PkixCertificateValidator;
-import io.tlsuite.protocol.cert.TrustStore;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.resumption.InMemoryTicketStore;
@@ -42,26 +43,6 @@ class BcTlsInteropTest {
         return out.stream();
     }
 
-    static Identity identity(String key) {
-        return switch (key) {
-            case "ED" -> TestPki.Shared.ED;
-            case "RSA" -> TestPki.Shared.RSA;
-            default -> TestPki.Shared.EC;
-        };
-    }
-
-    static TlsConfig.Builder ourClient() {
-        return TlsConfig.builder()
-                .serverName("localhost")
-                .certificateValidator(new PkixCertificateValidator(TrustStore.of(PKI.root())));
-    }
-
-    static TlsConfig.Builder ourServer(Identity id) {
-        return TlsConfig.builder()
-                .certificate(id.chain(), id.key())
-                .certificateValidator(new PkixCertificateValidator(TrustStore.of(PKI.root())));
-    }
-
     @ParameterizedTest(name = "our client -> bctls server {0} {1} {2}")
     @MethodSource("cases")
     void ourClientBcServer(CipherSuite suite, NamedGroup group, String key) throws Exception {
@@ -72,7 +53,7 @@ class BcTlsInteropTest {
         JdkPeer bc =
                 JdkPeer.server(
                         JdkPeer.context(identity(key), PKI.root(), BCJSSE), false, suite.name());
-        TlsEngine ours = TlsEngine.client(ourClient().groups(group).build());
+        TlsEngine ours = TlsEngine.client(trustingClient().groups(group).build());
         JdkPeer.converse(ours, bc);
         assertThat(bc.failure()).isNull();
         assertThat(ours.negotiated().orElseThrow().cipherSuite()).isEqualTo(suite);
@@ -91,7 +72,7 @@ class BcTlsInteropTest {
         JdkPeer bc =
                 JdkPeer.client(
                         JdkPeer.context(null, PKI.root(), BCJSSE), "localhost", 443, suite.name());
-        TlsEngine ours = TlsEngine.server(ourServer(identity(key)).groups(group).build());
+        TlsEngine ours = TlsEngine.server(server(identity(key)).groups(group).build());
         JdkPeer.converse(ours, bc);
         assertThat(bc.failure()).isNull();
         Negotiated n = ours.negotiated().orElseThrow();
@@ -106,7 +87,7 @@ class BcTlsInteropTest {
     @Test
     void helloRetryRequestFromBcServer() throws Exception {
         JdkPeer bc = JdkPeer.server(JdkPeer.context(TestPki.Shared.EC, PKI.root(), BCJSSE), false);
-        TlsEngine ours = TlsEngine.client(ourClient().keyShareGroups().build());
+        TlsEngine ours = TlsEngine.client(trustingClient().keyShareGroups().build());
         JdkPeer.converse(ours, bc);
         assertThat(bc.failure()).isNull();
         assertThat(ours.negotiated().orElseThrow().helloRetryRequest()).isTrue();
@@ -118,7 +99,8 @@ class BcTlsInteropTest {
         JdkPeer bcServer =
                 JdkPeer.server(JdkPeer.context(TestPki.Shared.EC, PKI.root(), BCJSSE), true);
         TlsEngine ourClient =
-                TlsEngine.client(ourClient().certificate(clientId.chain(), clientId.key()).build());
+                TlsEngine.client(
+                        trustingClient().certificate(clientId.chain(), clientId.key()).build());
         JdkPeer.converse(ourClient, bcServer);
         assertThat(bcServer.failure()).isNull();
         assertThat(bcServer.engine().getSession().getPeerCertificates()[0])
@@ -127,8 +109,7 @@ class BcTlsInteropTest {
         JdkPeer bcClient =
                 JdkPeer.client(JdkPeer.context(clientId, PKI.root(), BCJSSE), "localhost", 443);
         TlsEngine ourServer =
-                TlsEngine.server(
-                        ourServer(TestPki.Shared.EC).clientAuth(ClientAuth.REQUIRED).build());
+                TlsEngine.server(server(TestPki.Shared.EC).clientAuth(ClientAuth.REQUIRED).build());
         JdkPeer.converse(ourServer, bcClient);
         assertThat(bcClient.failure()).isNull();
         assertThat(ourServer.negotiated().orElseThrow().peerCertificates().get(0))
@@ -139,14 +120,15 @@ class BcTlsInteropTest {
     void ourClientResumesWithBcServer() throws Exception {
         SSLContext ctx = JdkPeer.context(TestPki.Shared.EC, PKI.root(), BCJSSE);
         JdkPeer bc1 = JdkPeer.server(ctx, false);
-        TlsEngine c1 = TlsEngine.client(ourClient().build());
+        TlsEngine c1 = TlsEngine.client(trustingClient().build());
         JdkPeer.converse(c1, bc1);
         assertThat(bc1.failure()).isNull();
         org.junit.jupiter.api.Assumptions.assumeFalse(
                 c1.receivedSessions().isEmpty(), "this bctls server issues no TLS 1.3 tickets");
         JdkPeer bc2 = JdkPeer.server(ctx, false);
         TlsEngine c2 =
-                TlsEngine.client(ourClient().resumeSession(c1.receivedSessions().get(0)).build());
+                TlsEngine.client(
+                        trustingClient().resumeSession(c1.receivedSessions().get(0)).build());
         JdkPeer.converse(c2, bc2);
         assertThat(bc2.failure()).isNull();
         assertThat(c2.negotiated().orElseThrow().resumed()).isTrue();
@@ -155,7 +137,7 @@ class BcTlsInteropTest {
     @Test
     void bcClientAgainstOurTicketIssuingServer() throws Exception {
         SSLContext ctx = JdkPeer.context(null, PKI.root(), BCJSSE);
-        TlsConfig cfg = ourServer(TestPki.Shared.EC).ticketStore(new InMemoryTicketStore()).build();
+        TlsConfig cfg = server(TestPki.Shared.EC).ticketStore(new InMemoryTicketStore()).build();
         JdkPeer bc = JdkPeer.client(ctx, "localhost", 8443);
         TlsEngine s = TlsEngine.server(cfg);
         JdkPeer.converse(s, bc);

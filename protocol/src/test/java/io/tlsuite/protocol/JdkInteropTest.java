@@ -1,9 +1,10 @@
 package io.tlsuite.protocol;
 
+import static io.tlsuite.protocol.testing.TestPki.Shared.identity;
+import static io.tlsuite.protocol.testing.TestPki.Shared.server;
+import static io.tlsuite.protocol.testing.TestPki.Shared.trustingClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsuite.protocol.cert.PkixCertificateValidator;
-import io.tlsuite.protocol.cert.TrustStore;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.resumption.InMemoryTicketStore;
@@ -40,32 +41,12 @@ class JdkInteropTest {
         return out.stream();
     }
 
-    static Identity identity(String key) {
-        return switch (key) {
-            case "ED" -> TestPki.Shared.ED;
-            case "RSA" -> TestPki.Shared.RSA;
-            default -> TestPki.Shared.EC;
-        };
-    }
-
-    static TlsConfig.Builder ourClient() {
-        return TlsConfig.builder()
-                .serverName("localhost")
-                .certificateValidator(new PkixCertificateValidator(TrustStore.of(PKI.root())));
-    }
-
-    static TlsConfig.Builder ourServer(Identity id) {
-        return TlsConfig.builder()
-                .certificate(id.chain(), id.key())
-                .certificateValidator(new PkixCertificateValidator(TrustStore.of(PKI.root())));
-    }
-
     @ParameterizedTest(name = "our client -> JDK server {0} {1} {2}")
     @MethodSource("cases")
     void ourClientJdkServer(CipherSuite suite, NamedGroup group, String key) throws Exception {
         SSLContext ctx = JdkPeer.context(identity(key), PKI.root());
         JdkPeer jdk = JdkPeer.server(ctx, false, suite.name());
-        TlsEngine ours = TlsEngine.client(ourClient().groups(group).build());
+        TlsEngine ours = TlsEngine.client(trustingClient().groups(group).build());
         JdkPeer.converse(ours, jdk);
         assertThat(jdk.failure()).isNull();
         assertThat(ours.isHandshakeComplete()).isTrue();
@@ -86,7 +67,7 @@ class JdkInteropTest {
     void jdkClientOurServer(CipherSuite suite, NamedGroup group, String key) throws Exception {
         SSLContext ctx = JdkPeer.context(null, PKI.root());
         JdkPeer jdk = JdkPeer.client(ctx, "localhost", 443, suite.name());
-        TlsEngine ours = TlsEngine.server(ourServer(identity(key)).groups(group).build());
+        TlsEngine ours = TlsEngine.server(server(identity(key)).groups(group).build());
         JdkPeer.converse(ours, jdk);
         assertThat(jdk.failure()).isNull();
         assertThat(ours.isHandshakeComplete()).isTrue();
@@ -110,7 +91,7 @@ class JdkInteropTest {
         JdkPeer jdk = JdkPeer.server(JdkPeer.context(TestPki.Shared.EC, PKI.root()), false);
         TlsEngine ours =
                 TlsEngine.client(
-                        ourClient()
+                        trustingClient()
                                 .groups(NamedGroup.SECP256R1, NamedGroup.X25519)
                                 .keyShareGroups()
                                 .build());
@@ -124,7 +105,8 @@ class JdkInteropTest {
         JdkPeer jdk = JdkPeer.server(JdkPeer.context(TestPki.Shared.EC, PKI.root()), true);
         Identity clientId = TestPki.Shared.CLIENT;
         TlsEngine ours =
-                TlsEngine.client(ourClient().certificate(clientId.chain(), clientId.key()).build());
+                TlsEngine.client(
+                        trustingClient().certificate(clientId.chain(), clientId.key()).build());
         JdkPeer.converse(ours, jdk);
         assertThat(jdk.failure()).isNull();
         assertThat(ours.isHandshakeComplete()).isTrue();
@@ -136,8 +118,7 @@ class JdkInteropTest {
         Identity clientId = TestPki.Shared.CLIENT;
         JdkPeer jdk = JdkPeer.client(JdkPeer.context(clientId, PKI.root()), "localhost", 443);
         TlsEngine ours =
-                TlsEngine.server(
-                        ourServer(TestPki.Shared.EC).clientAuth(ClientAuth.REQUIRED).build());
+                TlsEngine.server(server(TestPki.Shared.EC).clientAuth(ClientAuth.REQUIRED).build());
         JdkPeer.converse(ours, jdk);
         assertThat(jdk.failure()).isNull();
         assertThat(ours.negotiated().orElseThrow().peerCertificates().get(0))
@@ -147,7 +128,7 @@ class JdkInteropTest {
     @Test
     void jdkClientResumesWithOurServer() throws Exception {
         SSLContext ctx = JdkPeer.context(null, PKI.root());
-        TlsConfig cfg = ourServer(TestPki.Shared.EC).ticketStore(new InMemoryTicketStore()).build();
+        TlsConfig cfg = server(TestPki.Shared.EC).ticketStore(new InMemoryTicketStore()).build();
         JdkPeer first = JdkPeer.client(ctx, "localhost", 8443);
         TlsEngine s1 = TlsEngine.server(cfg);
         JdkPeer.converse(s1, first);
@@ -166,13 +147,14 @@ class JdkInteropTest {
     void ourClientResumesWithJdkServer() throws Exception {
         SSLContext ctx = JdkPeer.context(TestPki.Shared.EC, PKI.root());
         JdkPeer jdk1 = JdkPeer.server(ctx, false);
-        TlsEngine c1 = TlsEngine.client(ourClient().build());
+        TlsEngine c1 = TlsEngine.client(trustingClient().build());
         JdkPeer.converse(c1, jdk1);
         assertThat(c1.receivedSessions()).isNotEmpty();
 
         JdkPeer jdk2 = JdkPeer.server(ctx, false);
         TlsEngine c2 =
-                TlsEngine.client(ourClient().resumeSession(c1.receivedSessions().get(0)).build());
+                TlsEngine.client(
+                        trustingClient().resumeSession(c1.receivedSessions().get(0)).build());
         JdkPeer.converse(c2, jdk2);
         assertThat(jdk2.failure()).isNull();
         assertThat(c2.negotiated().orElseThrow().resumed()).isTrue();
@@ -182,7 +164,7 @@ class JdkInteropTest {
     void paddedRecordsBothWays() throws Exception {
         JdkPeer jdk = JdkPeer.client(JdkPeer.context(null, PKI.root()), "localhost", 443);
         TlsEngine ours =
-                TlsEngine.server(ourServer(TestPki.Shared.EC).recordPaddingBlock(256).build());
+                TlsEngine.server(server(TestPki.Shared.EC).recordPaddingBlock(256).build());
         JdkPeer.converse(ours, jdk);
         assertThat(jdk.failure()).isNull();
         byte[] record = ours.write(PONG).outbound();
@@ -190,7 +172,7 @@ class JdkInteropTest {
         assertThat(record).hasSize(5 + 256 + 16);
         jdk.step(record);
         assertThat(jdk.received()).isEqualTo(PONG);
-        TlsEngine ourClient = TlsEngine.client(ourClient().recordPaddingBlock(512).build());
+        TlsEngine ourClient = TlsEngine.client(trustingClient().recordPaddingBlock(512).build());
         JdkPeer jdkServer = JdkPeer.server(JdkPeer.context(TestPki.Shared.EC, PKI.root()), false);
         JdkPeer.converse(ourClient, jdkServer);
         jdkServer.step(ourClient.write(PING).outbound());

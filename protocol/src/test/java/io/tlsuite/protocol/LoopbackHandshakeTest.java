@@ -1,10 +1,11 @@
 package io.tlsuite.protocol;
 
+import static io.tlsuite.protocol.testing.TestPki.Shared.identity;
+import static io.tlsuite.protocol.testing.TestPki.Shared.server;
+import static io.tlsuite.protocol.testing.TestPki.Shared.trustingClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsuite.protocol.alert.AlertDescription;
-import io.tlsuite.protocol.cert.PkixCertificateValidator;
-import io.tlsuite.protocol.cert.TrustStore;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.resumption.ClientSession;
@@ -27,18 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LoopbackHandshakeTest {
     static final TestPki PKI = TestPki.Shared.PKI;
 
-    static TlsConfig.Builder clientConfig() {
-        return TlsConfig.builder()
-                .serverName("localhost")
-                .certificateValidator(new PkixCertificateValidator(TrustStore.of(PKI.root())));
-    }
-
-    static TlsConfig.Builder serverConfig(Identity id) {
-        return TlsConfig.builder()
-                .certificate(id.chain(), id.key())
-                .certificateValidator(new PkixCertificateValidator(TrustStore.of(PKI.root())));
-    }
-
     static Stream<Arguments> suitesGroupsKeys() {
         List<Arguments> out = new ArrayList<>();
         for (CipherSuite s : CipherSuite.values()) {
@@ -51,20 +40,12 @@ class LoopbackHandshakeTest {
         return out.stream();
     }
 
-    static Identity identity(String key) {
-        return switch (key) {
-            case "ED" -> TestPki.Shared.ED;
-            case "RSA" -> TestPki.Shared.RSA;
-            default -> TestPki.Shared.EC;
-        };
-    }
-
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("suitesGroupsKeys")
     void fullHandshakeAndApplicationData(CipherSuite suite, NamedGroup group, String key) {
         TlsEngine client =
-                TlsEngine.client(clientConfig().cipherSuites(suite).groups(group).build());
-        TlsEngine server = TlsEngine.server(serverConfig(identity(key)).build());
+                TlsEngine.client(trustingClient().cipherSuites(suite).groups(group).build());
+        TlsEngine server = TlsEngine.server(server(identity(key)).build());
         Pump.handshake(client, server);
         assertThat(client.isHandshakeComplete()).isTrue();
         assertThat(server.isHandshakeComplete()).isTrue();
@@ -88,10 +69,9 @@ class LoopbackHandshakeTest {
 
     @Test
     void helloRetryRequestWhenClientSharesTheWrongGroup() {
-        TlsEngine client = TlsEngine.client(clientConfig().build()); // share for X25519 only
+        TlsEngine client = TlsEngine.client(trustingClient().build()); // share for X25519 only
         TlsEngine server =
-                TlsEngine.server(
-                        serverConfig(TestPki.Shared.EC).groups(NamedGroup.SECP256R1).build());
+                TlsEngine.server(server(TestPki.Shared.EC).groups(NamedGroup.SECP256R1).build());
         Pump.handshake(client, server);
         assertThat(client.isHandshakeComplete()).isTrue();
         assertThat(client.negotiated().orElseThrow().helloRetryRequest()).isTrue();
@@ -101,8 +81,8 @@ class LoopbackHandshakeTest {
 
     @Test
     void helloRetryRequestWhenClientSendsNoShare() {
-        TlsEngine client = TlsEngine.client(clientConfig().keyShareGroups().build());
-        TlsEngine server = TlsEngine.server(serverConfig(TestPki.Shared.EC).build());
+        TlsEngine client = TlsEngine.client(trustingClient().keyShareGroups().build());
+        TlsEngine server = TlsEngine.server(server(TestPki.Shared.EC).build());
         Pump.handshake(client, server);
         assertThat(client.negotiated().orElseThrow().group()).isEqualTo(NamedGroup.X25519);
         assertThat(client.negotiated().orElseThrow().helloRetryRequest()).isTrue();
@@ -113,13 +93,13 @@ class LoopbackHandshakeTest {
         Identity clientId = TestPki.Shared.CLIENT;
         TlsEngine client =
                 TlsEngine.client(
-                        clientConfig()
+                        trustingClient()
                                 .certificate(clientId.chain(), clientId.key())
                                 .alpnProtocols("h2", "http/1.1")
                                 .build());
         TlsEngine server =
                 TlsEngine.server(
-                        serverConfig(TestPki.Shared.EC)
+                        server(TestPki.Shared.EC)
                                 .clientAuth(ClientAuth.REQUIRED)
                                 .alpnProtocols("http/1.1")
                                 .build());
@@ -133,10 +113,9 @@ class LoopbackHandshakeTest {
 
     @Test
     void requiredClientCertificateMissingIsCertificateRequired() {
-        TlsEngine client = TlsEngine.client(clientConfig().build());
+        TlsEngine client = TlsEngine.client(trustingClient().build());
         TlsEngine server =
-                TlsEngine.server(
-                        serverConfig(TestPki.Shared.EC).clientAuth(ClientAuth.REQUIRED).build());
+                TlsEngine.server(server(TestPki.Shared.EC).clientAuth(ClientAuth.REQUIRED).build());
         Pump.handshake(client, server);
         assertThat(server.failure()).contains(AlertDescription.CERTIFICATE_REQUIRED);
         assertThat(client.failure()).contains(AlertDescription.CERTIFICATE_REQUIRED);
@@ -145,10 +124,9 @@ class LoopbackHandshakeTest {
 
     @Test
     void optionalClientCertificateMayBeAbsent() {
-        TlsEngine client = TlsEngine.client(clientConfig().build());
+        TlsEngine client = TlsEngine.client(trustingClient().build());
         TlsEngine server =
-                TlsEngine.server(
-                        serverConfig(TestPki.Shared.EC).clientAuth(ClientAuth.OPTIONAL).build());
+                TlsEngine.server(server(TestPki.Shared.EC).clientAuth(ClientAuth.OPTIONAL).build());
         Pump.handshake(client, server);
         assertThat(server.isHandshakeComplete()).isTrue();
         assertThat(server.negotiated().orElseThrow().peerCertificates()).isEmpty();
@@ -156,9 +134,9 @@ class LoopbackHandshakeTest {
 
     @Test
     void noCommonAlpnIsNoApplicationProtocol() {
-        TlsEngine client = TlsEngine.client(clientConfig().alpnProtocols("h2").build());
+        TlsEngine client = TlsEngine.client(trustingClient().alpnProtocols("h2").build());
         TlsEngine server =
-                TlsEngine.server(serverConfig(TestPki.Shared.EC).alpnProtocols("http/1.1").build());
+                TlsEngine.server(server(TestPki.Shared.EC).alpnProtocols("http/1.1").build());
         Pump.handshake(client, server);
         assertThat(server.failure()).contains(AlertDescription.NO_APPLICATION_PROTOCOL);
         assertThat(client.failure()).contains(AlertDescription.NO_APPLICATION_PROTOCOL);
@@ -167,8 +145,8 @@ class LoopbackHandshakeTest {
     @Test
     void resumptionWithPskDheKe() {
         InMemoryTicketStore store = new InMemoryTicketStore();
-        TlsConfig serverCfg = serverConfig(TestPki.Shared.EC).ticketStore(store).build();
-        TlsEngine client = TlsEngine.client(clientConfig().build());
+        TlsConfig serverCfg = server(TestPki.Shared.EC).ticketStore(store).build();
+        TlsEngine client = TlsEngine.client(trustingClient().build());
         TlsEngine server = TlsEngine.server(serverCfg);
         Pump.handshake(client, server);
         // The ticket travels after the handshake with the server's first flight after client
@@ -178,7 +156,8 @@ class LoopbackHandshakeTest {
         assertThat(sessions.get(0).toString())
                 .doesNotContain(io.tlsuite.protocol.codec.Hex.of(sessions.get(0).psk()));
 
-        TlsEngine client2 = TlsEngine.client(clientConfig().resumeSession(sessions.get(0)).build());
+        TlsEngine client2 =
+                TlsEngine.client(trustingClient().resumeSession(sessions.get(0)).build());
         TlsEngine server2 = TlsEngine.server(serverCfg);
         Pump.handshake(client2, server2);
         assertThat(client2.negotiated().orElseThrow().resumed()).isTrue();
@@ -188,7 +167,8 @@ class LoopbackHandshakeTest {
         assertThat(s.applicationBytes()).containsExactly(42);
 
         // Tickets are single use: the same ticket again gives a full handshake.
-        TlsEngine client3 = TlsEngine.client(clientConfig().resumeSession(sessions.get(0)).build());
+        TlsEngine client3 =
+                TlsEngine.client(trustingClient().resumeSession(sessions.get(0)).build());
         TlsEngine server3 = TlsEngine.server(serverCfg);
         Pump.handshake(client3, server3);
         assertThat(client3.isHandshakeComplete()).isTrue();
@@ -197,8 +177,8 @@ class LoopbackHandshakeTest {
 
     @Test
     void keyUpdateBothWays() {
-        TlsEngine client = TlsEngine.client(clientConfig().build());
-        TlsEngine server = TlsEngine.server(serverConfig(TestPki.Shared.EC).build());
+        TlsEngine client = TlsEngine.client(trustingClient().build());
+        TlsEngine server = TlsEngine.server(server(TestPki.Shared.EC).build());
         Pump.handshake(client, server);
         EngineOutput s = server.feed(client.updateKeys(true).outbound());
         EngineOutput c = client.feed(s.outbound()); // server's KeyUpdate(update_not_requested)
@@ -211,8 +191,8 @@ class LoopbackHandshakeTest {
 
     @Test
     void closeNotifyBothWays() {
-        TlsEngine client = TlsEngine.client(clientConfig().build());
-        TlsEngine server = TlsEngine.server(serverConfig(TestPki.Shared.EC).build());
+        TlsEngine client = TlsEngine.client(trustingClient().build());
+        TlsEngine server = TlsEngine.server(server(TestPki.Shared.EC).build());
         Pump.handshake(client, server);
         EngineOutput s = server.feed(client.close().outbound());
         assertThat(s.alertReceived().orElseThrow().description())
@@ -226,8 +206,8 @@ class LoopbackHandshakeTest {
 
     @Test
     void withoutMiddleboxCompatibilityThereIsNoChangeCipherSpecAndNoSessionId() {
-        TlsEngine client = TlsEngine.client(clientConfig().middleboxCompatibility(false).build());
-        TlsEngine server = TlsEngine.server(serverConfig(TestPki.Shared.EC).build());
+        TlsEngine client = TlsEngine.client(trustingClient().middleboxCompatibility(false).build());
+        TlsEngine server = TlsEngine.server(server(TestPki.Shared.EC).build());
         byte[] ch = client.start().outbound();
         assertThat(ch[5 + 4 + 2 + 32]).as("legacy_session_id length").isZero();
         List<io.tlsuite.protocol.record.Record> serverFlight =
@@ -247,17 +227,14 @@ class LoopbackHandshakeTest {
     void resumptionAfterHelloRetryRequestBindsTheRetriedTranscript() {
         InMemoryTicketStore store = new InMemoryTicketStore();
         TlsConfig serverCfg =
-                serverConfig(TestPki.Shared.EC)
-                        .ticketStore(store)
-                        .groups(NamedGroup.SECP256R1)
-                        .build();
-        TlsEngine first = TlsEngine.client(clientConfig().build());
+                server(TestPki.Shared.EC).ticketStore(store).groups(NamedGroup.SECP256R1).build();
+        TlsEngine first = TlsEngine.client(trustingClient().build());
         Pump.handshake(first, TlsEngine.server(serverCfg));
         // X25519-only key share again: the server asks for secp256r1, the second ClientHello
         // carries the PSK.
         TlsEngine client =
                 TlsEngine.client(
-                        clientConfig().resumeSession(first.receivedSessions().get(0)).build());
+                        trustingClient().resumeSession(first.receivedSessions().get(0)).build());
         TlsEngine server = TlsEngine.server(serverCfg);
         Pump.handshake(client, server);
         Negotiated n = server.negotiated().orElseThrow();

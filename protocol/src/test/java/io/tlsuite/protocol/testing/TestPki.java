@@ -1,5 +1,8 @@
 package io.tlsuite.protocol.testing;
 
+import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.cert.PkixCertificateValidator;
+import io.tlsuite.protocol.cert.TrustStore;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -250,6 +253,34 @@ public final class TestPki {
         public static final Identity RSA = PKI.issue(KeyType.RSA);
         public static final Identity CLIENT =
                 PKI.issue(LeafSpec.of(KeyType.EC_P256).withName("client.test"));
+
+        /**
+         * The shared leaf of a key type named in test parameters: {@code EC}, {@code ED}, {@code
+         * RSA}.
+         */
+        public static Identity identity(String key) {
+            return switch (key) {
+                case "ED" -> ED;
+                case "RSA" -> RSA;
+                default -> EC;
+            };
+        }
+
+        /** A client config for {@code localhost} that trusts the shared root. */
+        public static TlsConfig.Builder trustingClient() {
+            return TlsConfig.builder()
+                    .serverName("localhost")
+                    .certificateValidator(new PkixCertificateValidator(TrustStore.of(PKI.root())));
+        }
+
+        /**
+         * A server config presenting {@code id}, trusting the shared root for client certificates.
+         */
+        public static TlsConfig.Builder server(Identity id) {
+            return TlsConfig.builder()
+                    .certificate(id.chain(), id.key())
+                    .certificateValidator(new PkixCertificateValidator(TrustStore.of(PKI.root())));
+        }
 
         private Shared() {}
     }
