@@ -13,7 +13,7 @@ public class KafkaBrokerTestResource implements QuarkusTestResourceLifecycleMana
     @Override
     public Map<String, String> start() {
         String bootstrap = SharedBroker.get().bootstrapServers();
-        return Map.of("kafka.bootstrap.servers", bootstrap, "tlsuite.kafka.bootstrap", bootstrap);
+        return Map.of("kafka.bootstrap.servers", bootstrap);
     }
 
     @Override
