@@ -42,6 +42,13 @@ public interface HandshakeConfig {
 
         @WithDefault("10s")
         Duration retryMax();
+
+        /**
+         * The key types to enrol a certificate for, in preference order: {@code ec-p256}, {@code
+         * rsa-2048}. The server picks per handshake the first whose certificate fits the client.
+         */
+        @WithDefault("ec-p256,rsa-2048")
+        List<String> keyTypes();
     }
 
     interface Tls {

@@ -508,7 +508,7 @@ public class RestHandshakes {
 
     private static Map<String, Object> negotiated(Negotiated n) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("version", "TLSv1.3");
+        v.put("version", TlsNames.protocol(n.version()));
         v.put("cipherSuite", n.cipherSuite().name());
         v.put("group", TlsNames.group(n.group()));
         v.put("resumed", n.resumed());

@@ -136,7 +136,7 @@ public class ServerEngines {
                         recorder.handshakeId(),
                         peer,
                         "handshake-service/" + instance,
-                        "TLSv1.3",
+                        TlsNames.protocol(n.version()),
                         n.cipherSuite().name(),
                         id == null ? "0" : id.serial(),
                         clientSerial,
@@ -154,7 +154,7 @@ public class ServerEngines {
         Negotiated n = engine.negotiated().orElseThrow();
         ServerIdentity id = identity;
         return new ConnectionFacts(
-                "TLSv1.3",
+                TlsNames.protocol(n.version()),
                 n.cipherSuite().name(),
                 TlsNames.group(n.group()),
                 sessionId,

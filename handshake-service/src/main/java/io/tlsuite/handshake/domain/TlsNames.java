@@ -21,6 +21,17 @@ public final class TlsNames {
         };
     }
 
+    /** The JSSE/OpenSSL spelling of a negotiated version: "TLSv1.3", "TLSv1.2". */
+    public static String protocol(io.tlsuite.protocol.ProtocolVersion v) {
+        return switch (v) {
+            case TLS_1_3 -> "TLSv1.3";
+            case TLS_1_2 -> "TLSv1.2";
+            case TLS_1_1 -> "TLSv1.1";
+            case TLS_1_0 -> "TLSv1";
+            case SSL_3_0 -> "SSLv3";
+        };
+    }
+
     public static String suite(int code) {
         return CipherSuite.of(code).map(Enum::name).orElse(hex(code));
     }

@@ -12,7 +12,6 @@ import io.tlsuite.handshake.identity.ServerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -94,18 +93,9 @@ public class RevocationListener {
     void onRevoked(CertificateRevoked rev) {
         revoked.revoked(rev.serial());
         ServerIdentity mine = enrolment.current().orElse(null);
-        if (mine != null && sameSerial(mine.serial(), rev.serial())) {
+        if (mine != null && mine.owns(rev.serial())) {
             enrolment.reenrol(
                     "our certificate " + rev.serial() + " was revoked (" + rev.reason() + ")");
-        }
-    }
-
-    static boolean sameSerial(String a, String b) {
-        try {
-            return new BigInteger(a.replace(":", ""), 16)
-                    .equals(new BigInteger(b.replace(":", ""), 16));
-        } catch (NumberFormatException | NullPointerException e) {
-            return false;
         }
     }
 

@@ -24,6 +24,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 public final class CertificateSigningRequest {
     private CertificateSigningRequest() {}
 
+    /** A CSR signed with SHA-256 and the key pair's own algorithm (ECDSA or RSA). */
     public static String pem(KeyPair keyPair, List<String> dnsNames, List<InetAddress> addresses) {
         if (dnsNames.isEmpty() && addresses.isEmpty()) {
             throw new IllegalArgumentException("a server CSR needs at least one name");
@@ -51,7 +52,7 @@ public final class CertificateSigningRequest {
                                     PKCSObjectIdentifiers.pkcs_9_at_extensionRequest,
                                     ext.generate())
                             .build(
-                                    new JcaContentSignerBuilder("SHA256withECDSA")
+                                    new JcaContentSignerBuilder(signatureFor(keyPair))
                                             .build(keyPair.getPrivate()));
             return Pem.encode("CERTIFICATE REQUEST", csr.getEncoded());
         } catch (IOException e) {
@@ -59,5 +60,15 @@ public final class CertificateSigningRequest {
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("cannot sign the CSR", e);
         }
+    }
+
+    private static String signatureFor(KeyPair keyPair) {
+        return switch (keyPair.getPublic().getAlgorithm()) {
+            case "EC" -> "SHA256withECDSA";
+            case "RSA" -> "SHA256withRSA";
+            default ->
+                    throw new IllegalArgumentException(
+                            "no CSR signature for " + keyPair.getPublic().getAlgorithm());
+        };
     }
 }

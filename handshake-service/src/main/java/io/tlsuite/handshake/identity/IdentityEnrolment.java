@@ -5,10 +5,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +25,12 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Gets and keeps the server's certificate: a fresh ECDSA P-256 key pair, a CSR for the server's
- * names, the CA's answer checked (the leaf must carry our public key and chain to the root), then
- * renewal at two thirds of the lifetime. Retries with exponential backoff while the CA is not there
- * yet; {@link #status()} says why it is not enrolled. No framework: the Quarkus wiring is in {@link
- * IdentityWiring}.
+ * Gets and keeps the server's certificates: for each configured key type (ECDSA P-256, RSA-2048) a
+ * fresh key pair, a CSR for the server's names, the CA's answer checked (the leaf must carry our
+ * public key and chain to the root); then renewal of all of them at two thirds of the lifetime. The
+ * identity changes as a whole: listeners never see a mix of old and new credentials. Retries with
+ * exponential backoff while the CA is not there yet; {@link #status()} says why it is not enrolled.
+ * No framework: the Quarkus wiring is in {@link IdentityWiring}.
  */
 public final class IdentityEnrolment implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(IdentityEnrolment.class);
@@ -39,6 +38,7 @@ public final class IdentityEnrolment implements AutoCloseable {
     private final CertificateAuthority ca;
     private final HandshakeConfig.Identity config;
     private final Clock clock;
+    private final List<KeyType> keyTypes;
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(
                     r -> {
@@ -61,6 +61,7 @@ public final class IdentityEnrolment implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.backoff = config.retryInitial();
+        this.keyTypes = keyTypes(config); // a typo in the configuration fails the start
     }
 
     /** Starts enrolling now, in the background. */
@@ -163,8 +164,8 @@ public final class IdentityEnrolment implements AutoCloseable {
             untilRenewal = Duration.ZERO;
         }
         LOG.infof(
-                "Enrolled: serial %s, valid until %s, renewal at %s",
-                identity.serial(), identity.notAfter(), renewAt);
+                "Enrolled: %s, valid until %s, renewal at %s",
+                identity.credentials(), identity.notAfter(), renewAt);
         for (Consumer<ServerIdentity> l : listeners) {
             try {
                 l.accept(identity);
@@ -176,9 +177,28 @@ public final class IdentityEnrolment implements AutoCloseable {
     }
 
     private ServerIdentity enrol(Names names) throws EnrolmentException {
-        KeyPair keyPair = generateKeyPair();
-        String csr = CertificateSigningRequest.pem(keyPair, names.dns(), names.ips());
         X509Certificate root = ca.root();
+        List<ServerIdentity.Credential> credentials = new ArrayList<>();
+        for (KeyType type : keyTypes) {
+            credentials.add(enrol(type, names, root));
+        }
+        return new ServerIdentity(credentials, root);
+    }
+
+    private static List<KeyType> keyTypes(HandshakeConfig.Identity config) {
+        List<KeyType> types =
+                config.keyTypes().stream()
+                        .filter(s -> !s.isBlank())
+                        .map(KeyType::fromConfig)
+                        .distinct()
+                        .toList();
+        return types.isEmpty() ? List.of(KeyType.EC_P256) : types;
+    }
+
+    private ServerIdentity.Credential enrol(KeyType type, Names names, X509Certificate root)
+            throws EnrolmentException {
+        KeyPair keyPair = type.generate();
+        String csr = CertificateSigningRequest.pem(keyPair, names.dns(), names.ips());
         CertificateAuthority.Issued issued = ca.issue(csr, "server", config.validity());
         check(issued, keyPair.getPublic(), root);
         List<X509Certificate> chain = new ArrayList<>();
@@ -188,7 +208,7 @@ public final class IdentityEnrolment implements AutoCloseable {
                 chain.add(c);
             }
         }
-        return new ServerIdentity(chain, keyPair.getPrivate(), root);
+        return new ServerIdentity.Credential(chain, keyPair.getPrivate());
     }
 
     private static void check(
@@ -210,16 +230,6 @@ public final class IdentityEnrolment implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new EnrolmentException(
                     "the CA's chain does not lead to its root: " + e.getMessage());
-        }
-    }
-
-    private static KeyPair generateKeyPair() {
-        try {
-            KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
-            kpg.initialize(new ECGenParameterSpec("secp256r1"));
-            return kpg.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no P-256 in this JDK", e);
         }
     }
 

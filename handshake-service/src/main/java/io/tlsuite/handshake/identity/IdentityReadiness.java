@@ -22,6 +22,7 @@ public class IdentityReadiness implements HealthCheck {
         }
         ServerIdentity id = identity.get();
         return b.up().withData("serial", id.serial())
+                .withData("certificates", id.credentials().toString())
                 .withData("subject", id.subject())
                 .withData("notAfter", id.notAfter().toString())
                 .withData("renewAt", id.renewAt().toString())

@@ -110,6 +110,10 @@ public final class JdkReferenceServer {
 
     private static HandshakeConfig.Identity identityConfig() {
         return new HandshakeConfig.Identity() {
+            public java.util.List<String> keyTypes() {
+                return java.util.List.of("ec-p256");
+            }
+
             public Duration validity() {
                 return Duration.ofDays(1);
             }

@@ -150,6 +150,10 @@ class MutualTlsEnginesTest {
 
     static HandshakeConfig.Identity identity() {
         return new HandshakeConfig.Identity() {
+            public java.util.List<String> keyTypes() {
+                return java.util.List.of("ec-p256");
+            }
+
             public Duration validity() {
                 return Duration.ofDays(1);
             }

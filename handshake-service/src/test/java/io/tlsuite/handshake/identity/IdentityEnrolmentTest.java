@@ -30,7 +30,15 @@ class IdentityEnrolmentTest {
     }
 
     static HandshakeConfig.Identity config(Duration validity) {
+        return config(validity, List.of("ec-p256"));
+    }
+
+    static HandshakeConfig.Identity config(Duration validity, List<String> keyTypes) {
         return new HandshakeConfig.Identity() {
+            public List<String> keyTypes() {
+                return keyTypes;
+            }
+
             public Duration validity() {
                 return validity;
             }
@@ -110,5 +118,48 @@ class IdentityEnrolmentTest {
             assertThat(second.serial()).isNotEqualTo(first.serial());
             assertThat(second.leaf().getPublicKey()).isNotEqualTo(first.leaf().getPublicKey());
         }
+    }
+
+    @Test
+    void enrolsOneCertificatePerKeyTypeAndReenrolsAllWhenOneIsRevoked() throws Exception {
+        try (IdentityEnrolment e =
+                new IdentityEnrolment(
+                        new HttpCertificateAuthority(ca.url(), new ObjectMapper()),
+                        config(Duration.ofDays(30), List.of("ec-p256", "rsa-2048")),
+                        Clock.systemUTC())) {
+            e.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> e.current().isPresent());
+            ServerIdentity id = e.current().get();
+            assertThat(id.credentials())
+                    .extracting(ServerIdentity.Credential::keyAlgorithm)
+                    .containsExactly("EC", "RSA");
+            for (ServerIdentity.Credential c : id.credentials()) {
+                assertThat(c.chain()).hasSize(2);
+                c.leaf().verify(ca.intermediate.getPublicKey());
+                assertThat(c.leaf().getPublicKey().getAlgorithm())
+                        .isEqualTo(c.privateKey().getAlgorithm());
+                assertThat(c.toString()).contains("redacted").doesNotContain("PRIVATE");
+            }
+            assertThat(id.serials()).hasSize(2).doesNotHaveDuplicates();
+            String rsaSerial = id.credentials().get(1).serial();
+            assertThat(id.owns(rsaSerial.toUpperCase())).isTrue();
+            assertThat(id.owns("00")).isFalse();
+            assertThat(id.owns("not hex")).isFalse();
+            assertThat(id.primary().keyAlgorithm()).isEqualTo("EC");
+
+            e.reenrol("test: the RSA certificate was revoked");
+            await().atMost(Duration.ofSeconds(20)).until(() -> e.enrolments() == 2);
+            ServerIdentity next = e.current().get();
+            assertThat(next.serials()).doesNotContainAnyElementsOf(id.serials());
+        }
+    }
+
+    @Test
+    void refusesAnUnknownKeyTypeWithTheKnownOnes() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeyType.fromConfig("dsa-1024"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dsa-1024")
+                .hasMessageContaining("ec-p256, rsa-2048");
+        assertThat(KeyType.fromConfig(" RSA-2048 ")).isEqualTo(KeyType.RSA_2048);
     }
 }
