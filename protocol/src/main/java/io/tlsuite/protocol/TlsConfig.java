@@ -10,6 +10,7 @@ import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,8 +26,7 @@ public final class TlsConfig {
     private final List<NamedGroup> groups;
     private final List<NamedGroup> keyShareGroups;
     private final List<SignatureScheme> signatureSchemes;
-    private final List<X509Certificate> certificateChain;
-    private final PrivateKey privateKey;
+    private final List<CertifiedKey> identities;
     private final CertificateValidator certificateValidator;
     private final String serverName;
     private final List<String> alpnProtocols;
@@ -49,8 +49,7 @@ public final class TlsConfig {
         this.keyShareGroups =
                 b.keyShareGroups == null ? List.of(groups.get(0)) : List.copyOf(b.keyShareGroups);
         this.signatureSchemes = List.copyOf(b.signatureSchemes);
-        this.certificateChain = List.copyOf(b.certificateChain);
-        this.privateKey = b.privateKey;
+        this.identities = List.copyOf(b.identities);
         this.certificateValidator = b.certificateValidator;
         this.serverName = b.serverName;
         this.alpnProtocols = List.copyOf(b.alpnProtocols);
@@ -71,10 +70,6 @@ public final class TlsConfig {
         if (!groups.containsAll(keyShareGroups)) {
             throw new IllegalArgumentException("key share groups must be among the groups");
         }
-        if (certificateChain.isEmpty() != (privateKey == null)) {
-            throw new IllegalArgumentException(
-                    "a certificate chain needs its private key and vice versa");
-        }
     }
 
     public static Builder builder() {
@@ -87,8 +82,7 @@ public final class TlsConfig {
         b.groups = groups;
         b.keyShareGroups = keyShareGroups;
         b.signatureSchemes = signatureSchemes;
-        b.certificateChain = certificateChain;
-        b.privateKey = privateKey;
+        b.identities = new ArrayList<>(identities);
         b.certificateValidator = certificateValidator;
         b.serverName = serverName;
         b.alpnProtocols = alpnProtocols;
@@ -122,12 +116,22 @@ public final class TlsConfig {
         return signatureSchemes;
     }
 
-    public List<X509Certificate> certificateChain() {
-        return certificateChain;
+    /**
+     * Our identities in preference order: a server picks the first that fits each handshake, a
+     * client presents the first when asked for a certificate.
+     */
+    public List<CertifiedKey> identities() {
+        return identities;
     }
 
+    /** The chain of the first identity, or empty. */
+    public List<X509Certificate> certificateChain() {
+        return identities.isEmpty() ? List.of() : identities.get(0).chain();
+    }
+
+    /** The key of the first identity, or null. */
     public PrivateKey privateKey() {
-        return privateKey;
+        return identities.isEmpty() ? null : identities.get(0).privateKey();
     }
 
     public CertificateValidator certificateValidator() {
@@ -196,9 +200,9 @@ public final class TlsConfig {
                 + keyShareGroups
                 + ", schemes="
                 + signatureSchemes
-                + ", chain="
-                + certificateChain.size()
-                + " certs, serverName="
+                + ", identities="
+                + identities
+                + ", serverName="
                 + serverName
                 + ", alpn="
                 + alpnProtocols
@@ -216,8 +220,7 @@ public final class TlsConfig {
                         SignatureScheme.ECDSA_SECP256R1_SHA256,
                         SignatureScheme.ED25519,
                         SignatureScheme.RSA_PSS_RSAE_SHA256);
-        private List<X509Certificate> certificateChain = List.of();
-        private PrivateKey privateKey;
+        private List<CertifiedKey> identities = new ArrayList<>();
         private CertificateValidator certificateValidator;
         private String serverName;
         private List<String> alpnProtocols = List.of();
@@ -258,12 +261,22 @@ public final class TlsConfig {
         }
 
         /**
-         * Our certificate chain (leaf first) and its private key: required for a server, for mTLS
-         * on a client.
+         * Our only certificate chain (leaf first) and its private key, replacing any configured
+         * before: required for a server, for mTLS on a client.
          */
         public Builder certificate(List<X509Certificate> chain, PrivateKey key) {
-            this.certificateChain = List.copyOf(chain);
-            this.privateKey = key;
+            this.identities = new ArrayList<>();
+            return chain.isEmpty() && key == null ? this : addCertificate(chain, key);
+        }
+
+        /**
+         * One more identity, after those configured so far. A server picks per handshake the first
+         * identity that fits: TLS 1.3 by the client's signature_algorithms, TLS 1.2 by the suite's
+         * key exchange (ECDHE_ECDSA: an EC key; ECDHE_RSA and RSA key transport: an RSA key) and
+         * signature_algorithms; none fits: handshake_failure.
+         */
+        public Builder addCertificate(List<X509Certificate> chain, PrivateKey key) {
+            this.identities.add(new CertifiedKey(chain, key));
             return this;
         }
 

@@ -107,11 +107,13 @@ class OpenSslInteropTest {
                                 "s_client",
                                 "-connect",
                                 "127.0.0.1:" + port,
-                                "-tls1_3",
                                 "-servername",
                                 "localhost",
                                 "-CAfile",
                                 rootPem.toString()));
+        if (!List.of(extra).contains("-tls1_2") && !List.of(extra).contains("-tls1_1")) {
+            cmd.add("-tls1_3");
+        }
         cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {
@@ -154,6 +156,25 @@ class OpenSslInteropTest {
                             .isEqualTo(NamedGroup.valueOf(g[1]));
                 }
             }
+        }
+    }
+
+    @Test
+    void opensslClientOfferingOnlyRsaPssGetsTheRsaCertificate() throws Exception {
+        TlsConfig cfg =
+                TlsConfig.builder()
+                        .certificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                        .addCertificate(TestPki.Shared.RSA.chain(), TestPki.Shared.RSA.key())
+                        .build();
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(ss, cfg, 2, engines);
+            String rsa = sClient(ss.getLocalPort(), "-sigalgs", "RSA-PSS+SHA256");
+            assertThat(rsa).contains("Verify return code: 0 (ok)");
+            assertThat(rsa).contains("Peer signature type: RSA-PSS");
+            String ec = sClient(ss.getLocalPort());
+            assertThat(ec).contains("Verify return code: 0 (ok)");
+            assertThat(ec).contains("Peer signature type: ECDSA");
         }
     }
 

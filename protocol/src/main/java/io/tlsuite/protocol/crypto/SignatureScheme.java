@@ -21,7 +21,9 @@ import java.util.Optional;
 public enum SignatureScheme {
     ECDSA_SECP256R1_SHA256(0x0403, "SHA256withECDSA"),
     RSA_PSS_RSAE_SHA256(0x0804, "RSASSA-PSS"),
-    ED25519(0x0807, "Ed25519");
+    ED25519(0x0807, "Ed25519"),
+    /** TLS 1.2 only (RFC 8446 §4.2.3: not for TLS 1.3 CertificateVerify). */
+    RSA_PKCS1_SHA256(0x0401, "SHA256withRSA");
 
     private final int code;
     private final String jcaName;
@@ -51,16 +53,35 @@ public enum SignatureScheme {
             case ECDSA_SECP256R1_SHA256 ->
                     key instanceof ECKey ec
                             && ec.getParams().getCurve().getField().getFieldSize() == 256;
-            case RSA_PSS_RSAE_SHA256 -> key instanceof RSAKey && !"RSASSA-PSS".equals(alg);
+            case RSA_PSS_RSAE_SHA256, RSA_PKCS1_SHA256 ->
+                    key instanceof RSAKey && !"RSASSA-PSS".equals(alg);
             case ED25519 -> "Ed25519".equals(alg) || "EdDSA".equals(alg);
         };
     }
 
-    /** Our preferred scheme for {@code key} among the peer's offered code points. */
+    /** Whether TLS 1.3 allows this scheme in CertificateVerify (RFC 8446 §4.2.3: no PKCS#1). */
+    public boolean allowedInTls13() {
+        return this != RSA_PKCS1_SHA256;
+    }
+
+    /** Whether TLS 1.2 signatures may use it (RFC 5246 §7.4.1.4.1; Ed25519 left out here). */
+    public boolean allowedInTls12() {
+        return this != ED25519;
+    }
+
+    /** Our preferred TLS 1.3 scheme for {@code key} among the peer's offered code points. */
     public static Optional<SignatureScheme> select(Key key, List<Integer> peerSchemes) {
+        return select(key, peerSchemes, true);
+    }
+
+    /** Our preferred scheme for {@code key} among the peer's code points, for TLS 1.3 or 1.2. */
+    public static Optional<SignatureScheme> select(
+            Key key, List<Integer> peerSchemes, boolean tls13) {
         for (int code : peerSchemes) {
             Optional<SignatureScheme> s = of(code);
-            if (s.isPresent() && s.get().matches(key)) {
+            if (s.isPresent()
+                    && (tls13 ? s.get().allowedInTls13() : s.get().allowedInTls12())
+                    && s.get().matches(key)) {
                 return s;
             }
         }

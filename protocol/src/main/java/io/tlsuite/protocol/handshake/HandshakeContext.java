@@ -1,5 +1,6 @@
 package io.tlsuite.protocol.handshake;
 
+import io.tlsuite.protocol.CertifiedKey;
 import io.tlsuite.protocol.KeyLog;
 import io.tlsuite.protocol.ProtocolVersion;
 import io.tlsuite.protocol.TlsConfig;
@@ -60,6 +61,10 @@ public final class HandshakeContext {
     public int earlyDataToSkip;
 
     public byte[] clientRandom;
+
+    /** The identity we authenticate with in this handshake (server: chosen per ClientHello). */
+    public CertifiedKey identity;
+
     public final List<ClientSession> receivedTickets = new ArrayList<>();
 
     // Secrets.

@@ -77,7 +77,7 @@ public final class Handshakes {
                     .ifPresent(s -> usable.add(code));
         }
         SignatureScheme scheme =
-                SignatureScheme.select(ctx.config.privateKey(), usable)
+                SignatureScheme.select(ctx.identity.privateKey(), usable)
                         .orElseThrow(
                                 () ->
                                         new TlsAlertException(
@@ -86,7 +86,8 @@ public final class Handshakes {
         byte[] content =
                 SignatureScheme.certificateVerifyContent(!ctx.client, ctx.transcript.currentHash());
         return new HandshakeMessage.CertificateVerify(
-                scheme.code(), scheme.sign(ctx.config.privateKey(), content, ctx.config.random()));
+                scheme.code(),
+                scheme.sign(ctx.identity.privateKey(), content, ctx.config.random()));
     }
 
     /** RFC 8446 §4.4.3: checks the peer's CertificateVerify against the transcript before it. */
@@ -96,6 +97,7 @@ public final class Handshakes {
         SignatureScheme scheme =
                 SignatureScheme.of(cv.scheme())
                         .filter(ctx.config.signatureSchemes()::contains)
+                        .filter(SignatureScheme::allowedInTls13)
                         .orElseThrow(
                                 () ->
                                         TlsAlertException.illegalParameter(

@@ -514,6 +514,7 @@ public final class ClientHandshake {
                 List<X509Certificate> chain = ctx.config.certificateChain();
                 ctx.send(Handshakes.certificateMessage(request.context(), chain));
                 if (!chain.isEmpty()) {
+                    ctx.identity = ctx.config.identities().get(0);
                     List<Integer> schemes =
                             Extension.find(
                                             request.extensions(),

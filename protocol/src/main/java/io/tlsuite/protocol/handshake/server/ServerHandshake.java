@@ -236,21 +236,7 @@ public final class ServerHandshake {
                                             new TlsAlertException(
                                                     AlertDescription.MISSING_EXTENSION,
                                                     "no signature_algorithms"));
-            if (ctx.config.privateKey() == null) {
-                throw new TlsAlertException(
-                        AlertDescription.HANDSHAKE_FAILURE, "server has no certificate");
-            }
-            List<Integer> usable = new ArrayList<>();
-            for (int code : sigAlgs.schemes()) {
-                SignatureScheme.of(code)
-                        .filter(ctx.config.signatureSchemes()::contains)
-                        .ifPresent(s -> usable.add(code));
-            }
-            if (SignatureScheme.select(ctx.config.privateKey(), usable).isEmpty()) {
-                throw new TlsAlertException(
-                        AlertDescription.HANDSHAKE_FAILURE,
-                        "no signature scheme for our certificate");
-            }
+            ctx.identity = IdentitySelection.forTls13(ctx.config, sigAlgs.schemes());
         }
 
         Optional<Extension.Alpn> alpn = Extension.find(ch.extensions(), Extension.Alpn.class);
@@ -328,7 +314,7 @@ public final class ServerHandshake {
                                                         .map(SignatureScheme::code)
                                                         .toList()))));
             }
-            ctx.send(Handshakes.certificateMessage(new byte[0], ctx.config.certificateChain()));
+            ctx.send(Handshakes.certificateMessage(new byte[0], ctx.identity.chain()));
             ctx.send(Handshakes.signCertificateVerify(ctx, sigAlgs.schemes()));
         } else {
             ctx.peerCertificates = resumption.peerCertificates();

@@ -1,0 +1,84 @@
+package io.tlsuite.protocol.handshake.server;
+
+import io.tlsuite.protocol.CertifiedKey;
+import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.alert.TlsAlertException;
+import io.tlsuite.protocol.crypto.SignatureScheme;
+import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import java.security.interfaces.RSAKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which of the server's identities answers a ClientHello: the first configured one that fits, so
+ * the configuration order is the preference.
+ */
+public final class IdentitySelection {
+    private IdentitySelection() {}
+
+    /** The peer's signature schemes that we also enable, in the peer's order. */
+    public static List<Integer> usableSchemes(TlsConfig config, List<Integer> peerSchemes) {
+        List<Integer> usable = new ArrayList<>();
+        for (int code : peerSchemes) {
+            SignatureScheme.of(code)
+                    .filter(config.signatureSchemes()::contains)
+                    .ifPresent(s -> usable.add(code));
+        }
+        return usable;
+    }
+
+    /**
+     * TLS 1.3: an identity whose key can sign a CertificateVerify with a scheme the peer offers.
+     */
+    public static CertifiedKey forTls13(TlsConfig config, List<Integer> peerSchemes)
+            throws TlsAlertException {
+        if (config.identities().isEmpty()) {
+            throw new TlsAlertException(
+                    AlertDescription.HANDSHAKE_FAILURE, "server has no certificate");
+        }
+        List<Integer> usable = usableSchemes(config, peerSchemes);
+        for (CertifiedKey id : config.identities()) {
+            if (SignatureScheme.select(id.privateKey(), usable, true).isPresent()) {
+                return id;
+            }
+        }
+        throw new TlsAlertException(
+                AlertDescription.HANDSHAKE_FAILURE, "no signature scheme for our certificates");
+    }
+
+    /**
+     * TLS 1.2: an identity for the suite's key exchange. ECDHE_ECDSA needs an EC key and ECDHE_RSA
+     * an RSA key, each able to sign with a scheme the peer offers; RSA key transport needs an RSA
+     * key only (nothing is signed).
+     */
+    public static Optional<CertifiedKey> forTls12(
+            TlsConfig config, Tls12CipherSuite suite, List<Integer> peerSchemes) {
+        List<Integer> usable = usableSchemes(config, peerSchemes);
+        for (CertifiedKey id : config.identities()) {
+            boolean fits =
+                    switch (suite.keyExchange()) {
+                        case ECDHE_ECDSA ->
+                                "EC".equals(id.privateKey().getAlgorithm())
+                                        && SignatureScheme.select(id.privateKey(), usable, false)
+                                                .isPresent();
+                        case ECDHE_RSA ->
+                                isRsa(id)
+                                        && SignatureScheme.select(id.privateKey(), usable, false)
+                                                .isPresent();
+                        case RSA -> isRsa(id);
+                    };
+            if (fits) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isRsa(CertifiedKey id) {
+        return id.privateKey() instanceof RSAKey
+                && "RSA".equals(id.privateKey().getAlgorithm())
+                && "RSA".equals(id.leaf().getPublicKey().getAlgorithm());
+    }
+}
