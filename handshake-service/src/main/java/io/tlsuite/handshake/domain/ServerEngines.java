@@ -76,7 +76,6 @@ public class ServerEngines {
         // revoked (certificate.revoked events seen on tls.certificates).
         TlsConfig.Builder b =
                 TlsConfig.builder()
-                        .certificate(id.chain(), id.privateKey())
                         .ticketLifetimeSeconds(config.tls().ticketLifetimeSeconds())
                         .clientAuth(auth)
                         .certificateValidator(
@@ -85,6 +84,11 @@ public class ServerEngines {
                                         Clock.systemUTC(),
                                         revoked,
                                         false));
+        // Every enrolled credential, primary first: the engine picks per handshake the first whose
+        // certificate fits the client (signature_algorithms; in TLS 1.2 the suite's key exchange).
+        for (ServerIdentity.Credential c : id.credentials()) {
+            b.addCertificate(c.chain(), c.privateKey());
+        }
         base = b.build();
         identity = id;
     }

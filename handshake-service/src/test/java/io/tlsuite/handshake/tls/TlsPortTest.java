@@ -209,6 +209,43 @@ class TlsPortTest {
     }
 
     @Test
+    void aClientThatOnlyAcceptsRsaSignaturesGetsTheRsaCertificate() throws Exception {
+        // Both credentials come from the same enrolment: ECDSA P-256 first, RSA-2048 second.
+        var credentials = enrolment.current().orElseThrow().credentials();
+        assertThat(credentials).extracting(c -> c.keyAlgorithm()).containsExactly("EC", "RSA");
+        try (SSLSocket s =
+                (SSLSocket)
+                        TestTls.trusting(root).getSocketFactory().createSocket("localhost", port)) {
+            s.setSoTimeout(10_000);
+            s.startHandshake();
+            X509Certificate leaf = (X509Certificate) s.getSession().getPeerCertificates()[0];
+            assertThat(leaf)
+                    .as("the default pick is the first")
+                    .isEqualTo(credentials.get(0).leaf());
+        }
+        assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
+        String out =
+                TestTls.openssl(
+                        "",
+                        List.of(
+                                "s_client",
+                                "-connect",
+                                "localhost:" + port,
+                                "-servername",
+                                "localhost",
+                                "-tls1_3",
+                                "-sigalgs",
+                                "RSA-PSS+SHA256",
+                                "-CAfile",
+                                TestTls.writePem(root).toString()));
+        // JDK 17 has no per-socket signature schemes (SSLParameters.setSignatureSchemes is 19+).
+        assertThat(out)
+                .contains("Verify return code: 0 (ok)")
+                .contains("Peer signature type: RSA-PSS")
+                .contains("Server public key is 2048 bit");
+    }
+
+    @Test
     void opensslTls11IsRefusedWithProtocolVersion() throws Exception {
         assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
         String out =
