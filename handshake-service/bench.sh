@@ -1,31 +1,80 @@
 #!/usr/bin/env bash
-# Handshakes per second on the TLS port beside the JDK's SSLServerSocket, in the same run.
-# Needs the suite up (./suite up --detach) and the module built with its tests compiled.
-# Usage: handshake-service/bench.sh [seconds]   (from the project root)
+# New TLS connections per second on the TLS port (8443), beside `openssl s_server` and the JDK's
+# SSLServerSocket, each with an ECDSA P-256 certificate issued by the suite's CA (profile server),
+# measured in the same run by `openssl s_time` (one client, sequential connections, GET /).
+# Also prints the server-side CPU time per connection of every process involved, so the cost of
+# what the suite does beside the handshake (events on Kafka, session registration) is visible.
+#
+# Needs the suite up (./suite up --detach), openssl, and the module built with its tests compiled.
+# Usage (from the project root): handshake-service/bench.sh [seconds-per-run] [rounds]
 set -euo pipefail
 SECS=${1:-10}
+ROUNDS=${2:-2}
 ROOT=$(pwd)
 MOD="$ROOT/handshake-service"
+CA=${TLSUITE_CA_URL:-http://localhost:8081}
 TMP=$(mktemp -d)
-trap 'kill $REF 2>/dev/null || true; rm -rf "$TMP"' EXIT
-curl -sf http://localhost:8081/api/v1/ca/root -o "$TMP/root.pem"
+REF=""
+OSSL=""
+trap 'kill $REF $OSSL 2>/dev/null || true; rm -rf "$TMP"' EXIT
+
+pid_of() { cat "$ROOT/.suite/pids/$1.pid" 2>/dev/null || true; }
+ticks() { # summed user+system clock ticks of the given pids
+  local t=0 p
+  for p in "$@"; do
+    [ -n "$p" ] && [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat")))
+  done
+  echo "$t"
+}
+HZ=$(getconf CLK_TCK)
+
+curl -sf "$CA/api/v1/ca/root" -o "$TMP/root.pem"
+# A certificate of the same profile for openssl s_server, from the same CA.
+openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$TMP/key.pem" \
+  -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -out "$TMP/csr.pem" 2>/dev/null
+python3 - "$TMP" "$CA" <<'EOF'
+import json, sys, urllib.request
+tmp, ca = sys.argv[1], sys.argv[2]
+body = json.dumps({"csr": open(tmp + "/csr.pem").read(), "profile": "server", "validityDays": 1}).encode()
+req = urllib.request.Request(ca + "/api/v1/certificates", body, {"Content-Type": "application/json"})
+issued = json.load(urllib.request.urlopen(req))
+chain = issued["chain"].split("-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n"
+open(tmp + "/full.pem", "w").write(issued["certificate"].strip() + "\n" + chain.strip() + "\n")
+EOF
+openssl s_server -accept 9444 -cert "$TMP/full.pem" -key "$TMP/key.pem" -www -quiet >/dev/null 2>&1 &
+OSSL=$!
+
 (cd "$MOD" && mvn -q -o dependency:build-classpath -Dmdep.outputFile="$TMP/cp.txt" >/dev/null)
 java -Xmx384m -XX:+UseSerialGC -cp "$MOD/target/test-classes:$MOD/target/classes:$(cat "$TMP/cp.txt")" \
-  io.tlsuite.handshake.bench.JdkReferenceServer http://localhost:8081 9443 >"$TMP/ref.log" 2>&1 &
+  io.tlsuite.handshake.bench.JdkReferenceServer "$CA" 9443 >"$TMP/ref.log" 2>&1 &
 REF=$!
-for i in $(seq 1 60); do grep -q 'JDK reference server' "$TMP/ref.log" && break; sleep 1; done
-run() { # name port mode seconds
-  local n
-  n=$(openssl s_time -connect "localhost:$2" -CAfile "$TMP/root.pem" $3 -time "$4" -www / 2>&1 \
-      | grep -E 'connections in [0-9]+ real seconds' | head -1 | awk '{print $1}')
-  printf '%-42s %6s connections in %s s = %s per second\n' "$1" "$n" "$4" "$(( ${n:-0} / $4 ))"
+for _ in $(seq 1 60); do grep -q 'JDK reference server' "$TMP/ref.log" && break; sleep 1; done
+
+SUITE_PIDS="$(pid_of handshake-service) $(pid_of session-store) $(pid_of kafka) $(pid_of event-dashboard)"
+run() { # label port mode seconds pids...
+  local label=$1 port=$2 mode=$3 secs=$4 before after n
+  shift 4
+  before=$(ticks "$@")
+  n=$(openssl s_time -connect "localhost:$port" -CAfile "$TMP/root.pem" $mode -time "$secs" -www / 2>&1 |
+    grep -E 'connections in [0-9]+ real seconds' | head -1 | awk '{print $1}')
+  after=$(ticks "$@")
+  n=${n:-0}
+  printf '| %-44s | %6s | %7s | %8s |\n' "$label" "$n" "$((n / secs))" \
+    "$([ "$n" -gt 0 ] && echo $(((after - before) * 1000000 / HZ / n)) || echo -)"
 }
-echo "openssl s_time, $SECS s each, one client, $(nproc) cores shared, $(date -u +%FT%TZ)"
+echo "openssl s_time, $SECS s per run, one client, $(nproc) cores shared, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 # Warm-up (JIT), not reported.
-for p in 8443 9443; do openssl s_time -connect "localhost:$p" -CAfile "$TMP/root.pem" -new -time 5 -www / >/dev/null 2>&1; done
-for round in 1 2; do
-  run "protocol engine (port 8443), full" 8443 -new "$SECS"
-  run "JDK SSLServerSocket (port 9443), full" 9443 -new "$SECS"
-  run "protocol engine (port 8443), resumed" 8443 -reuse "$SECS"
-  run "JDK SSLServerSocket (port 9443), resumed" 9443 -reuse "$SECS"
+for p in 8443 9443 9444; do
+  openssl s_time -connect "localhost:$p" -CAfile "$TMP/root.pem" -new -time 5 -www / >/dev/null 2>&1 || true
 done
+echo "| server (port) | connections | per second | server CPU per connection (us) |"
+echo "| --- | --- | --- | --- |"
+for round in $(seq 1 "$ROUNDS"); do
+  run "suite TLS port (8443), full, round $round" 8443 -new "$SECS" $SUITE_PIDS
+  run "openssl s_server (9444), full, round $round" 9444 -new "$SECS" "$OSSL"
+  run "JDK SSLServerSocket (9443), full, round $round" 9443 -new "$SECS" "$REF"
+  run "suite TLS port (8443), resumed, round $round" 8443 -reuse "$SECS" $SUITE_PIDS
+  run "openssl s_server (9444), resumed, round $round" 9444 -reuse "$SECS" "$OSSL"
+  run "JDK SSLServerSocket (9443), resumed, round $round" 9443 -reuse "$SECS" "$REF"
+done
+echo "suite CPU counts handshake-service + session-store + Kafka broker + event-dashboard (pids: $SUITE_PIDS)"
