@@ -1,0 +1,239 @@
+package io.tlsuite.handshake.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsuite.handshake.support.TestCertificateAuthority;
+import io.tlsuite.protocol.EngineOutput;
+import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.TlsEngine;
+import io.tlsuite.protocol.cert.PkixCertificateValidator;
+import io.tlsuite.protocol.cert.TrustStore;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+
+/**
+ * Load client for the REST handshake API: {@code concurrency} workers, each running complete
+ * lifecycles with the suite's own client engine: {@code POST /handshakes} (ClientHello), {@code
+ * POST /handshakes/{id}/flights} (client Finished), one echo through {@code POST
+ * /sessions/{id}/records}, then {@code DELETE /sessions/{id}}. Reports handshakes per second and
+ * the latency of the two handshake requests together (p50, p99). Not part of the service.
+ *
+ * <p>{@code java -cp <test classpath> io.tlsuite.handshake.bench.RestHandshakeLoad <handshake-url>
+ * <ca-url> <concurrency> <seconds>}
+ */
+public final class RestHandshakeLoad {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        String base = args.length > 0 ? args[0] : "http://localhost:8082";
+        String caUrl = args.length > 1 ? args[1] : "http://localhost:8081";
+        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 10;
+        HttpClient http =
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5))
+                        .build();
+        X509Certificate root = root(http, caUrl);
+        TlsConfig config =
+                TlsConfig.builder()
+                        .serverName("localhost")
+                        .certificateValidator(new PkixCertificateValidator(TrustStore.of(root)))
+                        .build();
+        // Warm-up (JIT on both sides), not reported.
+        run(http, base, config, concurrency, 5);
+        Result r = run(http, base, config, concurrency, seconds);
+        double inMemory = inMemoryReference(concurrency, seconds);
+        System.out.printf(
+                "REST handshakes: concurrency %d, %d s: %d complete lifecycles (%d failed), %.1f"
+                        + " handshakes/s, handshake latency p50 %.1f ms, p99 %.1f ms%n",
+                concurrency,
+                seconds,
+                r.ok,
+                r.failed,
+                r.ok / (double) seconds,
+                r.percentile(0.50),
+                r.percentile(0.99));
+        System.out.printf(
+                "Reference, same run: the same engines in memory (no HTTP, no events, no session"
+                        + " store), %d threads: %.1f handshakes/s; REST / in memory = %.2f%n",
+                concurrency, inMemory, r.ok / (double) seconds / inMemory);
+    }
+
+    /** Client and server engines handshaking in memory, ECDSA P-256 identity, X25519. */
+    static double inMemoryReference(int threads, int seconds) throws Exception {
+        try (TestCertificateAuthority ca = new TestCertificateAuthority()) {
+            KeyPair key = TestCertificateAuthority.keyPair();
+            X509Certificate leaf =
+                    ca.issueFor(
+                            key.getPublic(),
+                            "localhost",
+                            KeyPurposeId.id_kp_serverAuth,
+                            new GeneralNames(new GeneralName(GeneralName.dNSName, "localhost")));
+            TlsConfig server =
+                    TlsConfig.builder()
+                            .certificate(List.of(leaf, ca.intermediate), key.getPrivate())
+                            .build();
+            TlsConfig client =
+                    TlsConfig.builder()
+                            .serverName("localhost")
+                            .certificateValidator(
+                                    new PkixCertificateValidator(TrustStore.of(ca.root)))
+                            .build();
+            long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            AtomicLong done = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(
+                        pool.submit(
+                                () -> {
+                                    while (System.nanoTime() < end) {
+                                        TlsEngine c = TlsEngine.client(client);
+                                        TlsEngine s = TlsEngine.server(server);
+                                        byte[] toClient = s.feed(c.start().outbound()).outbound();
+                                        s.feed(c.feed(toClient).outbound());
+                                        if (s.isHandshakeComplete() && c.isHandshakeComplete()) {
+                                            done.incrementAndGet();
+                                        }
+                                    }
+                                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            pool.shutdown();
+            return done.get() / (double) seconds;
+        }
+    }
+
+    record Result(long ok, long failed, long[] latenciesNanos) {
+        double percentile(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            long[] sorted = latenciesNanos.clone();
+            Arrays.sort(sorted);
+            return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1e6;
+        }
+    }
+
+    static Result run(HttpClient http, String base, TlsConfig config, int workers, int seconds)
+            throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            futures.add(
+                    pool.submit(
+                            () -> {
+                                List<Long> latencies = new ArrayList<>();
+                                while (System.nanoTime() < end) {
+                                    try {
+                                        latencies.add(lifecycle(http, base, config));
+                                        ok.incrementAndGet();
+                                    } catch (Exception e) {
+                                        failed.incrementAndGet();
+                                    }
+                                }
+                                return latencies;
+                            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : futures) {
+            all.addAll(f.get());
+        }
+        pool.shutdown();
+        return new Result(
+                ok.get(), failed.get(), all.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** One complete lifecycle; returns the nanoseconds the two handshake requests took. */
+    static long lifecycle(HttpClient http, String base, TlsConfig config) throws Exception {
+        TlsEngine client = TlsEngine.client(config);
+        long start = System.nanoTime();
+        JsonNode first = post(http, base + "/api/v1/handshakes", client.start().outbound(), 201);
+        EngineOutput out = client.feed(unb64(first.get("records").asText()));
+        String id = first.get("handshakeId").asText();
+        JsonNode done =
+                post(http, base + "/api/v1/handshakes/" + id + "/flights", out.outbound(), 200);
+        long took = System.nanoTime() - start;
+        client.feed(unb64(done.get("records").asText()));
+        if (!client.isHandshakeComplete()) {
+            throw new IllegalStateException("handshake not complete");
+        }
+        String session = done.get("sessionId").asText();
+        byte[] data = client.write("ping".getBytes(StandardCharsets.US_ASCII)).outbound();
+        JsonNode echo = post(http, base + "/api/v1/sessions/" + session + "/records", data, 200);
+        byte[] plain = client.feed(unb64(echo.get("records").asText())).applicationBytes();
+        if (!new String(plain, StandardCharsets.UTF_8).contains("ping")) {
+            throw new IllegalStateException("no echo");
+        }
+        HttpResponse<String> closed =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions/" + session))
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (closed.statusCode() != 200) {
+            throw new IllegalStateException("close answered " + closed.statusCode());
+        }
+        return took;
+    }
+
+    static JsonNode post(HttpClient http, String url, byte[] records, int expected)
+            throws Exception {
+        String body =
+                JSON.writeValueAsString(
+                        Map.of("records", Base64.getEncoder().encodeToString(records)));
+        HttpResponse<String> r =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new IllegalStateException(url + " answered " + r.statusCode());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    static byte[] unb64(String s) {
+        return Base64.getDecoder().decode(s);
+    }
+
+    static X509Certificate root(HttpClient http, String caUrl) throws Exception {
+        HttpResponse<byte[]> r =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(caUrl + "/api/v1/ca/root")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(r.body()));
+    }
+
+    private RestHandshakeLoad() {}
+}
