@@ -1,13 +1,13 @@
 package io.tlsuite.protocol;
 
 import io.tlsuite.protocol.codec.Hex;
-import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;
 import io.tlsuite.protocol.message.Extension;
 import io.tlsuite.protocol.message.ExtensionType;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import io.tlsuite.protocol.message.HandshakeType;
+import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,8 +68,42 @@ public final class MessageFields {
             f.put("extensions", extensions(t.extensions()));
         } else if (m instanceof HandshakeMessage.KeyUpdate k) {
             f.put("updateRequested", k.updateRequested());
+        } else if (m instanceof HandshakeMessage.Tls12 t) {
+            tls12(t.message(), f);
         }
         return f;
+    }
+
+    /** TLS 1.2 messages: public values only; the RSA-encrypted pre-master secret by size. */
+    private static void tls12(Tls12HandshakeMessage m, Map<String, Object> f) {
+        if (m instanceof Tls12HandshakeMessage.Certificate12 c) {
+            List<Object> certs = new ArrayList<>();
+            for (byte[] der : c.certificates()) {
+                certs.add(certificate(der));
+            }
+            f.put("certificates", certs);
+        } else if (m instanceof Tls12HandshakeMessage.ServerKeyExchangeEcdhe ske) {
+            f.put("keyExchange", "ECDHE");
+            f.put("group", group(ske.namedGroup()));
+            f.put("publicKey", Hex.of(ske.publicPoint()));
+            f.put("scheme", scheme(ske.signatureScheme()));
+            f.put("signature", Hex.of(ske.signature()));
+        } else if (m instanceof Tls12HandshakeMessage.CertificateRequest12 cr) {
+            f.put("certificateTypes", cr.certificateTypes());
+            f.put("schemes", cr.signatureSchemes().stream().map(MessageFields::scheme).toList());
+            f.put("certificateAuthorities", cr.certificateAuthorities().size());
+        } else if (m instanceof Tls12HandshakeMessage.ClientKeyExchangeEcdhe cke) {
+            f.put("keyExchange", "ECDHE");
+            f.put("publicKey", Hex.of(cke.publicPoint()));
+        } else if (m instanceof Tls12HandshakeMessage.ClientKeyExchangeRsa cke) {
+            // The pre-master secret is encrypted to the server's key: shown by size only.
+            f.put("keyExchange", "RSA");
+            f.put("encryption", "RSAES-PKCS1-v1_5");
+            f.put("encryptedPreMasterSecretLength", cke.encryptedPreMasterSecret().length);
+        } else if (m instanceof Tls12HandshakeMessage.NewSessionTicket12 t) {
+            f.put("lifetimeHintSeconds", t.lifetimeHintSeconds());
+            f.put("ticketLength", t.ticket().length);
+        }
     }
 
     private static List<Object> extensions(List<Extension> extensions) {
@@ -155,7 +189,9 @@ public final class MessageFields {
     }
 
     private static String suite(int code) {
-        return CipherSuite.of(code).map(Enum::name).orElse(String.format("0x%04x", code));
+        return io.tlsuite.protocol.crypto.TlsCipherSuite.of(code)
+                .map(io.tlsuite.protocol.crypto.TlsCipherSuite::name)
+                .orElse(String.format("0x%04x", code));
     }
 
     private static String group(int code) {

@@ -1,6 +1,9 @@
 package io.tlsuite.protocol;
 
-/** Protocol versions on the wire. Only TLS 1.3 is negotiated for now; older offers are refused. */
+/**
+ * Protocol versions on the wire. TLS 1.3 and TLS 1.2 are negotiated (see {@code
+ * TlsConfig.Builder.versions}); older offers are always refused with protocol_version.
+ */
 public enum ProtocolVersion {
     SSL_3_0(0x0300),
     TLS_1_0(0x0301),
@@ -16,5 +19,14 @@ public enum ProtocolVersion {
 
     public int code() {
         return code;
+    }
+
+    public static java.util.Optional<ProtocolVersion> of(int code) {
+        for (ProtocolVersion v : values()) {
+            if (v.code == code) {
+                return java.util.Optional.of(v);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -1,6 +1,6 @@
 package io.tlsuite.protocol;
 
-import io.tlsuite.protocol.crypto.CipherSuite;
+import io.tlsuite.protocol.crypto.TlsCipherSuite;
 import java.util.Arrays;
 
 /**
@@ -8,6 +8,11 @@ import java.util.Arrays;
  * {@link TlsEngine#sessionSecrets()} for the session store, and enough to continue the connection
  * elsewhere with {@link TlsEngine#restore(TlsConfig, SessionSecrets)} (a stateless service: any
  * replica carries on). Copies: {@link #destroy()} them when done. {@code toString} redacts.
+ *
+ * <p>For TLS 1.2 ({@code negotiated().version()}), the same slots hold: client/server "traffic
+ * secret" = that direction's write key followed by its fixed IV (the key block of RFC 5246 §6.3),
+ * exporter secret = the master secret (the base of RFC 5705 exporters), no resumption secret; the
+ * two (public) randoms are in {@link #clientRandom()} and {@link #serverRandom()}.
  */
 public final class SessionSecrets {
     private final boolean client;
@@ -18,6 +23,8 @@ public final class SessionSecrets {
     private final byte[] resumptionMasterSecret;
     private final long readSequence;
     private final long writeSequence;
+    private final byte[] clientRandom;
+    private final byte[] serverRandom;
 
     /**
      * @param client whether these are the client's side of the connection
@@ -42,6 +49,41 @@ public final class SessionSecrets {
                 resumptionMasterSecret == null ? new byte[0] : resumptionMasterSecret.clone();
         this.readSequence = readSequence;
         this.writeSequence = writeSequence;
+        this.clientRandom = new byte[0];
+        this.serverRandom = new byte[0];
+    }
+
+    /** TLS 1.2: write keys + IVs, master secret, randoms (see the class comment). */
+    public SessionSecrets(
+            boolean client,
+            Negotiated negotiated,
+            byte[] clientWriteKeyAndIv,
+            byte[] serverWriteKeyAndIv,
+            byte[] masterSecret,
+            byte[] clientRandom,
+            byte[] serverRandom,
+            long readSequence,
+            long writeSequence) {
+        this.client = client;
+        this.negotiated = negotiated;
+        this.clientApplicationTrafficSecret = clientWriteKeyAndIv.clone();
+        this.serverApplicationTrafficSecret = serverWriteKeyAndIv.clone();
+        this.exporterMasterSecret = masterSecret.clone();
+        this.resumptionMasterSecret = new byte[0];
+        this.clientRandom = clientRandom.clone();
+        this.serverRandom = serverRandom.clone();
+        this.readSequence = readSequence;
+        this.writeSequence = writeSequence;
+    }
+
+    /** TLS 1.2 only (empty for 1.3): ClientHello.random, public. */
+    public byte[] clientRandom() {
+        return clientRandom.clone();
+    }
+
+    /** TLS 1.2 only (empty for 1.3): ServerHello.random, public. */
+    public byte[] serverRandom() {
+        return serverRandom.clone();
     }
 
     public boolean isClient() {
@@ -52,7 +94,7 @@ public final class SessionSecrets {
         return negotiated;
     }
 
-    public CipherSuite cipherSuite() {
+    public TlsCipherSuite cipherSuite() {
         return negotiated.cipherSuite();
     }
 

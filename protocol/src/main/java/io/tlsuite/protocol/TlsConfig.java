@@ -4,6 +4,7 @@ import io.tlsuite.protocol.cert.CertificateValidator;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;
+import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
 import io.tlsuite.protocol.resumption.ClientSession;
 import io.tlsuite.protocol.resumption.TicketStore;
 import java.security.PrivateKey;
@@ -17,12 +18,16 @@ import java.util.Objects;
 /**
  * Everything an engine needs, for either role. Immutable; build with {@link #builder()}.
  *
- * <p>Defaults: all three TLS 1.3 suites (AES-128-GCM first), groups X25519 then secp256r1 with a
- * key share for X25519 only, all three signature schemes, middlebox compatibility on, no ALPN, no
+ * <p>Defaults: TLS 1.3 and TLS 1.2 (1.3 preferred), all three TLS 1.3 suites (AES-128-GCM first),
+ * the eight TLS 1.2 AEAD suites (ECDHE first, RSA key transport last), groups X25519 then secp256r1
+ * with a key share for X25519 only, signature schemes ecdsa_secp256r1_sha256, ed25519,
+ * rsa_pss_rsae_sha256, rsa_pkcs1_sha256 (TLS 1.2 only), middlebox compatibility on, no ALPN, no
  * client authentication, no tickets, no key log.
  */
 public final class TlsConfig {
     private final List<CipherSuite> cipherSuites;
+    private final List<Tls12CipherSuite> tls12CipherSuites;
+    private final List<ProtocolVersion> versions;
     private final List<NamedGroup> groups;
     private final List<NamedGroup> keyShareGroups;
     private final List<SignatureScheme> signatureSchemes;
@@ -45,6 +50,19 @@ public final class TlsConfig {
     private TlsConfig(Builder b) {
         this.recordPaddingBlock = b.recordPaddingBlock;
         this.cipherSuites = List.copyOf(b.cipherSuites);
+        this.tls12CipherSuites = List.copyOf(b.tls12CipherSuites);
+        this.versions = List.copyOf(b.versions);
+        if (versions.isEmpty()
+                || versions.stream()
+                        .anyMatch(
+                                v ->
+                                        v != ProtocolVersion.TLS_1_3
+                                                && v != ProtocolVersion.TLS_1_2)) {
+            throw new IllegalArgumentException("versions must be TLS 1.3 and/or TLS 1.2");
+        }
+        if (versions.contains(ProtocolVersion.TLS_1_2) && tls12CipherSuites.isEmpty()) {
+            throw new IllegalArgumentException("TLS 1.2 enabled without TLS 1.2 suites");
+        }
         this.groups = List.copyOf(b.groups);
         this.keyShareGroups =
                 b.keyShareGroups == null ? List.of(groups.get(0)) : List.copyOf(b.keyShareGroups);
@@ -79,6 +97,8 @@ public final class TlsConfig {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.cipherSuites = cipherSuites;
+        b.tls12CipherSuites = tls12CipherSuites;
+        b.versions = versions;
         b.groups = groups;
         b.keyShareGroups = keyShareGroups;
         b.signatureSchemes = signatureSchemes;
@@ -102,6 +122,20 @@ public final class TlsConfig {
 
     public List<CipherSuite> cipherSuites() {
         return cipherSuites;
+    }
+
+    /** TLS 1.2 suites in preference order. */
+    public List<Tls12CipherSuite> tls12CipherSuites() {
+        return tls12CipherSuites;
+    }
+
+    /** Enabled versions, preferred first (TLS 1.3 is always preferred when both are enabled). */
+    public List<ProtocolVersion> versions() {
+        return versions;
+    }
+
+    public boolean enables(ProtocolVersion version) {
+        return versions.contains(version);
     }
 
     public List<NamedGroup> groups() {
@@ -192,8 +226,12 @@ public final class TlsConfig {
 
     @Override
     public String toString() {
-        return "TlsConfig[suites="
+        return "TlsConfig[versions="
+                + versions
+                + ", suites="
                 + cipherSuites
+                + ", tls12Suites="
+                + tls12CipherSuites
                 + ", groups="
                 + groups
                 + ", keyShares="
@@ -213,13 +251,17 @@ public final class TlsConfig {
 
     public static final class Builder {
         private List<CipherSuite> cipherSuites = List.of(CipherSuite.values());
+        private List<Tls12CipherSuite> tls12CipherSuites = List.of(Tls12CipherSuite.values());
+        private List<ProtocolVersion> versions =
+                List.of(ProtocolVersion.TLS_1_3, ProtocolVersion.TLS_1_2);
         private List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
         private List<NamedGroup> keyShareGroups;
         private List<SignatureScheme> signatureSchemes =
                 List.of(
                         SignatureScheme.ECDSA_SECP256R1_SHA256,
                         SignatureScheme.ED25519,
-                        SignatureScheme.RSA_PSS_RSAE_SHA256);
+                        SignatureScheme.RSA_PSS_RSAE_SHA256,
+                        SignatureScheme.RSA_PKCS1_SHA256);
         private List<CertifiedKey> identities = new ArrayList<>();
         private CertificateValidator certificateValidator;
         private String serverName;
@@ -238,6 +280,25 @@ public final class TlsConfig {
 
         public Builder cipherSuites(CipherSuite... suites) {
             this.cipherSuites = List.of(suites);
+            return this;
+        }
+
+        /**
+         * The TLS 1.2 suites in preference order. Default: the six ECDHE suites (ECDSA, then RSA;
+         * AES-128-GCM, AES-256-GCM, ChaCha20-Poly1305), then the two RSA key transport suites (no
+         * forward secrecy: drop them with this setter where no legacy client needs them).
+         */
+        public Builder tls12CipherSuites(Tls12CipherSuite... suites) {
+            this.tls12CipherSuites = List.of(suites);
+            return this;
+        }
+
+        /**
+         * The versions to negotiate: TLS 1.3 and/or TLS 1.2 (default both; 1.3 preferred). SSL 3.0
+         * to TLS 1.1 are never negotiated (protocol_version).
+         */
+        public Builder versions(ProtocolVersion... versions) {
+            this.versions = List.of(versions);
             return this;
         }
 

@@ -13,10 +13,11 @@ import io.tlsuite.protocol.handshake.client.ClientHandshake;
 import io.tlsuite.protocol.handshake.server.ServerHandshake;
 import io.tlsuite.protocol.message.HandshakeCodec;
 import io.tlsuite.protocol.message.HandshakeMessage;
+import io.tlsuite.protocol.message.tls12.Tls12HandshakeCodec;
 import io.tlsuite.protocol.record.ContentType;
 import io.tlsuite.protocol.record.HandshakeReassembler;
 import io.tlsuite.protocol.record.Record;
-import io.tlsuite.protocol.record.RecordProtection;
+import io.tlsuite.protocol.record.RecordCipher;
 import io.tlsuite.protocol.record.RecordReader;
 import io.tlsuite.protocol.resumption.ClientSession;
 import java.util.ArrayList;
@@ -114,7 +115,8 @@ public final class TlsEngine {
         guarded(
                 () -> {
                     ctx.flush();
-                    if (ctx.writeSequence() >= KEY_UPDATE_AFTER_RECORDS) {
+                    if (ctx.version == ProtocolVersion.TLS_1_3
+                            && ctx.writeSequence() >= KEY_UPDATE_AFTER_RECORDS) {
                         // RFC 8446 §5.5: change keys well before the AEAD's record limit.
                         Connected.sendKeyUpdate(ctx, false);
                     }
@@ -146,8 +148,9 @@ public final class TlsEngine {
 
     /** Sends KeyUpdate (RFC 8446 §4.6.3) and moves our write key forward. */
     public EngineOutput updateKeys(boolean requestPeerUpdate) {
-        if (!ctx.handshakeComplete || closed) {
-            throw new IllegalStateException("key update needs an open, established connection");
+        if (!ctx.handshakeComplete || closed || ctx.version != ProtocolVersion.TLS_1_3) {
+            throw new IllegalStateException(
+                    "key update needs an open, established TLS 1.3 connection");
         }
         guarded(() -> Connected.sendKeyUpdate(ctx, requestPeerUpdate));
         return output();
@@ -194,7 +197,7 @@ public final class TlsEngine {
         return Optional.of(
                 new Negotiated(
                         ctx.version,
-                        ctx.suite,
+                        ctx.negotiatedSuite(),
                         ctx.group,
                         Optional.ofNullable(ctx.alpn),
                         Optional.ofNullable(ctx.serverName),
@@ -208,8 +211,12 @@ public final class TlsEngine {
         return List.copyOf(ctx.receivedTickets);
     }
 
-    /** RFC 8446 §7.5 exporter. */
+    /** RFC 8446 §7.5 exporter (TLS 1.3), RFC 5705 (TLS 1.2). */
     public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        if (ctx.handshakeComplete && !closed && ctx.version == ProtocolVersion.TLS_1_2) {
+            return io.tlsuite.protocol.handshake.Tls12Handshakes.exporter(
+                    ctx, label, context, length);
+        }
         if (!ctx.handshakeComplete || ctx.exporterMasterSecret == null) {
             throw new IllegalStateException("handshake not complete");
         }
@@ -223,6 +230,9 @@ public final class TlsEngine {
     public SessionSecrets sessionSecrets() {
         if (!ctx.handshakeComplete || closed) {
             throw new IllegalStateException("no established session");
+        }
+        if (ctx.version == ProtocolVersion.TLS_1_2) {
+            return Tls12Sessions.secrets(ctx);
         }
         return new SessionSecrets(
                 ctx.client,
@@ -243,8 +253,15 @@ public final class TlsEngine {
         TlsEngine e = new TlsEngine(s.isClient(), config);
         HandshakeContext c = e.ctx;
         Negotiated n = s.negotiated();
+        if (n.version() == ProtocolVersion.TLS_1_2) {
+            Tls12Sessions.restore(c, s);
+            e.started = true;
+            e.helloSeen = true;
+            e.state = new io.tlsuite.protocol.handshake.Connected12();
+            return e;
+        }
         c.version = n.version();
-        c.suite = n.cipherSuite();
+        c.suite = (io.tlsuite.protocol.crypto.CipherSuite) n.cipherSuite();
         c.group = n.group();
         c.alpn = n.alpn().orElse(null);
         c.serverName = n.serverName().orElse(null);
@@ -457,10 +474,8 @@ public final class TlsEngine {
     }
 
     private void sendAlert(Alert alert) {
-        byte[] body = alert.encode();
-        ctx.writeRecord(ContentType.ALERT, body, 0, body.length);
-        alertSent = alert;
-        ctx.listener.alert(TlsListener.Direction.SENT, alert);
+        ctx.sendAlert(alert);
+        alertSent = ctx.takeAlertSent();
     }
 
     private void transition(State next) {
@@ -483,7 +498,21 @@ public final class TlsEngine {
             // RFC 8446 §6.1: data received after a closure alert is ignored.
             return;
         }
-        RecordProtection rp = ctx.readProtection();
+        RecordCipher rp = ctx.readProtection();
+        boolean tls12 = ctx.version == ProtocolVersion.TLS_1_2;
+        if (rec.type() == ContentType.CHANGE_CIPHER_SPEC && tls12 && !ctx.handshakeComplete) {
+            // RFC 5246 §7.1: a real change_cipher_spec; only the state before Finished takes it.
+            if (rec.fragment().length != 1 || rec.fragment()[0] != 1) {
+                throw TlsAlertException.decodeError("malformed change_cipher_spec");
+            }
+            if (!reassembler.isEmpty()) {
+                throw TlsAlertException.unexpected("change_cipher_spec inside a handshake message");
+            }
+            ctx.listener.changeCipherSpec(TlsListener.Direction.RECEIVED);
+            transition(state.changeCipherSpec(ctx));
+            ctx.takeReadKeyChanged();
+            return;
+        }
         if (rec.type() == ContentType.CHANGE_CIPHER_SPEC) {
             // RFC 8446 §5: a plaintext 0x01 change_cipher_spec is dropped during the handshake.
             if (!helloSeen
@@ -496,7 +525,13 @@ public final class TlsEngine {
             return;
         }
         Record plain;
-        if (rp == null || (rec.type() == ContentType.ALERT && !ctx.handshakeComplete)) {
+        // Before keys, and for a peer that failed before it had our keys: plaintext (a TLS 1.2
+        // protected alert is longer than the two bytes of a plaintext one).
+        boolean plaintextAlert =
+                rec.type() == ContentType.ALERT
+                        && !ctx.handshakeComplete
+                        && (!tls12 || rec.fragment().length == 2);
+        if (rp == null || plaintextAlert) {
             // Before keys, and for a peer that failed before it had our keys: plaintext.
             if (rec.type() == ContentType.APPLICATION_DATA) {
                 throw TlsAlertException.unexpected("application data before the handshake");
@@ -544,8 +579,14 @@ public final class TlsEngine {
         Optional<byte[]> m;
         while (!closed && (m = reassembler.next()).isPresent()) {
             byte[] raw = m.get();
+            byte[] body = Arrays.copyOfRange(raw, 4, raw.length);
             HandshakeMessage msg =
-                    HandshakeCodec.decode(raw[0] & 0xff, Arrays.copyOfRange(raw, 4, raw.length));
+                    ctx.version == ProtocolVersion.TLS_1_2
+                            ? Tls12HandshakeCodec.decodeAny(
+                                    raw[0] & 0xff,
+                                    body,
+                                    ctx.tls12Suite == null ? null : ctx.tls12Suite.keyExchange())
+                            : HandshakeCodec.decode(raw[0] & 0xff, body);
             ctx.listener.handshakeMessage(TlsListener.Direction.RECEIVED, msg, raw.clone());
             helloSeen = true;
             transition(state.handle(ctx, msg, raw));
@@ -583,7 +624,7 @@ public final class TlsEngine {
                         appData,
                         ctx.handshakeComplete,
                         closed,
-                        Optional.ofNullable(alertSent),
+                        Optional.ofNullable(alertSent != null ? alertSent : ctx.takeAlertSent()),
                         Optional.ofNullable(alertReceived));
         appData = new ArrayList<>();
         alertSent = null;

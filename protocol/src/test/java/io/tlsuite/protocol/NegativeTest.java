@@ -325,7 +325,7 @@ class NegativeTest {
 
     @Test
     void olderProtocolVersionsAreRefused() {
-        for (int version : new int[] {0x0300, 0x0301, 0x0302, 0x0303}) {
+        for (int version : new int[] {0x0300, 0x0301, 0x0302}) {
             TlsEngine s = TlsEngine.server(server(TestPki.Shared.EC).build());
             byte[] ch = HandshakeCodec.encode(legacyHello(version, List.of()));
             EngineOutput out = s.feed(new Record(ContentType.HANDSHAKE, 0x0301, ch).encode());
@@ -333,8 +333,32 @@ class NegativeTest {
                     .as("legacy_version 0x%04x", version)
                     .isEqualTo(AlertDescription.PROTOCOL_VERSION);
         }
-        // supported_versions that lists only TLS 1.2 and 1.1.
-        TlsEngine s = TlsEngine.server(server(TestPki.Shared.EC).build());
+        // TLS 1.2 is refused the same way by a server configured for TLS 1.3 only.
+        for (int version : new int[] {0x0300, 0x0301, 0x0302, 0x0303}) {
+            TlsEngine s = TlsEngine.server(tls13Only().build());
+            byte[] ch = HandshakeCodec.encode(legacyHello(version, List.of()));
+            EngineOutput out = s.feed(new Record(ContentType.HANDSHAKE, 0x0301, ch).encode());
+            assertThat(out.alertSent().orElseThrow().description())
+                    .as("legacy_version 0x%04x", version)
+                    .isEqualTo(AlertDescription.PROTOCOL_VERSION);
+        }
+        // supported_versions that lists only TLS 1.1 and 1.0, to a server with both versions.
+        TlsEngine both = TlsEngine.server(server(TestPki.Shared.EC).build());
+        byte[] old =
+                HandshakeCodec.encode(
+                        legacyHello(
+                                0x0303,
+                                List.of(
+                                        new Extension.ClientSupportedVersions(
+                                                List.of(0x0302, 0x0301)))));
+        assertThat(
+                        both.feed(new Record(ContentType.HANDSHAKE, 0x0301, old).encode())
+                                .alertSent()
+                                .orElseThrow()
+                                .description())
+                .isEqualTo(AlertDescription.PROTOCOL_VERSION);
+        // supported_versions that lists only TLS 1.2 and 1.1, to a TLS 1.3-only server.
+        TlsEngine s = TlsEngine.server(tls13Only().build());
         byte[] ch =
                 HandshakeCodec.encode(
                         legacyHello(
@@ -350,13 +374,18 @@ class NegativeTest {
                 .isEqualTo(AlertDescription.PROTOCOL_VERSION);
     }
 
+    private static TlsConfig.Builder tls13Only() {
+        return server(TestPki.Shared.EC).versions(ProtocolVersion.TLS_1_3);
+    }
+
     @Test
-    void jdkClientOfferingOnlyTls12IsRefusedWithProtocolVersion() throws Exception {
+    void jdkClientOfferingOnlyTls12IsRefusedWithProtocolVersionByATls13OnlyServer()
+            throws Exception {
         SSLEngine e = JdkPeer.context(null, PKI.root()).createSSLEngine("localhost", 443);
         e.setUseClientMode(true);
         e.setEnabledProtocols(new String[] {"TLSv1.2"});
         JdkPeer jdk = new JdkPeer(e);
-        TlsEngine s = TlsEngine.server(server(TestPki.Shared.EC).build());
+        TlsEngine s = TlsEngine.server(tls13Only().build());
         EngineOutput out = s.feed(jdk.step(new byte[0]));
         assertThat(out.alertSent().orElseThrow().description())
                 .isEqualTo(AlertDescription.PROTOCOL_VERSION);

@@ -178,6 +178,92 @@ class OpenSslInteropTest {
         }
     }
 
+    /** openssl's names of our TLS 1.2 suites, in {@code Tls12CipherSuite} order. */
+    static final String[] OPENSSL_TLS12 = {
+        "ECDHE-ECDSA-AES128-GCM-SHA256",
+        "ECDHE-ECDSA-AES256-GCM-SHA384",
+        "ECDHE-ECDSA-CHACHA20-POLY1305",
+        "ECDHE-RSA-AES128-GCM-SHA256",
+        "ECDHE-RSA-AES256-GCM-SHA384",
+        "ECDHE-RSA-CHACHA20-POLY1305",
+        "AES128-GCM-SHA256",
+        "AES256-GCM-SHA384"
+    };
+
+    static TlsConfig.Builder ecAndRsaServer() {
+        return TlsConfig.builder()
+                .certificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                .addCertificate(TestPki.Shared.RSA.chain(), TestPki.Shared.RSA.key());
+    }
+
+    @Test
+    void opensslTls12ClientEverySuiteAndGroup() throws Exception {
+        io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite[] suites =
+                io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite.values();
+        // The P-256 certificate needs P-256 among the client's groups (RFC 8422 §5.1); X25519
+        // wins when offered, as our server prefers it.
+        String[][] groups = {{"X25519:P-256", "X25519"}, {"P-256", "SECP256R1"}};
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(ss, ecAndRsaServer().build(), 14, engines);
+            for (int i = 0; i < suites.length; i++) {
+                boolean rsaTransport = OPENSSL_TLS12[i].startsWith("AES");
+                for (String[] g : rsaTransport ? new String[][] {groups[0]} : groups) {
+                    String out =
+                            sClient(
+                                    ss.getLocalPort(),
+                                    "-tls1_2",
+                                    "-cipher",
+                                    OPENSSL_TLS12[i],
+                                    "-groups",
+                                    g[0]);
+                    String what = OPENSSL_TLS12[i] + " " + g[0];
+                    assertThat(out).as(what).contains("Verify return code: 0 (ok)");
+                    assertThat(out).as(what).contains("Extended master secret: yes");
+                    assertThat(out).as(what).contains("Protocol  : TLSv1.2");
+                    assertThat(out).as(what).contains("Cipher    : " + OPENSSL_TLS12[i]);
+                    assertThat(out).as(what).contains("Secure Renegotiation IS supported");
+                    Negotiated n = engines.get(engines.size() - 1).negotiated().orElseThrow();
+                    assertThat(n.version()).isEqualTo(ProtocolVersion.TLS_1_2);
+                    assertThat(n.cipherSuite()).isEqualTo(suites[i]);
+                    assertThat(n.group()).isEqualTo(rsaTransport ? null : NamedGroup.valueOf(g[1]));
+                }
+            }
+        }
+    }
+
+    @Test
+    void opensslTls12ClientWithCertificateForMutualTls() throws Exception {
+        Path cert = dir.resolve("client12.pem");
+        Path key = dir.resolve("client12.key");
+        Files.writeString(cert, pem(TestPki.Shared.CLIENT.leaf()));
+        Files.writeString(key, pkcs8(TestPki.Shared.CLIENT.key()));
+        TlsConfig cfg =
+                ecAndRsaServer()
+                        .clientAuth(ClientAuth.REQUIRED)
+                        .certificateValidator(
+                                new PkixCertificateValidator(TrustStore.of(PKI.root())))
+                        .build();
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(ss, cfg, 1, engines);
+            String out =
+                    sClient(
+                            ss.getLocalPort(),
+                            "-tls1_2",
+                            "-cipher",
+                            "AES128-GCM-SHA256",
+                            "-cert",
+                            cert.toString(),
+                            "-key",
+                            key.toString());
+            assertThat(out).contains("Verify return code: 0 (ok)");
+            assertThat(out).contains("Extended master secret: yes");
+            assertThat(engines.get(0).negotiated().orElseThrow().peerCertificates().get(0))
+                    .isEqualTo(TestPki.Shared.CLIENT.leaf());
+        }
+    }
+
     @Test
     void opensslClientHelloRetryAndResumption() throws Exception {
         TlsConfig cfg =

@@ -1,6 +1,6 @@
 package io.tlsuite.protocol.alert;
 
-/** RFC 8446 §6 alert descriptions. */
+/** RFC 8446 §6 alert descriptions, and no_renegotiation of TLS 1.2. */
 public enum AlertDescription {
     CLOSE_NOTIFY(0),
     UNEXPECTED_MESSAGE(10),
@@ -22,6 +22,8 @@ public enum AlertDescription {
     INTERNAL_ERROR(80),
     INAPPROPRIATE_FALLBACK(86),
     USER_CANCELED(90),
+    /** TLS 1.2 (RFC 5246 §7.2.2), a warning: renegotiation refused. */
+    NO_RENEGOTIATION(100),
     MISSING_EXTENSION(109),
     UNSUPPORTED_EXTENSION(110),
     UNRECOGNIZED_NAME(112),

@@ -3,7 +3,7 @@ package io.tlsuite.protocol.crypto;
 import java.util.Optional;
 
 /** The TLS 1.3 cipher suites (RFC 8446 §B.4): each a row of AEAD and hash. */
-public enum CipherSuite {
+public enum CipherSuite implements TlsCipherSuite {
     TLS_AES_128_GCM_SHA256(0x1301, AeadAlgorithm.AES_128_GCM, HashAlgorithm.SHA256),
     TLS_AES_256_GCM_SHA384(0x1302, AeadAlgorithm.AES_256_GCM, HashAlgorithm.SHA384),
     TLS_CHACHA20_POLY1305_SHA256(0x1303, AeadAlgorithm.CHACHA20_POLY1305, HashAlgorithm.SHA256);
@@ -28,6 +28,11 @@ public enum CipherSuite {
 
     public HashAlgorithm hash() {
         return hash;
+    }
+
+    @Override
+    public io.tlsuite.protocol.ProtocolVersion version() {
+        return io.tlsuite.protocol.ProtocolVersion.TLS_1_3;
     }
 
     public static Optional<CipherSuite> of(int code) {

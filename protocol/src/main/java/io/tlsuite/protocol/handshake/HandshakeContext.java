@@ -5,16 +5,22 @@ import io.tlsuite.protocol.KeyLog;
 import io.tlsuite.protocol.ProtocolVersion;
 import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.TlsListener;
+import io.tlsuite.protocol.alert.Alert;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.KeySchedule;
 import io.tlsuite.protocol.crypto.NamedGroup;
+import io.tlsuite.protocol.crypto.TlsCipherSuite;
 import io.tlsuite.protocol.crypto.TrafficKeys;
 import io.tlsuite.protocol.crypto.Transcript;
+import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.tls12.Tls12KeySchedule;
 import io.tlsuite.protocol.message.HandshakeCodec;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import io.tlsuite.protocol.record.ContentType;
 import io.tlsuite.protocol.record.Record;
+import io.tlsuite.protocol.record.RecordCipher;
 import io.tlsuite.protocol.record.RecordProtection;
+import io.tlsuite.protocol.record.Tls12RecordProtection;
 import io.tlsuite.protocol.resumption.ClientSession;
 import java.io.ByteArrayOutputStream;
 import java.security.cert.X509Certificate;
@@ -37,8 +43,8 @@ public final class HandshakeContext {
 
     private final ByteArrayOutputStream pendingHandshake = new ByteArrayOutputStream();
     private final ByteArrayOutputStream outbound = new ByteArrayOutputStream();
-    private RecordProtection readProtection;
-    private RecordProtection writeProtection;
+    private RecordCipher readProtection;
+    private RecordCipher writeProtection;
     private boolean readKeyChanged;
     private boolean firstRecord = true;
     private boolean changeCipherSpecSent;
@@ -61,6 +67,14 @@ public final class HandshakeContext {
     public int earlyDataToSkip;
 
     public byte[] clientRandom;
+
+    // TLS 1.2 (version == TLS_1_2): suite, server random, master secret, pending ciphers.
+    public Tls12CipherSuite tls12Suite;
+    public byte[] serverRandom;
+    public byte[] tls12MasterSecret;
+    private RecordCipher pendingRead;
+    private RecordCipher pendingWrite;
+    private Alert alertSent;
 
     /** The identity we authenticate with in this handshake (server: chosen per ClientHello). */
     public CertifiedKey identity;
@@ -169,6 +183,75 @@ public final class HandshakeContext {
         changeCipherSpecSent = true;
     }
 
+    /** The negotiated suite of either version, or null before ServerHello. */
+    public TlsCipherSuite negotiatedSuite() {
+        return version == ProtocolVersion.TLS_1_2 ? tls12Suite : suite;
+    }
+
+    /**
+     * TLS 1.2: the ciphers of the key block (RFC 5246 §6.3), applied at the change_cipher_spec of
+     * each direction.
+     */
+    public void setPendingTls12Ciphers(Tls12KeySchedule.KeyBlock block) {
+        RecordCipher clientWrite =
+                new Tls12RecordProtection(
+                        tls12Suite, block.clientWriteKey(), block.clientWriteIv());
+        RecordCipher serverWrite =
+                new Tls12RecordProtection(
+                        tls12Suite, block.serverWriteKey(), block.serverWriteIv());
+        pendingRead = client ? serverWrite : clientWrite;
+        pendingWrite = client ? clientWrite : serverWrite;
+    }
+
+    /** TLS 1.2: the peer's change_cipher_spec; false when no pending read cipher exists. */
+    public boolean activatePendingRead() {
+        if (pendingRead == null) {
+            return false;
+        }
+        if (readProtection != null) {
+            readProtection.destroy();
+        }
+        readProtection = pendingRead;
+        pendingRead = null;
+        readKeyChanged = true;
+        return true;
+    }
+
+    /** TLS 1.2: sends change_cipher_spec (RFC 5246 §7.1) and protects what follows. */
+    public void sendTls12ChangeCipherSpec() {
+        flush();
+        outbound.writeBytes(CCS_RECORD);
+        listener.changeCipherSpec(TlsListener.Direction.SENT);
+        if (writeProtection != null) {
+            writeProtection.destroy();
+        }
+        writeProtection = pendingWrite;
+        pendingWrite = null;
+        firstRecord = false;
+    }
+
+    /** Moves the pending write cipher in place without sending anything (a restored session). */
+    public void activatePendingWrite() {
+        writeProtection = pendingWrite;
+        pendingWrite = null;
+        firstRecord = false;
+    }
+
+    /** Sends an alert record under the current write protection and reports it. */
+    public void sendAlert(Alert alert) {
+        byte[] body = alert.encode();
+        writeRecord(ContentType.ALERT, body, 0, body.length);
+        alertSent = alert;
+        listener.alert(TlsListener.Direction.SENT, alert);
+    }
+
+    /** The last alert sent since the previous call, for the engine's output. */
+    public Alert takeAlertSent() {
+        Alert a = alertSent;
+        alertSent = null;
+        return a;
+    }
+
     public void setWriteSecret(byte[] trafficSecret) {
         flush();
         if (writeProtection != null) {
@@ -190,7 +273,7 @@ public final class HandshakeContext {
         readKeyChanged = true;
     }
 
-    public RecordProtection readProtection() {
+    public RecordCipher readProtection() {
         return readProtection;
     }
 
@@ -238,7 +321,8 @@ public final class HandshakeContext {
                     clientApplicationSecret,
                     serverApplicationSecret,
                     exporterMasterSecret,
-                    resumptionMasterSecret
+                    resumptionMasterSecret,
+                    tls12MasterSecret
                 }) {
             if (b != null) {
                 Arrays.fill(b, (byte) 0);
@@ -253,6 +337,12 @@ public final class HandshakeContext {
         if (writeProtection != null) {
             writeProtection.destroy();
         }
+        if (pendingRead != null) {
+            pendingRead.destroy();
+        }
+        if (pendingWrite != null) {
+            pendingWrite.destroy();
+        }
     }
 
     @Override
@@ -260,7 +350,7 @@ public final class HandshakeContext {
         return "HandshakeContext["
                 + (client ? "client" : "server")
                 + ", suite="
-                + suite
+                + negotiatedSuite()
                 + ", secrets redacted]";
     }
 }

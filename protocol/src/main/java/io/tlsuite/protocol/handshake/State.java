@@ -11,6 +11,14 @@ public interface State {
     State handle(HandshakeContext ctx, HandshakeMessage message, byte[] raw)
             throws TlsAlertException;
 
+    /**
+     * TLS 1.2: a change_cipher_spec record arrived. Only the states just before a Finished accept
+     * it (RFC 5246 §7.1); everywhere else it is unexpected_message.
+     */
+    default State changeCipherSpec(HandshakeContext ctx) throws TlsAlertException {
+        throw TlsAlertException.unexpected("change_cipher_spec in state " + name());
+    }
+
     /** The state's name for listeners, e.g. {@code ExpectServerHello}. */
     default String name() {
         return getClass().getSimpleName();

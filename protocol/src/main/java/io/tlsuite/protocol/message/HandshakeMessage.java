@@ -171,6 +171,24 @@ public sealed interface HandshakeMessage {
         }
     }
 
+    /**
+     * A TLS 1.2 message that has no TLS 1.3 form (Certificate and CertificateRequest of 1.2,
+     * ServerKeyExchange, ServerHelloDone, ClientKeyExchange, NewSessionTicket of RFC 5077,
+     * HelloRequest). ClientHello, ServerHello, CertificateVerify and Finished have the same form in
+     * both versions and use the records above.
+     */
+    record Tls12(io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage message)
+            implements HandshakeMessage {
+        public int handshakeType() {
+            return message.handshakeType();
+        }
+
+        @Override
+        public String toString() {
+            return message.toString();
+        }
+    }
+
     record KeyUpdate(boolean updateRequested) implements HandshakeMessage {
         public int handshakeType() {
             return HandshakeType.KEY_UPDATE;

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * One direction of record protection (RFC 8446 §5.2, §5.3): AEAD with the per-record nonce {@code
  * iv XOR seq}, the inner content type and zero padding.
  */
-public final class RecordProtection {
+public final class RecordProtection implements RecordCipher {
     private final Aead aead;
     private final byte[] iv;
     private long sequence;

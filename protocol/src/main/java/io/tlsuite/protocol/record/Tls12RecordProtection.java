@@ -20,7 +20,7 @@ import java.util.Arrays;
  *
  * There is no inner content type and no padding: the record type is the outer one.
  */
-public final class Tls12RecordProtection {
+public final class Tls12RecordProtection implements RecordCipher {
     public static final int VERSION = 0x0303;
 
     private final Aead aead;
@@ -82,6 +82,12 @@ public final class Tls12RecordProtection {
         if (sequence == -1L) {
             throw new IllegalStateException("TLS 1.2 sequence number exhausted");
         }
+    }
+
+    /** TLS 1.2 has no record padding: {@code padding} is ignored. */
+    @Override
+    public byte[] seal(int type, byte[] content, int offset, int length, int padding) {
+        return seal(type, content, offset, length);
     }
 
     /** Protects one record of {@code type}; returns the whole TLSCiphertext with its header. */

@@ -66,9 +66,15 @@ public final class JdkPeer {
     }
 
     public static JdkPeer client(SSLContext ctx, String host, int port, String... suites) {
+        return client(ctx, new String[] {"TLSv1.3"}, host, port, suites);
+    }
+
+    /** A client with these protocols enabled, e.g. {@code "TLSv1.2"} only. */
+    public static JdkPeer client(
+            SSLContext ctx, String[] protocols, String host, int port, String... suites) {
         SSLEngine e = ctx.createSSLEngine(host, port);
         e.setUseClientMode(true);
-        configure(e, suites);
+        configure(e, protocols, suites);
         SSLParameters p = e.getSSLParameters();
         p.setEndpointIdentificationAlgorithm("HTTPS");
         e.setSSLParameters(p);
@@ -76,15 +82,21 @@ public final class JdkPeer {
     }
 
     public static JdkPeer server(SSLContext ctx, boolean needClientAuth, String... suites) {
+        return server(ctx, new String[] {"TLSv1.3"}, needClientAuth, suites);
+    }
+
+    /** A server with these protocols enabled, e.g. {@code "TLSv1.2"} only. */
+    public static JdkPeer server(
+            SSLContext ctx, String[] protocols, boolean needClientAuth, String... suites) {
         SSLEngine e = ctx.createSSLEngine();
         e.setUseClientMode(false);
         e.setNeedClientAuth(needClientAuth);
-        configure(e, suites);
+        configure(e, protocols, suites);
         return new JdkPeer(e);
     }
 
-    private static void configure(SSLEngine e, String... suites) {
-        e.setEnabledProtocols(new String[] {"TLSv1.3"});
+    private static void configure(SSLEngine e, String[] protocols, String... suites) {
+        e.setEnabledProtocols(protocols);
         if (suites.length > 0) {
             e.setEnabledCipherSuites(suites);
         }

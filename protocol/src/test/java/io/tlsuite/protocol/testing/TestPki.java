@@ -185,9 +185,12 @@ public final class TestPki {
                     Extension.keyUsage,
                     true,
                     new KeyUsage(
-                            spec.digitalSignature()
-                                    ? KeyUsage.digitalSignature
-                                    : KeyUsage.keyEncipherment));
+                            !spec.digitalSignature()
+                                    ? KeyUsage.keyEncipherment
+                                    : spec.keyType() == KeyType.RSA
+                                            // TLS 1.2 RSA key transport encrypts to this key.
+                                            ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment
+                                            : KeyUsage.digitalSignature));
             List<KeyPurposeId> purposes = new ArrayList<>();
             if (spec.serverAuth()) {
                 purposes.add(KeyPurposeId.id_kp_serverAuth);

@@ -9,7 +9,7 @@ import java.util.Optional;
  * suites). Each row: IANA code point, key exchange, AEAD, PRF hash. Kept apart from the TLS 1.3
  * {@link io.tlsuite.protocol.crypto.CipherSuite} table so that TLS 1.3 negotiation is unchanged.
  */
-public enum Tls12CipherSuite {
+public enum Tls12CipherSuite implements io.tlsuite.protocol.crypto.TlsCipherSuite {
     TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256(
             0xC02B,
             KeyExchangeAlgorithm.ECDHE_ECDSA,
@@ -101,6 +101,11 @@ public enum Tls12CipherSuite {
      */
     public int recordIvLength() {
         return aead == AeadAlgorithm.CHACHA20_POLY1305 ? 0 : 8;
+    }
+
+    @Override
+    public io.tlsuite.protocol.ProtocolVersion version() {
+        return io.tlsuite.protocol.ProtocolVersion.TLS_1_2;
     }
 
     public static Optional<Tls12CipherSuite> of(int code) {

@@ -51,29 +51,56 @@ public final class IdentitySelection {
     /**
      * TLS 1.2: an identity for the suite's key exchange. ECDHE_ECDSA needs an EC key and ECDHE_RSA
      * an RSA key, each able to sign with a scheme the peer offers; RSA key transport needs an RSA
-     * key only (nothing is signed).
+     * key only (nothing is signed). An ECDSA key's curve must be among the client's
+     * supported_groups when it sent them (RFC 8422 §5.1: the extension names the curves of
+     * certificates too).
      */
     public static Optional<CertifiedKey> forTls12(
             TlsConfig config, Tls12CipherSuite suite, List<Integer> peerSchemes) {
+        return forTls12(config, suite, peerSchemes, null);
+    }
+
+    /** As above; {@code peerGroups} null when the client sent no supported_groups. */
+    public static Optional<CertifiedKey> forTls12(
+            TlsConfig config,
+            Tls12CipherSuite suite,
+            List<Integer> peerSchemes,
+            List<Integer> peerGroups) {
+        boolean p256 =
+                peerGroups == null
+                        || peerGroups.contains(
+                                io.tlsuite.protocol.crypto.NamedGroup.SECP256R1.code());
         List<Integer> usable = usableSchemes(config, peerSchemes);
         for (CertifiedKey id : config.identities()) {
             boolean fits =
                     switch (suite.keyExchange()) {
                         case ECDHE_ECDSA ->
                                 "EC".equals(id.privateKey().getAlgorithm())
+                                        && p256
+                                        && allows(id, DIGITAL_SIGNATURE)
                                         && SignatureScheme.select(id.privateKey(), usable, false)
                                                 .isPresent();
                         case ECDHE_RSA ->
                                 isRsa(id)
+                                        && allows(id, DIGITAL_SIGNATURE)
                                         && SignatureScheme.select(id.privateKey(), usable, false)
                                                 .isPresent();
-                        case RSA -> isRsa(id);
+                        case RSA -> isRsa(id) && allows(id, KEY_ENCIPHERMENT);
                     };
             if (fits) {
                 return Optional.of(id);
             }
         }
         return Optional.empty();
+    }
+
+    private static final int DIGITAL_SIGNATURE = 0;
+    private static final int KEY_ENCIPHERMENT = 2;
+
+    /** RFC 5246 §7.4.2: the key usage extension, when present, must allow the key's use. */
+    private static boolean allows(CertifiedKey id, int bit) {
+        boolean[] usage = id.leaf().getKeyUsage();
+        return usage == null || (usage.length > bit && usage[bit]);
     }
 
     private static boolean isRsa(CertifiedKey id) {

@@ -74,22 +74,50 @@ public final class ServerHandshake {
         };
     }
 
+    /** RFC 7507: TLS_FALLBACK_SCSV, sent by a client retrying with a lower version. */
+    static final int FALLBACK_SCSV = 0x5600;
+
     /**
-     * The version dispatch point: TLS 1.3 when offered through supported_versions. A TLS 1.2 state
-     * machine will take the other branch; for now any offer without 0x0304 is protocol_version.
+     * The version dispatch point: TLS 1.3 when offered through supported_versions and enabled, else
+     * TLS 1.2 when offered (supported_versions, or legacy_version without it) and enabled. Anything
+     * else, and always SSL 3.0 to TLS 1.1, is protocol_version.
      */
-    static ProtocolVersion negotiateVersion(ClientHello ch) throws TlsAlertException {
+    static ProtocolVersion negotiateVersion(HandshakeContext ctx, ClientHello ch)
+            throws TlsAlertException {
         Optional<Extension.ClientSupportedVersions> sv =
                 Extension.find(ch.extensions(), Extension.ClientSupportedVersions.class);
-        if (sv.isPresent() && sv.get().versions().contains(ProtocolVersion.TLS_1_3.code())) {
-            return ProtocolVersion.TLS_1_3;
+        boolean tls13 = ctx.config.enables(ProtocolVersion.TLS_1_3);
+        boolean tls12 = ctx.config.enables(ProtocolVersion.TLS_1_2);
+        ProtocolVersion chosen = null;
+        if (sv.isPresent()) {
+            if (tls13 && sv.get().versions().contains(ProtocolVersion.TLS_1_3.code())) {
+                chosen = ProtocolVersion.TLS_1_3;
+            } else if (tls12 && sv.get().versions().contains(ProtocolVersion.TLS_1_2.code())) {
+                chosen = ProtocolVersion.TLS_1_2;
+            }
+        } else if (tls12 && ch.legacyVersion() >= ProtocolVersion.TLS_1_2.code()) {
+            // RFC 8446 §4.2.1: without supported_versions, legacy_version is the client's highest.
+            chosen = ProtocolVersion.TLS_1_2;
         }
-        int offered =
-                sv.map(v -> v.versions().stream().max(Integer::compare).orElse(0))
-                        .orElse(ch.legacyVersion());
-        throw new TlsAlertException(
-                AlertDescription.PROTOCOL_VERSION,
-                "client offers up to 0x" + Integer.toHexString(offered) + "; TLS 1.3 is required");
+        if (chosen == null) {
+            int offered =
+                    sv.map(v -> v.versions().stream().max(Integer::compare).orElse(0))
+                            .orElse(ch.legacyVersion());
+            throw new TlsAlertException(
+                    AlertDescription.PROTOCOL_VERSION,
+                    "client offers up to 0x"
+                            + Integer.toHexString(offered)
+                            + "; we negotiate "
+                            + ctx.config.versions());
+        }
+        if (chosen == ProtocolVersion.TLS_1_2
+                && tls13
+                && ch.cipherSuites().contains(FALLBACK_SCSV)) {
+            // RFC 7507 §3: a fallback retry while we support a higher version.
+            throw new TlsAlertException(
+                    AlertDescription.INAPPROPRIATE_FALLBACK, "TLS_FALLBACK_SCSV below TLS 1.3");
+        }
+        return chosen;
     }
 
     record Retry(CipherSuite suite, NamedGroup group, byte[] firstRandom) {}
@@ -107,7 +135,9 @@ public final class ServerHandshake {
         @Override
         protected State on(HandshakeContext ctx, ClientHello ch, byte[] raw)
                 throws TlsAlertException {
-            negotiateVersion(ch);
+            if (negotiateVersion(ctx, ch) == ProtocolVersion.TLS_1_2) {
+                return Tls12ServerHandshake.respond(ctx, ch, raw);
+            }
             return respond(ctx, ch, raw, null);
         }
     }
@@ -145,7 +175,9 @@ public final class ServerHandshake {
         @Override
         protected State on(HandshakeContext ctx, ClientHello ch, byte[] raw)
                 throws TlsAlertException {
-            negotiateVersion(ch);
+            if (negotiateVersion(ctx, ch) != ProtocolVersion.TLS_1_3) {
+                throw TlsAlertException.illegalParameter("second ClientHello dropped TLS 1.3");
+            }
             if (!Arrays.equals(ch.random(), retry.firstRandom())) {
                 throw TlsAlertException.illegalParameter("second ClientHello changed its random");
             }
@@ -239,22 +271,7 @@ public final class ServerHandshake {
             ctx.identity = IdentitySelection.forTls13(ctx.config, sigAlgs.schemes());
         }
 
-        Optional<Extension.Alpn> alpn = Extension.find(ch.extensions(), Extension.Alpn.class);
-        if (alpn.isPresent() && !ctx.config.alpnProtocols().isEmpty()) {
-            for (String p : ctx.config.alpnProtocols()) {
-                if (alpn.get().protocols().contains(p)) {
-                    ctx.alpn = p;
-                    break;
-                }
-            }
-            if (ctx.alpn == null) {
-                throw new TlsAlertException(
-                        AlertDescription.NO_APPLICATION_PROTOCOL, "no common ALPN protocol");
-            }
-        }
-        Optional<Extension.ServerName> sni =
-                Extension.find(ch.extensions(), Extension.ServerName.class);
-        ctx.serverName = sni.map(Extension.ServerName::hostName).orElse(null);
+        negotiateAlpnAndSni(ctx, ch);
 
         if (retry == null) {
             ctx.transcript.startHash(suite.hash());
@@ -335,6 +352,26 @@ public final class ServerHandshake {
                         ctx.transcript.hashWith(expectedClientFinished));
         issueTickets(ctx);
         return new ExpectClientFinished(true);
+    }
+
+    /** ALPN (RFC 7301: no_application_protocol when nothing is common) and SNI, both versions. */
+    static void negotiateAlpnAndSni(HandshakeContext ctx, ClientHello ch) throws TlsAlertException {
+        Optional<Extension.Alpn> alpn = Extension.find(ch.extensions(), Extension.Alpn.class);
+        if (alpn.isPresent() && !ctx.config.alpnProtocols().isEmpty()) {
+            for (String p : ctx.config.alpnProtocols()) {
+                if (alpn.get().protocols().contains(p)) {
+                    ctx.alpn = p;
+                    break;
+                }
+            }
+            if (ctx.alpn == null) {
+                throw new TlsAlertException(
+                        AlertDescription.NO_APPLICATION_PROTOCOL, "no common ALPN protocol");
+            }
+        }
+        Optional<Extension.ServerName> sni =
+                Extension.find(ch.extensions(), Extension.ServerName.class);
+        ctx.serverName = sni.map(Extension.ServerName::hostName).orElse(null);
     }
 
     private static CipherSuite chooseSuite(HandshakeContext ctx, ClientHello ch, Retry retry)

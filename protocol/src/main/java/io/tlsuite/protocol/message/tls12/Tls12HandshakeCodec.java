@@ -5,10 +5,15 @@ import io.tlsuite.protocol.alert.TlsAlertException;
 import io.tlsuite.protocol.codec.ByteReader;
 import io.tlsuite.protocol.codec.ByteWriter;
 import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite.KeyExchangeAlgorithm;
+import io.tlsuite.protocol.message.HandshakeCodec;
+import io.tlsuite.protocol.message.HandshakeMessage;
+import io.tlsuite.protocol.message.HandshakeType;
 import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.Certificate12;
 import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.CertificateRequest12;
 import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeEcdhe;
 import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeRsa;
+import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.HelloRequest;
+import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.NewSessionTicket12;
 import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ServerHelloDone;
 import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ServerKeyExchangeEcdhe;
 import java.util.ArrayList;
@@ -23,6 +28,8 @@ import java.util.List;
 public final class Tls12HandshakeCodec {
     private Tls12HandshakeCodec() {}
 
+    public static final int HELLO_REQUEST = 0;
+    public static final int NEW_SESSION_TICKET = 4;
     public static final int CERTIFICATE = 11;
     public static final int SERVER_KEY_EXCHANGE = 12;
     public static final int CERTIFICATE_REQUEST = 13;
@@ -39,6 +46,8 @@ public final class Tls12HandshakeCodec {
         ByteReader r = new ByteReader(body);
         Tls12HandshakeMessage m =
                 switch (type) {
+                    case HELLO_REQUEST -> new HelloRequest();
+                    case NEW_SESSION_TICKET -> new NewSessionTicket12(r.u32(), r.vector16());
                     case CERTIFICATE -> certificate(r);
                     case SERVER_KEY_EXCHANGE -> {
                         if (keyExchange == KeyExchangeAlgorithm.RSA) {
@@ -119,6 +128,24 @@ public final class Tls12HandshakeCodec {
         return new Certificate12(certificates);
     }
 
+    /**
+     * Decodes any handshake message of a TLS 1.2 connection: ClientHello, ServerHello,
+     * CertificateVerify and Finished through {@link HandshakeCodec} (same form as TLS 1.3), the
+     * rest through {@link #decode} wrapped in {@link HandshakeMessage.Tls12}. Types that TLS 1.2
+     * does not have (EncryptedExtensions, KeyUpdate, ...) are unexpected_message.
+     */
+    public static HandshakeMessage decodeAny(
+            int type, byte[] body, KeyExchangeAlgorithm keyExchange) throws TlsAlertException {
+        return switch (type) {
+            case HandshakeType.CLIENT_HELLO,
+                    HandshakeType.SERVER_HELLO,
+                    HandshakeType.CERTIFICATE_VERIFY,
+                    HandshakeType.FINISHED ->
+                    HandshakeCodec.decode(type, body);
+            default -> new HandshakeMessage.Tls12(decode(type, body, keyExchange));
+        };
+    }
+
     /** Encodes a message with its 4-byte handshake header (type u8, length u24). */
     public static byte[] encode(Tls12HandshakeMessage m) {
         ByteWriter w = new ByteWriter(512);
@@ -146,6 +173,8 @@ public final class Tls12HandshakeCodec {
                 w.vector16(dn);
             }
             w.end16(cas);
+        } else if (m instanceof NewSessionTicket12 t) {
+            w.u32(t.lifetimeHintSeconds()).vector16(t.ticket());
         } else if (m instanceof Certificate12 c) {
             int list = w.begin24();
             for (byte[] cert : c.certificates()) {

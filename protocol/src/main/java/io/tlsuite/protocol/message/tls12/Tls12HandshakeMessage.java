@@ -56,6 +56,35 @@ public sealed interface Tls12HandshakeMessage {
         }
     }
 
+    /** HelloRequest (RFC 5246 §7.4.1.1): empty; a server's invitation to renegotiate. */
+    record HelloRequest() implements Tls12HandshakeMessage {
+        @Override
+        public int handshakeType() {
+            return Tls12HandshakeCodec.HELLO_REQUEST;
+        }
+    }
+
+    /**
+     * NewSessionTicket of RFC 5077 §3.3: a lifetime hint and the opaque ticket (here a handle into
+     * the server's ticket store).
+     */
+    record NewSessionTicket12(long lifetimeHintSeconds, byte[] ticket)
+            implements Tls12HandshakeMessage {
+        @Override
+        public int handshakeType() {
+            return Tls12HandshakeCodec.NEW_SESSION_TICKET;
+        }
+
+        @Override
+        public String toString() {
+            return "NewSessionTicket12[lifetimeHint="
+                    + lifetimeHintSeconds
+                    + ", ticket="
+                    + ticket.length
+                    + " bytes]";
+        }
+    }
+
     /** ServerHelloDone (RFC 5246 §7.4.5): empty. */
     record ServerHelloDone() implements Tls12HandshakeMessage {
         @Override

@@ -179,8 +179,10 @@ class Tls12HandshakeCodecTest {
                 .isEqualTo(AlertDescription.DECODE_ERROR);
         // ServerHelloDone with a body
         assertThat(alertOf(14, "00", ECDHE)).isEqualTo(AlertDescription.DECODE_ERROR);
-        // types this codec does not handle (TLS 1.3 ones, hello_request, garbage)
-        for (int type : new int[] {0, 1, 2, 8, 15, 20, 255}) {
+        // HelloRequest with a body
+        assertThat(alertOf(0, "00", ECDHE)).isEqualTo(AlertDescription.DECODE_ERROR);
+        // types this codec does not handle (TLS 1.3 ones, garbage)
+        for (int type : new int[] {1, 2, 8, 15, 20, 255}) {
             assertThat(alertOf(type, "", ECDHE))
                     .as("type %d", type)
                     .isEqualTo(AlertDescription.UNEXPECTED_MESSAGE);

@@ -1,0 +1,367 @@
+package io.tlsuite.protocol.handshake.server;
+
+import io.tlsuite.protocol.CertifiedKey;
+import io.tlsuite.protocol.ClientAuth;
+import io.tlsuite.protocol.ProtocolVersion;
+import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.alert.TlsAlertException;
+import io.tlsuite.protocol.crypto.KeyExchange;
+import io.tlsuite.protocol.crypto.NamedGroup;
+import io.tlsuite.protocol.crypto.SignatureScheme;
+import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite.KeyExchangeAlgorithm;
+import io.tlsuite.protocol.handshake.Connected12;
+import io.tlsuite.protocol.handshake.Expect;
+import io.tlsuite.protocol.handshake.Expect12;
+import io.tlsuite.protocol.handshake.ExpectChangeCipherSpec;
+import io.tlsuite.protocol.handshake.HandshakeContext;
+import io.tlsuite.protocol.handshake.Handshakes;
+import io.tlsuite.protocol.handshake.State;
+import io.tlsuite.protocol.handshake.Tls12Handshakes;
+import io.tlsuite.protocol.message.Extension;
+import io.tlsuite.protocol.message.ExtensionType;
+import io.tlsuite.protocol.message.HandshakeMessage;
+import io.tlsuite.protocol.message.HandshakeMessage.CertificateVerify;
+import io.tlsuite.protocol.message.HandshakeMessage.ClientHello;
+import io.tlsuite.protocol.message.HandshakeMessage.Finished;
+import io.tlsuite.protocol.message.HandshakeMessage.ServerHello;
+import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
+import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.Certificate12;
+import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeEcdhe;
+import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeRsa;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The TLS 1.2 server state machine (RFC 5246 §7.3), entered from {@link
+ * ServerHandshake#negotiateVersion} when the client offers no TLS 1.3 we accept:
+ *
+ * <pre>
+ * ClientHello -> (ServerHello, Certificate, [ServerKeyExchange], [CertificateRequest], ServerHelloDone)
+ *   -> [ExpectClientCertificate] -> ExpectClientKeyExchange -> [ExpectClientCertificateVerify]
+ *   -> ExpectChangeCipherSpec -> ExpectClientFinished -> (ChangeCipherSpec, Finished) -> Connected
+ * </pre>
+ *
+ * Extended master secret (RFC 7627) and secure renegotiation signalling (RFC 5746) are required;
+ * only AEAD suites exist.
+ */
+public final class Tls12ServerHandshake {
+    private Tls12ServerHandshake() {}
+
+    /** What the server chose for this ClientHello. */
+    record Choice(Tls12CipherSuite suite, NamedGroup group, CertifiedKey identity) {}
+
+    static State respond(HandshakeContext ctx, ClientHello ch, byte[] raw)
+            throws TlsAlertException {
+        ctx.version = ProtocolVersion.TLS_1_2;
+        checkClientHello(ch);
+        List<Integer> peerSchemes =
+                Extension.find(ch.extensions(), Extension.SignatureAlgorithms.class)
+                        .map(Extension.SignatureAlgorithms::schemes)
+                        .orElse(List.of());
+        Choice choice = choose(ctx, ch, peerSchemes);
+        ServerHandshake.negotiateAlpnAndSni(ctx, ch);
+        ctx.tls12Suite = choice.suite();
+        ctx.group = choice.group();
+        ctx.identity = choice.identity();
+        ctx.clientRandom = ch.random().clone();
+        ctx.serverRandom = serverRandom(ctx);
+        ctx.transcript.startHash(choice.suite().hash());
+        ctx.transcript.add(raw);
+
+        List<Extension> ext = new ArrayList<>();
+        ext.add(
+                Tls12Handshakes.extension(
+                        ExtensionType.RENEGOTIATION_INFO,
+                        Tls12Handshakes.EMPTY_RENEGOTIATION_INFO));
+        ext.add(Tls12Handshakes.extension(ExtensionType.EXTENDED_MASTER_SECRET, new byte[0]));
+        if (choice.group() != null
+                && Tls12Handshakes.extension(ch.extensions(), ExtensionType.EC_POINT_FORMATS)
+                        .isPresent()) {
+            // RFC 8422 §5.2: uncompressed points only.
+            ext.add(Tls12Handshakes.extension(ExtensionType.EC_POINT_FORMATS, new byte[] {1, 0}));
+        }
+        if (ctx.alpn != null) {
+            ext.add(new Extension.Alpn(List.of(ctx.alpn)));
+        }
+        ctx.send(
+                new ServerHello(
+                        0x0303,
+                        ctx.serverRandom.clone(),
+                        new byte[0],
+                        choice.suite().code(),
+                        0,
+                        ext));
+        ctx.send(Tls12Handshakes.certificateMessage(choice.identity().chain()));
+        KeyExchange kx = null;
+        if (choice.group() != null) {
+            kx = choice.group().generate(ctx.config.random());
+            ctx.send(serverKeyExchange(ctx, choice, kx, peerSchemes));
+        }
+        boolean requestCertificate = ctx.config.clientAuth() != ClientAuth.NONE;
+        if (requestCertificate) {
+            // RFC 5246 §7.4.4: ecdsa_sign(64), rsa_sign(1); no CA names (any from our trust).
+            ctx.send(
+                    new HandshakeMessage.Tls12(
+                            new Tls12HandshakeMessage.CertificateRequest12(
+                                    List.of(64, 1), Tls12Handshakes.ourSchemes(ctx), List.of())));
+        }
+        ctx.send(new HandshakeMessage.Tls12(new Tls12HandshakeMessage.ServerHelloDone()));
+        KeyAgreement agreement = new KeyAgreement(kx, ch.legacyVersion());
+        return requestCertificate
+                ? new ExpectClientCertificate(agreement)
+                : new ExpectClientKeyExchange(agreement, null);
+    }
+
+    /** RFC 5746, RFC 7627, RFC 8422 §5.1.2: what a TLS 1.2 ClientHello must carry for us. */
+    private static void checkClientHello(ClientHello ch) throws TlsAlertException {
+        boolean nullCompression = false;
+        for (byte b : ch.legacyCompressionMethods()) {
+            nullCompression |= b == 0;
+        }
+        if (!nullCompression) {
+            throw TlsAlertException.illegalParameter("the null compression method is not offered");
+        }
+        Optional<byte[]> ri =
+                Tls12Handshakes.extension(ch.extensions(), ExtensionType.RENEGOTIATION_INFO);
+        if (ri.isPresent() && !Arrays.equals(ri.get(), Tls12Handshakes.EMPTY_RENEGOTIATION_INFO)) {
+            // RFC 5746 §3.6: an initial handshake carries an empty renegotiated_connection.
+            throw new TlsAlertException(
+                    AlertDescription.HANDSHAKE_FAILURE, "renegotiation_info is not empty");
+        }
+        if (ri.isEmpty() && !ch.cipherSuites().contains(Tls12Handshakes.RENEGOTIATION_SCSV)) {
+            throw new TlsAlertException(
+                    AlertDescription.HANDSHAKE_FAILURE,
+                    "client signals no secure renegotiation (RFC 5746)");
+        }
+        Optional<byte[]> ems =
+                Tls12Handshakes.extension(ch.extensions(), ExtensionType.EXTENDED_MASTER_SECRET);
+        if (ems.isEmpty()) {
+            // RFC 7627 §5.3: a server may refuse a full handshake without it; we always do.
+            throw new TlsAlertException(
+                    AlertDescription.HANDSHAKE_FAILURE,
+                    "client does not offer extended_master_secret (RFC 7627)");
+        }
+        if (ems.get().length != 0) {
+            throw TlsAlertException.decodeError("extended_master_secret must be empty");
+        }
+        Optional<byte[]> formats =
+                Tls12Handshakes.extension(ch.extensions(), ExtensionType.EC_POINT_FORMATS);
+        if (formats.isPresent()) {
+            byte[] f = formats.get();
+            boolean uncompressed = false;
+            for (int i = 1; i < f.length; i++) {
+                uncompressed |= f[i] == 0;
+            }
+            if (f.length == 0 || (f[0] & 0xff) != f.length - 1 || !uncompressed) {
+                throw TlsAlertException.illegalParameter("ec_point_formats without uncompressed");
+            }
+        }
+    }
+
+    /**
+     * Our first suite the client offers for which we hold a fitting identity and, for ECDHE, share
+     * a group. None: handshake_failure (e.g. a client offering only CBC suites).
+     */
+    private static Choice choose(HandshakeContext ctx, ClientHello ch, List<Integer> peerSchemes)
+            throws TlsAlertException {
+        List<Integer> peerGroups =
+                Extension.find(ch.extensions(), Extension.SupportedGroups.class)
+                        .map(Extension.SupportedGroups::groups)
+                        .orElse(null);
+        NamedGroup group = null;
+        for (NamedGroup g : ctx.config.groups()) {
+            if (peerGroups != null && peerGroups.contains(g.code())) {
+                group = g;
+                break;
+            }
+        }
+        for (Tls12CipherSuite s : ctx.config.tls12CipherSuites()) {
+            if (!ch.cipherSuites().contains(s.code())) {
+                continue;
+            }
+            boolean ecdhe = s.keyExchange() != KeyExchangeAlgorithm.RSA;
+            if (ecdhe && group == null) {
+                continue;
+            }
+            Optional<CertifiedKey> id =
+                    IdentitySelection.forTls12(ctx.config, s, peerSchemes, peerGroups);
+            if (id.isPresent()) {
+                return new Choice(s, ecdhe ? group : null, id.get());
+            }
+        }
+        throw new TlsAlertException(
+                AlertDescription.HANDSHAKE_FAILURE,
+                "no common TLS 1.2 cipher suite (AEAD only) with a fitting certificate");
+    }
+
+    /** RFC 8446 §4.1.3: a server that could do TLS 1.3 marks a TLS 1.2 ServerHello.random. */
+    private static byte[] serverRandom(HandshakeContext ctx) {
+        byte[] random = new byte[32];
+        ctx.config.random().nextBytes(random);
+        if (ctx.config.enables(ProtocolVersion.TLS_1_3)) {
+            System.arraycopy(Tls12Handshakes.DOWNGRADE_TLS12, 0, random, 24, 8);
+        }
+        return random;
+    }
+
+    /** RFC 8422 §5.4: our ephemeral point, signed with the chosen identity. */
+    private static HandshakeMessage serverKeyExchange(
+            HandshakeContext ctx, Choice choice, KeyExchange kx, List<Integer> peerSchemes)
+            throws TlsAlertException {
+        SignatureScheme scheme =
+                SignatureScheme.select(
+                                choice.identity().privateKey(),
+                                IdentitySelection.usableSchemes(ctx.config, peerSchemes),
+                                false)
+                        .orElseThrow(
+                                () ->
+                                        new TlsAlertException(
+                                                AlertDescription.HANDSHAKE_FAILURE,
+                                                "no signature scheme for our certificate"));
+        Tls12HandshakeMessage.ServerKeyExchangeEcdhe unsigned =
+                new Tls12HandshakeMessage.ServerKeyExchangeEcdhe(
+                        choice.group().code(), kx.publicKey(), scheme.code(), new byte[0]);
+        byte[] signature =
+                scheme.sign(
+                        choice.identity().privateKey(),
+                        unsigned.signedContent(ctx.clientRandom, ctx.serverRandom),
+                        ctx.config.random());
+        return new HandshakeMessage.Tls12(
+                new Tls12HandshakeMessage.ServerKeyExchangeEcdhe(
+                        choice.group().code(), kx.publicKey(), scheme.code(), signature));
+    }
+
+    /**
+     * The server's half of the key exchange: its ephemeral key (ECDHE) or, for RSA key transport,
+     * the version the client offered (RFC 5246 §7.4.7.1).
+     */
+    record KeyAgreement(KeyExchange ephemeral, int clientVersion) {}
+
+    static final class ExpectClientCertificate extends Expect12<Certificate12> {
+        private final KeyAgreement agreement;
+
+        ExpectClientCertificate(KeyAgreement agreement) {
+            super(Certificate12.class);
+            this.agreement = agreement;
+        }
+
+        @Override
+        public String name() {
+            return "ExpectClientCertificate";
+        }
+
+        @Override
+        protected State on(HandshakeContext ctx, Certificate12 c, byte[] raw)
+                throws TlsAlertException {
+            if (c.certificates().isEmpty()) {
+                if (ctx.config.clientAuth() == ClientAuth.REQUIRED) {
+                    // RFC 5246 §7.4.6: the server may respond with a fatal handshake_failure.
+                    throw new TlsAlertException(
+                            AlertDescription.HANDSHAKE_FAILURE, "client sent no certificate");
+                }
+                ctx.transcript.add(raw);
+                return new ExpectClientKeyExchange(agreement, null);
+            }
+            List<X509Certificate> chain = Tls12Handshakes.parseChain(c);
+            Handshakes.validatePeer(ctx, chain);
+            ctx.peerCertificates = chain;
+            ctx.transcript.add(raw);
+            return new ExpectClientKeyExchange(agreement, chain.get(0));
+        }
+    }
+
+    static final class ExpectClientKeyExchange implements State {
+        private final KeyAgreement agreement;
+        private final X509Certificate clientLeaf;
+
+        ExpectClientKeyExchange(KeyAgreement agreement, X509Certificate clientLeaf) {
+            this.agreement = agreement;
+            this.clientLeaf = clientLeaf;
+        }
+
+        @Override
+        public String name() {
+            return "ExpectClientKeyExchange";
+        }
+
+        @Override
+        public State handle(HandshakeContext ctx, HandshakeMessage message, byte[] raw)
+                throws TlsAlertException {
+            byte[] preMasterSecret;
+            if (message instanceof HandshakeMessage.Tls12 t
+                    && t.message() instanceof ClientKeyExchangeEcdhe cke
+                    && agreement.ephemeral() != null) {
+                preMasterSecret = agreement.ephemeral().agree(cke.publicPoint());
+            } else if (message instanceof HandshakeMessage.Tls12 t
+                    && t.message() instanceof ClientKeyExchangeRsa cke
+                    && agreement.ephemeral() == null) {
+                preMasterSecret =
+                        RsaPreMasterSecret.decrypt(
+                                ctx.identity.privateKey(),
+                                cke.encryptedPreMasterSecret(),
+                                agreement.clientVersion(),
+                                ctx.config.random());
+            } else {
+                throw TlsAlertException.unexpected(
+                        message.getClass().getSimpleName() + " in state " + name());
+            }
+            ctx.transcript.add(raw);
+            Tls12Handshakes.deriveKeys(ctx, preMasterSecret);
+            State finished =
+                    new ExpectChangeCipherSpec(
+                            "ExpectChangeCipherSpec", new ExpectClientFinished());
+            return clientLeaf == null
+                    ? finished
+                    : new ExpectClientCertificateVerify(clientLeaf, finished);
+        }
+    }
+
+    static final class ExpectClientCertificateVerify extends Expect<CertificateVerify> {
+        private final X509Certificate leaf;
+        private final State next;
+
+        ExpectClientCertificateVerify(X509Certificate leaf, State next) {
+            super(CertificateVerify.class);
+            this.leaf = leaf;
+            this.next = next;
+        }
+
+        @Override
+        public String name() {
+            return "ExpectClientCertificateVerify";
+        }
+
+        @Override
+        protected State on(HandshakeContext ctx, CertificateVerify cv, byte[] raw)
+                throws TlsAlertException {
+            Tls12Handshakes.verifyCertificateVerify(ctx, cv, leaf);
+            ctx.transcript.add(raw);
+            return next;
+        }
+    }
+
+    static final class ExpectClientFinished extends Expect<Finished> {
+        ExpectClientFinished() {
+            super(Finished.class);
+        }
+
+        @Override
+        public String name() {
+            return "ExpectClientFinished";
+        }
+
+        @Override
+        protected State on(HandshakeContext ctx, Finished f, byte[] raw) throws TlsAlertException {
+            Tls12Handshakes.verifyFinished(ctx, f);
+            ctx.transcript.add(raw);
+            ctx.sendTls12ChangeCipherSpec();
+            ctx.send(Tls12Handshakes.finished(ctx, false));
+            ctx.handshakeComplete = true;
+            return new Connected12();
+        }
+    }
+}
