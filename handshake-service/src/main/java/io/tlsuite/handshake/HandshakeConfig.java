@@ -23,6 +23,22 @@ public interface HandshakeConfig {
 
     Events events();
 
+    Replicas replicas();
+
+    /**
+     * Sharing REST handshakes and sessions between replicas through the session store's engine
+     * states (needs {@code handshake.session-store.enabled} and a URL).
+     */
+    interface Replicas {
+        /** Store each REST step's suspended engine so that any replica serves the next step. */
+        @WithDefault("true")
+        boolean shareState();
+
+        /** Time allowed for one call to the session store during a REST step. */
+        @WithDefault("2s")
+        Duration storeTimeout();
+    }
+
     interface Identity {
         /** The lifetime asked of the CA; renewal happens at two thirds of it. */
         @WithDefault("30d")

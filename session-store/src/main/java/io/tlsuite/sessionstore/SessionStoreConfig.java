@@ -42,6 +42,29 @@ public interface SessionStoreConfig {
 
     Mtls mtls();
 
+    EngineStates engineStates();
+
+    /**
+     * Suspended TLS engines of in-flight handshakes and open REST sessions (any replica goes on).
+     */
+    interface EngineStates {
+        /** Longest time to live a handshake state may ask for. */
+        @WithDefault("5m")
+        Duration maxHandshakeTtl();
+
+        /** Longest time to live a session state may ask for. */
+        @WithDefault("1d")
+        Duration maxSessionTtl();
+
+        /** How long an ended or expired state stays known (answers 410, not 404). */
+        @WithDefault("15m")
+        Duration tombstoneRetention();
+
+        /** Largest state accepted (decoded bytes); larger ones get 413. */
+        @WithDefault("32768")
+        int maxBytes();
+    }
+
     interface Mtls {
         /**
          * Common names of client certificates accepted as the handshake service, when the HTTPS

@@ -1,7 +1,9 @@
 package io.tlsuite.sessionstore;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tlsuite.sessionstore.domain.EngineStates;
 import io.tlsuite.sessionstore.domain.SessionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,9 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Expires sessions and tickets past their lifetime without anyone asking, on a fixed delay; with
- * several replicas on one Redis each sweeps, and the backend's atomic transitions make each expiry
- * happen once.
+ * Expires sessions, tickets and engine states past their lifetime without anyone asking, on a fixed
+ * delay; with several replicas on one Redis each sweeps, and the backend's atomic transitions make
+ * each expiry happen once.
  */
 @ApplicationScoped
 class SessionSweep {
@@ -23,10 +25,13 @@ class SessionSweep {
 
     @Inject SessionRegistry registry;
     @Inject SessionStoreConfig config;
+    @Inject EngineStates engineStates;
+    @Inject MeterRegistry meters;
 
     private ScheduledExecutorService executor;
 
     void start(@Observes StartupEvent event) {
+        meters.gauge("sessionstore.engine_states.live", engineStates, EngineStates::live);
         if (config.envelope().rewrapOnStart()) {
             int rewrapped = registry.rewrap();
             if (rewrapped > 0) {
@@ -51,6 +56,10 @@ class SessionSweep {
             int expired = registry.sweep();
             if (expired > 0) {
                 LOG.debugf("Sweep expired %d sessions", expired);
+            }
+            int states = engineStates.sweep();
+            if (states > 0) {
+                LOG.debugf("Sweep expired %d engine states", states);
             }
         } catch (RuntimeException e) {
             // The next run retries; a backend outage must not kill the schedule.

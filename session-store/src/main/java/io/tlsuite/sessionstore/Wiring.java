@@ -1,10 +1,14 @@
 package io.tlsuite.sessionstore;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.tlsuite.sessionstore.domain.EngineStates;
 import io.tlsuite.sessionstore.domain.SessionEventSink;
 import io.tlsuite.sessionstore.domain.SessionRegistry;
+import io.tlsuite.sessionstore.store.EngineStateBackend;
 import io.tlsuite.sessionstore.store.EnvelopeCipher;
+import io.tlsuite.sessionstore.store.InMemoryEngineStateBackend;
 import io.tlsuite.sessionstore.store.InMemorySessionBackend;
+import io.tlsuite.sessionstore.store.RedisEngineStateBackend;
 import io.tlsuite.sessionstore.store.RedisSessionBackend;
 import io.tlsuite.sessionstore.store.SessionBackend;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +64,34 @@ class Wiring {
                 throw new IllegalStateException(
                         "sessionstore.backend must be memory or redis, not " + config.backend());
         }
+    }
+
+    @Produces
+    @ApplicationScoped
+    EngineStateBackend engineStateBackend(
+            SessionStoreConfig config, Instance<RedisDataSource> redis) {
+        return "redis".equals(config.backend())
+                ? new RedisEngineStateBackend(redis.get(), config.redis().keyPrefix())
+                : new InMemoryEngineStateBackend();
+    }
+
+    @Produces
+    @ApplicationScoped
+    EngineStates engineStates(
+            EngineStateBackend backend,
+            EnvelopeCipher envelope,
+            Clock clock,
+            SessionStoreConfig config) {
+        var c = config.engineStates();
+        return new EngineStates(
+                backend,
+                envelope,
+                clock,
+                new EngineStates.Settings(
+                        c.maxHandshakeTtl(),
+                        c.maxSessionTtl(),
+                        c.tombstoneRetention(),
+                        c.maxBytes()));
     }
 
     void closeBackend(@Disposes SessionBackend backend) {

@@ -14,8 +14,14 @@ final class EngineTickets implements TicketStore {
     private volatile String resumedFrom;
 
     EngineTickets(SealedTicketStore shared, String sessionId) {
+        this(shared, sessionId, null);
+    }
+
+    /** For an engine resumed on this replica: the origin a ticket redeemed earlier named. */
+    EngineTickets(SealedTicketStore shared, String sessionId, String resumedFrom) {
         this.shared = shared;
         this.sessionId = sessionId;
+        this.resumedFrom = resumedFrom;
     }
 
     @Override

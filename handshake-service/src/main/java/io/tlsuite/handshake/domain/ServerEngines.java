@@ -57,6 +57,11 @@ public class ServerEngines {
             this.sessionId = sessionId;
             this.tickets = tickets;
         }
+
+        /** The session a redeemed ticket came from, if this handshake resumes one. */
+        public String resumedFrom() {
+            return tickets.resumedFrom();
+        }
     }
 
     @PostConstruct
@@ -114,6 +119,31 @@ public class ServerEngines {
                         TlsEngine.server(c.toBuilder().listener(listener).ticketStore(t).build()),
                         sessionId,
                         t));
+    }
+
+    /**
+     * An engine continued from a snapshot taken by {@code TlsEngine.suspend()} (on this replica or
+     * another), or empty while not enrolled. The snapshot stays the caller's (to zeroise).
+     *
+     * @throws IllegalArgumentException when the snapshot does not resume
+     */
+    public Optional<Handle> resumeEngine(
+            TlsListener listener, String sessionId, String resumedFrom, byte[] snapshot) {
+        TlsConfig c = base;
+        if (c == null) {
+            return Optional.empty();
+        }
+        EngineTickets t = new EngineTickets(tickets, sessionId, resumedFrom);
+        return Optional.of(
+                new Handle(
+                        TlsEngine.resume(
+                                c.toBuilder().listener(listener).ticketStore(t).build(), snapshot),
+                        sessionId,
+                        t));
+    }
+
+    public String instance() {
+        return instance;
     }
 
     public void publish(io.tlsuite.events.LifecycleEvent event) {

@@ -41,7 +41,7 @@ public final class HandshakeEventRecorder implements TlsListener {
 
     private final String handshakeId;
     private final Consumer<HandshakeEvent> sink;
-    private final long startNanos = System.nanoTime();
+    private final long startNanos;
     private String state = "Start";
     private X509Certificate sentLeaf;
     private int sentChainLength;
@@ -54,7 +54,43 @@ public final class HandshakeEventRecorder implements TlsListener {
             String handshakeId, String transport, String peer, Consumer<HandshakeEvent> sink) {
         this.handshakeId = handshakeId;
         this.sink = sink;
+        this.startNanos = System.nanoTime();
         sink.accept(new HandshakeStarted(handshakeId, transport, peer, 0));
+    }
+
+    private HandshakeEventRecorder(
+            String handshakeId,
+            Consumer<HandshakeEvent> sink,
+            long startNanos,
+            String state,
+            String transcriptHash) {
+        this.handshakeId = handshakeId;
+        this.sink = sink;
+        this.startNanos = startNanos;
+        this.state = state;
+        if (transcriptHash != null) {
+            this.transcriptHash = transcriptHash;
+        }
+    }
+
+    /**
+     * The recorder of a handshake started earlier (maybe on another replica) and continued here: no
+     * second {@code handshake.started}; times count from {@code startedAtMillis} (wall clock).
+     */
+    public static HandshakeEventRecorder continued(
+            String handshakeId,
+            Consumer<HandshakeEvent> sink,
+            long startedAtMillis,
+            String state,
+            String transcriptHash) {
+        long elapsedNanos = Math.max(0, System.currentTimeMillis() - startedAtMillis) * 1_000_000L;
+        return new HandshakeEventRecorder(
+                handshakeId, sink, System.nanoTime() - elapsedNanos, state, transcriptHash);
+    }
+
+    /** The transcript hash named in the events, e.g. {@code SHA-256}. */
+    public String transcriptHash() {
+        return transcriptHash;
     }
 
     public String handshakeId() {

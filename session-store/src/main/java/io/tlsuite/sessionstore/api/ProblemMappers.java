@@ -2,13 +2,18 @@ package io.tlsuite.sessionstore.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.tlsuite.sessionstore.domain.EngineState;
+import io.tlsuite.sessionstore.domain.EngineStateException;
 import io.tlsuite.sessionstore.domain.RegistryException;
 import io.tlsuite.sessionstore.store.BackendUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -44,6 +49,35 @@ class ProblemMappers {
             default:
                 return 400;
         }
+    }
+
+    @ServerExceptionMapper
+    Response engineState(EngineStateException e) {
+        var r = e.reason();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Problem.TYPE_BASE + r.slug);
+        body.put("title", r.title);
+        body.put("status", r.status);
+        body.put("detail", e.getMessage());
+        body.put("instance", path());
+        EngineState current = e.current();
+        if (current != null) {
+            body.put("currentVersion", current.version());
+            body.put("stateStatus", current.status().name());
+            if (current.endReason() != null) {
+                body.put("endReason", current.endReason());
+            }
+        }
+        var response = Response.status(r.status).type(Problem.MEDIA_TYPE).entity(body);
+        if (current != null) {
+            response.tag(new EntityTag(Long.toString(current.version())));
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    Response preconditionRequired(EngineStatePreconditionRequired e) {
+        return problem("precondition-required", "Precondition required", 428, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,231 @@
+package io.tlsuite.handshake.replicas;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * The session store's {@code /api/v1/engine-states} over HTTP, with the service token. Calls run on
+ * the request thread (a step cannot answer before its state is stored) with a short timeout; the
+ * version travels as the entity tag. Logs name ids and statuses only, never state bytes.
+ */
+public final class SessionStoreEngineStates implements EngineStateStore {
+    private static final Logger LOG = Logger.getLogger(SessionStoreEngineStates.class);
+    private static final String PROBLEMS = "https://tlsuite.dev/problems/";
+
+    private final URI base;
+    private final Optional<String> configuredToken;
+    private final Path tokenFile;
+    private final Duration timeout;
+    private final ObjectMapper json;
+    private final HttpClient http;
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong nanos = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    public SessionStoreEngineStates(
+            String baseUrl,
+            Optional<String> token,
+            Path tokenFile,
+            Duration timeout,
+            ObjectMapper json) {
+        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.configuredToken = token.map(String::trim).filter(s -> !s.isEmpty());
+        this.tokenFile = tokenFile;
+        this.timeout = timeout;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    @Override
+    public Fetch fetch(String id, long heldVersion) {
+        try {
+            HttpRequest.Builder b = request(id, null).GET();
+            if (heldVersion > 0) {
+                b.header("If-None-Match", "\"" + heldVersion + "\"");
+            }
+            HttpResponse<byte[]> r = send(b.build());
+            switch (r.statusCode()) {
+                case 200:
+                    JsonNode body = json.readTree(r.body());
+                    Arrays.fill(r.body(), (byte) 0);
+                    return new Fetch.Current(
+                            body.path("version").asLong(),
+                            Base64.getDecoder().decode(body.path("snapshot").asText()));
+                case 304:
+                    return new Fetch.Unchanged(heldVersion);
+                case 404:
+                    return new Fetch.Missing();
+                case 410:
+                    JsonNode problem = json.readTree(r.body());
+                    if ((PROBLEMS + "engine-state-expired").equals(problem.path("type").asText())) {
+                        return new Fetch.Expired();
+                    }
+                    return new Fetch.Ended(problem.path("endReason").asText("ended"));
+                default:
+                    return unavailable(id, "HTTP " + r.statusCode() + " " + type(r));
+            }
+        } catch (IOException | RuntimeException e) {
+            return unavailable(id, e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public Write create(String id, Kind kind, byte[] state, Duration ttl) {
+        return put(id, "If-None-Match", "*", kind, state, ttl);
+    }
+
+    @Override
+    public Write replace(String id, long version, Kind kind, byte[] state, Duration ttl) {
+        return put(id, "If-Match", "\"" + version + "\"", kind, state, ttl);
+    }
+
+    private Write put(
+            String id, String header, String value, Kind kind, byte[] state, Duration ttl) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", kind.name().toLowerCase(Locale.ROOT));
+        body.put("snapshot", Base64.getEncoder().encodeToString(state));
+        body.put("ttlSeconds", Math.max(1, (ttl.toMillis() + 999) / 1000));
+        byte[] payload = null;
+        try {
+            payload = json.writeValueAsBytes(body);
+            HttpResponse<byte[]> r =
+                    send(
+                            request(id, null)
+                                    .header(header, value)
+                                    .header("Content-Type", "application/json")
+                                    .PUT(HttpRequest.BodyPublishers.ofByteArray(payload))
+                                    .build());
+            return written(id, r);
+        } catch (IOException | RuntimeException e) {
+            unavailable(id, e.getClass().getSimpleName());
+            return Write.unavailable();
+        } finally {
+            body.clear();
+            if (payload != null) {
+                Arrays.fill(payload, (byte) 0);
+            }
+        }
+    }
+
+    @Override
+    public Write end(String id, long version, String reason) {
+        try {
+            HttpResponse<byte[]> r =
+                    send(
+                            request(
+                                            id,
+                                            "reason="
+                                                    + URLEncoder.encode(
+                                                            reason, StandardCharsets.UTF_8))
+                                    .header("If-Match", "\"" + version + "\"")
+                                    .DELETE()
+                                    .build());
+            if (r.statusCode() == 200
+                    && json.readTree(r.body()).path("alreadyEnded").asBoolean(false)) {
+                return Write.lost();
+            }
+            return written(id, r);
+        } catch (IOException | RuntimeException e) {
+            unavailable(id, e.getClass().getSimpleName());
+            return Write.unavailable();
+        }
+    }
+
+    private Write written(String id, HttpResponse<byte[]> r) {
+        int status = r.statusCode();
+        if (status == 200 || status == 201) {
+            String etag = r.headers().firstValue("ETag").orElse("\"0\"").replace("\"", "");
+            return new Write(Outcome.WON, Long.parseLong(etag.trim()));
+        }
+        if (status == 412 || status == 410 || status == 404) {
+            return Write.lost();
+        }
+        unavailable(id, "HTTP " + status + " " + type(r));
+        return Write.unavailable();
+    }
+
+    private HttpRequest.Builder request(String id, String query) throws IOException {
+        String path =
+                "api/v1/engine-states/"
+                        + URLEncoder.encode(id, StandardCharsets.UTF_8)
+                        + (query == null ? "" : "?" + query);
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + token());
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) throws IOException {
+        long start = System.nanoTime();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            calls.incrementAndGet();
+            nanos.addAndGet(System.nanoTime() - start);
+        }
+    }
+
+    private String token() throws IOException {
+        if (configuredToken.isPresent()) {
+            return configuredToken.get();
+        }
+        if (!Files.isRegularFile(tokenFile)) {
+            throw new IOException(
+                    "no session store token: set handshake.session-store.token or create "
+                            + tokenFile);
+        }
+        return Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
+    }
+
+    private String type(HttpResponse<byte[]> r) {
+        try {
+            return json.readTree(r.body()).path("type").asText("");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private Fetch unavailable(String id, String problem) {
+        failures.incrementAndGet();
+        LOG.warnf("engine state %s: the session store did not serve it: %s", id, problem);
+        return new Fetch.Unavailable(problem);
+    }
+
+    /** Calls made, their total time, and failures: for metrics. */
+    public long calls() {
+        return calls.get();
+    }
+
+    public double secondsSpent() {
+        return nanos.get() / 1e9;
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+}

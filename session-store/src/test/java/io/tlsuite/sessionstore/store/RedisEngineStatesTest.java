@@ -1,0 +1,77 @@
+package io.tlsuite.sessionstore.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
+import io.tlsuite.sessionstore.domain.EngineStateKind;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisAPI;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The contract against the Redis on 127.0.0.1:6379; skipped with the reason without one. */
+class RedisEngineStatesTest extends EngineStatesContract {
+
+    private static Vertx vertx;
+    private static Redis redis;
+    private static BlockingRedisDataSourceImpl source;
+    private String prefix;
+    private RedisEngineStateBackend current;
+
+    @BeforeAll
+    static void connect() {
+        vertx = Vertx.vertx();
+        redis = Redis.createClient(vertx, RedisSessionBackendTest.URL);
+        source =
+                new BlockingRedisDataSourceImpl(
+                        vertx, redis, RedisAPI.api(redis), Duration.ofSeconds(10));
+        try {
+            source.execute("PING");
+        } catch (RuntimeException e) {
+            Assumptions.abort("no Redis at " + RedisSessionBackendTest.URL + ": " + e.getMessage());
+        }
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (redis != null) {
+            redis.close();
+        }
+        if (vertx != null) {
+            vertx.closeAndAwait();
+        }
+    }
+
+    @Override
+    protected EngineStateBackend newBackend() {
+        prefix = "tlsuite:test-es:" + UUID.randomUUID() + ":";
+        current = new RedisEngineStateBackend(source, prefix);
+        return current;
+    }
+
+    @Test
+    void tombstonesCarryARedisExpiryAtTheirPurgeTime() {
+        String id = id();
+        states.create(id, EngineStateKind.HANDSHAKE, bytes("a"), TTL);
+        long activeTtl = source.execute("PTTL", prefix + "es:" + id).toLong();
+        // time to live (30 s) plus the tombstone retention (15 min), give or take the clock
+        assertThat(activeTtl).isBetween(900_000L, 935_000L);
+        states.end(id, 1L, "complete");
+        long endedTtl = source.execute("PTTL", prefix + "es:" + id).toLong();
+        assertThat(endedTtl).isBetween(890_000L, 905_000L);
+        assertThat(source.execute("HEXISTS", prefix + "es:" + id, "sealed").toInteger()).isZero();
+    }
+
+    @AfterEach
+    void dropKeys() {
+        if (current != null) {
+            current.clear();
+        }
+    }
+}
