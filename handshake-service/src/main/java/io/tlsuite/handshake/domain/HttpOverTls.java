@@ -131,7 +131,9 @@ public final class HttpOverTls {
                 + "<h1>Hello over TLS</h1>\n<table>\n"
                 + row("protocol", facts.protocol())
                 + row("cipher suite", facts.cipherSuite())
-                + row("key exchange group", facts.group())
+                + row(
+                        "key exchange group",
+                        facts.group() == null ? "none (RSA key transport)" : facts.group())
                 + row("session id", facts.sessionId())
                 + row("resumed", facts.resumed() ? "yes" : "no")
                 + row(

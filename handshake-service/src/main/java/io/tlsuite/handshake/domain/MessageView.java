@@ -73,6 +73,11 @@ public final class MessageView {
             v.put("ticketLength", t.ticket().length);
         } else if (message instanceof KeyUpdate k) {
             v.put("updateRequested", k.updateRequested());
+        } else if (message instanceof HandshakeMessage.Tls12) {
+            // TLS 1.2 only messages (Certificate, ServerKeyExchange, ServerHelloDone,
+            // ClientKeyExchange, ...): the engine's own public view; an RSA-encrypted pre-master
+            // secret appears by algorithm and length only.
+            io.tlsuite.protocol.MessageFields.of(message).forEach(v::putIfAbsent);
         }
         v.put("rawHex", HEX.formatHex(raw));
         return v;

@@ -1,6 +1,5 @@
 package io.tlsuite.handshake.domain;
 
-import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;
 import io.tlsuite.protocol.message.ExtensionType;
@@ -32,15 +31,22 @@ public final class TlsNames {
         };
     }
 
+    /** The IANA name of a TLS 1.3 or TLS 1.2 suite the engine knows, else its hex code. */
     public static String suite(int code) {
-        return CipherSuite.of(code).map(Enum::name).orElse(hex(code));
+        return io.tlsuite.protocol.crypto.TlsCipherSuite.of(code)
+                .map(io.tlsuite.protocol.crypto.TlsCipherSuite::name)
+                .orElse(hex(code));
     }
 
     public static String group(int code) {
         return NamedGroup.of(code).map(TlsNames::group).orElse(hex(code));
     }
 
+    /** x25519 or secp256r1; null when no group was used (TLS 1.2 RSA key transport). */
     public static String group(NamedGroup g) {
+        if (g == null) {
+            return null;
+        }
         return g == NamedGroup.X25519 ? "x25519" : "secp256r1";
     }
 

@@ -16,12 +16,14 @@ import io.tlsuite.protocol.Negotiated;
 import io.tlsuite.protocol.TlsListener;
 import io.tlsuite.protocol.alert.Alert;
 import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.crypto.TlsCipherSuite;
 import io.tlsuite.protocol.message.Extension;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import io.tlsuite.protocol.message.HandshakeMessage.Certificate;
 import io.tlsuite.protocol.message.HandshakeMessage.CertificateVerify;
 import io.tlsuite.protocol.message.HandshakeMessage.ClientHello;
 import io.tlsuite.protocol.message.HandshakeMessage.ServerHello;
+import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -47,6 +49,7 @@ public final class HandshakeEventRecorder implements TlsListener {
     private int sentChainLength;
     private X509Certificate clientLeaf;
     private String group;
+    private boolean certificateReported;
     private boolean ended;
     private String transcriptHash = "SHA-256";
 
@@ -122,21 +125,64 @@ public final class HandshakeEventRecorder implements TlsListener {
                 clientLeaf = leaf;
             }
         } else if (message instanceof CertificateVerify cv) {
-            if (direction == Direction.SENT && sentLeaf != null) {
-                sink.accept(
-                        new CertificateSent(
-                                handshakeId,
-                                "server",
-                                sentLeaf.getSubjectX500Principal().getName(),
-                                sentLeaf.getSerialNumber().toString(16),
-                                sentLeaf.getIssuerX500Principal().getName(),
-                                sentLeaf.getNotBefore().toInstant(),
-                                sentLeaf.getNotAfter().toInstant(),
-                                sentChainLength,
-                                TlsNames.scheme(cv.scheme()),
-                                elapsedMicros()));
+            if (direction == Direction.SENT) {
+                certificateSent(TlsNames.scheme(cv.scheme()));
             }
+        } else if (message instanceof HandshakeMessage.Tls12 t) {
+            tls12(direction, t.message());
         }
+    }
+
+    /**
+     * TLS 1.2 (RFC 5246 §7.3): the server proves its key in ServerKeyExchange (ECDHE) or by
+     * decrypting the pre-master secret (RSA key transport, no signature); the key exchange is done
+     * when the client's ClientKeyExchange arrives.
+     */
+    private void tls12(Direction direction, Tls12HandshakeMessage m) {
+        if (m instanceof Tls12HandshakeMessage.Certificate12 c) {
+            X509Certificate leaf =
+                    c.certificates().isEmpty() ? null : parse(c.certificates().get(0));
+            if (direction == Direction.SENT) {
+                sentLeaf = leaf;
+                sentChainLength = c.certificates().size();
+            } else {
+                clientLeaf = leaf;
+            }
+        } else if (m instanceof Tls12HandshakeMessage.ServerKeyExchangeEcdhe ske
+                && direction == Direction.SENT) {
+            group = TlsNames.group(ske.namedGroup());
+            certificateSent(TlsNames.scheme(ske.signatureScheme()));
+        } else if (m instanceof Tls12HandshakeMessage.ServerHelloDone
+                && direction == Direction.SENT
+                && !certificateReported) {
+            certificateSent(null); // RSA key transport: the certificate is not signed over
+        } else if (m instanceof Tls12HandshakeMessage.ClientKeyExchangeEcdhe
+                && direction == Direction.RECEIVED) {
+            sink.accept(
+                    new KeyExchangeDone(handshakeId, "ECDHE", group, "TLS 1.2", elapsedMicros()));
+        } else if (m instanceof Tls12HandshakeMessage.ClientKeyExchangeRsa
+                && direction == Direction.RECEIVED) {
+            sink.accept(new KeyExchangeDone(handshakeId, "RSA", null, "TLS 1.2", elapsedMicros()));
+        }
+    }
+
+    private void certificateSent(String scheme) {
+        if (sentLeaf == null || certificateReported) {
+            return;
+        }
+        certificateReported = true;
+        sink.accept(
+                new CertificateSent(
+                        handshakeId,
+                        "server",
+                        sentLeaf.getSubjectX500Principal().getName(),
+                        sentLeaf.getSerialNumber().toString(16),
+                        sentLeaf.getIssuerX500Principal().getName(),
+                        sentLeaf.getNotBefore().toInstant(),
+                        sentLeaf.getNotAfter().toInstant(),
+                        sentChainLength,
+                        scheme,
+                        elapsedMicros()));
     }
 
     private void clientHello(ClientHello ch, byte[] raw) {
@@ -176,8 +222,13 @@ public final class HandshakeEventRecorder implements TlsListener {
 
     private void serverHello(ServerHello sh, byte[] raw) {
         boolean hrr = sh.isHelloRetryRequest();
-        // RFC 8446 §B.4: only TLS_AES_256_GCM_SHA384 hashes with SHA-384.
-        transcriptHash = sh.cipherSuite() == 0x1302 ? "SHA-384" : "SHA-256";
+        // The suite's hash: SHA-384 for TLS_AES_256_GCM_SHA384 and the 1.2 *_SHA384 suites.
+        transcriptHash =
+                TlsCipherSuite.of(sh.cipherSuite())
+                                .map(c -> c.hash().name().contains("384"))
+                                .orElse(false)
+                        ? "SHA-384"
+                        : "SHA-256";
         boolean psk =
                 Extension.find(sh.extensions(), Extension.ServerPreSharedKey.class).isPresent();
         Optional<Extension.ServerKeyShare> share =
@@ -203,7 +254,9 @@ public final class HandshakeEventRecorder implements TlsListener {
                         psk,
                         HEX.formatHex(raw),
                         elapsedMicros()));
-        if (!hrr) {
+        boolean tls13 =
+                Extension.find(sh.extensions(), Extension.ServerSupportedVersion.class).isPresent();
+        if (!hrr && tls13) {
             // RFC 8446 §7.1: with both shares known the server derives the handshake secret here.
             sink.accept(
                     new KeyExchangeDone(

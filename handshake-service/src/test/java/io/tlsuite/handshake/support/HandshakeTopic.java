@@ -47,4 +47,30 @@ public final class HandshakeTopic {
         }
         return out;
     }
+
+    /** The handshake id whose {@code handshake.completed} event names this session id. */
+    public static String handshakeIdOfSession(
+            String bootstrap, String sessionId, Duration timeout) {
+        Properties p = new Properties();
+        p.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap == null ? SharedBroker.get().bootstrapServers() : bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, EventEnvelope> c =
+                new KafkaConsumer<>(p, new StringDeserializer(), new EventEnvelopeDeserializer())) {
+            c.subscribe(List.of(Topics.HANDSHAKES));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var r : c.poll(Duration.ofMillis(300))) {
+                    if (r.value().data()
+                                    instanceof io.tlsuite.events.handshake.HandshakeCompleted done
+                            && sessionId.equals(done.sessionId())) {
+                        return done.handshakeId();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no handshake.completed for session " + sessionId);
+    }
 }

@@ -224,7 +224,13 @@ public final class TestCertificateAuthority implements AutoCloseable {
                 Extension.keyUsage,
                 true,
                 new KeyUsage(
-                        ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+                        ca
+                                ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+                                // as the suite's CA: an RSA server key may also encrypt the
+                                // TLS 1.2 pre-master secret (RFC 5246 §7.4.2)
+                                : "RSA".equals(key.getAlgorithm())
+                                        ? KeyUsage.digitalSignature | KeyUsage.keyEncipherment
+                                        : KeyUsage.digitalSignature));
         if (purpose != null) {
             b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
         }

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tlsuite.events.EventEnvelope;
+import io.tlsuite.events.handshake.CertificateSent;
+import io.tlsuite.events.handshake.HandshakeCompleted;
+import io.tlsuite.events.handshake.KeyExchangeDone;
 import io.tlsuite.handshake.domain.ServerEngines;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
+import io.tlsuite.handshake.support.HandshakeTopic;
 import io.tlsuite.handshake.support.TestCaResource;
 import io.tlsuite.handshake.support.TestTls;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
@@ -37,6 +42,9 @@ class TlsPortTest {
     @Inject IdentityEnrolment enrolment;
     @Inject ServerEngines engines;
     @Inject TlsPortServer server;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
 
     X509Certificate root;
     int port;
@@ -243,6 +251,119 @@ class TlsPortTest {
                 .contains("Verify return code: 0 (ok)")
                 .contains("Peer signature type: RSA-PSS")
                 .contains("Server public key is 2048 bit");
+    }
+
+    @Test
+    void opensslTls12EcdheAndRsaKeyTransportWithExtendedMasterSecret() throws Exception {
+        assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
+        Path rootPem = TestTls.writePem(root);
+        for (String cipher :
+                List.of(
+                        "ECDHE-ECDSA-AES128-GCM-SHA256",
+                        "ECDHE-ECDSA-AES256-GCM-SHA384",
+                        "ECDHE-ECDSA-CHACHA20-POLY1305",
+                        "ECDHE-RSA-AES128-GCM-SHA256",
+                        "ECDHE-RSA-AES256-GCM-SHA384",
+                        "ECDHE-RSA-CHACHA20-POLY1305",
+                        "AES128-GCM-SHA256",
+                        "AES256-GCM-SHA384")) {
+            String out =
+                    TestTls.openssl(
+                            "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                            List.of(
+                                    "s_client",
+                                    "-connect",
+                                    "localhost:" + port,
+                                    "-servername",
+                                    "localhost",
+                                    "-tls1_2",
+                                    "-cipher",
+                                    cipher,
+                                    "-CAfile",
+                                    rootPem.toString(),
+                                    "-ign_eof"));
+            assertThat(out)
+                    .as(cipher)
+                    .contains("Verify return code: 0 (ok)")
+                    .contains("Protocol  : TLSv1.2")
+                    .contains("Cipher    : " + cipher)
+                    .contains("Extended master secret: yes")
+                    .contains("HTTP/1.1 200 OK")
+                    .contains("<th>protocol</th><td>TLSv1.2</td>");
+        }
+    }
+
+    @Test
+    void rsaKeyTransportIsTracedOnTheHandshakeTopic() throws Exception {
+        assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
+        String out =
+                TestTls.openssl(
+                        "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                        List.of(
+                                "s_client",
+                                "-connect",
+                                "localhost:" + port,
+                                "-servername",
+                                "localhost",
+                                "-tls1_2",
+                                "-cipher",
+                                "AES128-GCM-SHA256",
+                                "-CAfile",
+                                TestTls.writePem(root).toString(),
+                                "-ign_eof"));
+        assertThat(out).contains("<th>key exchange group</th><td>none (RSA key transport)</td>");
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("<th>session id</th><td>([0-9a-f-]+)</td>")
+                        .matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        String handshakeId =
+                HandshakeTopic.handshakeIdOfSession(bootstrap, m.group(1), Duration.ofSeconds(20));
+        List<EventEnvelope> events =
+                HandshakeTopic.events(
+                        bootstrap,
+                        handshakeId,
+                        l -> l.stream().anyMatch(e -> e.data() instanceof HandshakeCompleted),
+                        Duration.ofSeconds(20));
+        List<String> types = events.stream().map(EventEnvelope::type).toList();
+        assertThat(types)
+                .containsSubsequence(
+                        "tls.handshake.started",
+                        "tls.handshake.client-hello-received",
+                        "tls.handshake.server-hello-sent",
+                        "tls.handshake.certificate-sent",
+                        "tls.handshake.key-exchange-done",
+                        "tls.handshake.change-cipher-spec",
+                        "tls.handshake.finished-verified",
+                        "tls.handshake.completed");
+        KeyExchangeDone kx =
+                events.stream()
+                        .map(EventEnvelope::data)
+                        .filter(KeyExchangeDone.class::isInstance)
+                        .map(KeyExchangeDone.class::cast)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(kx.method()).isEqualTo("RSA");
+        assertThat(kx.version()).isEqualTo("TLS 1.2");
+        assertThat(kx.group()).isNull();
+        CertificateSent cert =
+                events.stream()
+                        .map(EventEnvelope::data)
+                        .filter(CertificateSent.class::isInstance)
+                        .map(CertificateSent.class::cast)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(cert.serial())
+                .isEqualTo(enrolment.current().orElseThrow().credentials().get(1).serial());
+        assertThat(cert.signatureScheme()).isNull();
+        HandshakeCompleted done =
+                (HandshakeCompleted)
+                        events.stream()
+                                .map(EventEnvelope::data)
+                                .filter(HandshakeCompleted.class::isInstance)
+                                .findFirst()
+                                .orElseThrow();
+        assertThat(done.cipherSuite()).isEqualTo("TLS_RSA_WITH_AES_128_GCM_SHA256");
+        assertThat(done.version()).isEqualTo("TLS 1.2");
     }
 
     @Test
