@@ -396,12 +396,23 @@ class NegativeTest {
 
     private static EngineOutput feedServerHello(TlsEngine c, byte[] random, List<Extension> ext)
             throws Exception {
+        return feedServerHello(c, random, 0x1301, ext);
+    }
+
+    private static EngineOutput feedServerHello(
+            TlsEngine c, byte[] random, int suite, List<Extension> ext) throws Exception {
         byte[] chRecord = c.start().outbound();
         byte[] chBody = Arrays.copyOfRange(chRecord, 9, chRecord.length);
         var ch = (HandshakeMessage.ClientHello) HandshakeCodec.decode(1, chBody);
         var sh =
                 new HandshakeMessage.ServerHello(
-                        0x0303, random, ch.legacySessionId(), 0x1301, 0, ext);
+                        0x0303,
+                        random,
+                        // A TLS 1.2 server starts a new session: its own (here empty) session id.
+                        suite < 0x1400 ? ch.legacySessionId() : new byte[0],
+                        suite,
+                        0,
+                        ext);
         return c.feed(
                 new Record(ContentType.HANDSHAKE, 0x0303, HandshakeCodec.encode(sh)).encode());
     }
@@ -418,9 +429,47 @@ class NegativeTest {
         }
     }
 
+    /** A well-formed TLS 1.2 ServerHello's extensions: RFC 5746 and RFC 7627. */
+    static final List<Extension> TLS12_SERVER_EXTENSIONS =
+            List.of(
+                    new Extension.Unknown(0xff01, new byte[] {0}),
+                    new Extension.Unknown(23, new byte[0]));
+
     @Test
-    void serverChoosingTls12IsProtocolVersion() throws Exception {
+    void tls13CapableClientAbortsOnTheSentinelOfAProperTls12ServerHello() throws Exception {
+        byte[] random = new byte[32];
+        System.arraycopy(Hex.parse("444f574e47524401"), 0, random, 24, 8);
         TlsEngine c = TlsEngine.client(client().build());
+        EngineOutput out = feedServerHello(c, random, 0xc02b, TLS12_SERVER_EXTENSIONS);
+        assertThat(out.alertSent().orElseThrow().description())
+                .isEqualTo(AlertDescription.ILLEGAL_PARAMETER);
+        // Without the sentinel the same ServerHello is accepted: TLS 1.2 goes on.
+        TlsEngine ok = TlsEngine.client(client().build());
+        assertThat(feedServerHello(ok, new byte[32], 0xc02b, TLS12_SERVER_EXTENSIONS).alertSent())
+                .isEmpty();
+        assertThat(ok.stateName()).isEqualTo("ExpectServerCertificate");
+        // A TLS 1.2-only client does not look for it (RFC 8446 §4.1.3 binds 1.3 clients).
+        TlsEngine only12 = TlsEngine.client(client().versions(ProtocolVersion.TLS_1_2).build());
+        assertThat(feedServerHello(only12, random, 0xc02b, TLS12_SERVER_EXTENSIONS).alertSent())
+                .isEmpty();
+    }
+
+    @Test
+    void tls12ServerHelloWithoutExtendedMasterSecretIsHandshakeFailure() throws Exception {
+        TlsEngine c = TlsEngine.client(client().build());
+        EngineOutput out =
+                feedServerHello(
+                        c,
+                        new byte[32],
+                        0xc02b,
+                        List.of(new Extension.Unknown(0xff01, new byte[] {0})));
+        assertThat(out.alertSent().orElseThrow().description())
+                .isEqualTo(AlertDescription.HANDSHAKE_FAILURE);
+    }
+
+    @Test
+    void serverChoosingTls12IsProtocolVersionForATls13OnlyClient() throws Exception {
+        TlsEngine c = TlsEngine.client(client().versions(ProtocolVersion.TLS_1_3).build());
         EngineOutput out = feedServerHello(c, new byte[32], List.of());
         assertThat(out.alertSent().orElseThrow().description())
                 .isEqualTo(AlertDescription.PROTOCOL_VERSION);

@@ -463,6 +463,87 @@ class OpenSslInteropTest {
         }
     }
 
+    @Test
+    void ourTls12ClientAgainstOpensslServerEverySuiteAndMutualTls() throws Exception {
+        Path ecCert = dir.resolve("server12-ec.pem");
+        Path ecKey = dir.resolve("server12-ec.key");
+        Path rsaCert = dir.resolve("server12-rsa.pem");
+        Path rsaKey = dir.resolve("server12-rsa.key");
+        Files.writeString(ecCert, pem(TestPki.Shared.EC.leaf()));
+        Files.writeString(ecKey, pkcs8(TestPki.Shared.EC.key()));
+        Files.writeString(rsaCert, pem(TestPki.Shared.RSA.leaf()));
+        Files.writeString(rsaKey, pkcs8(TestPki.Shared.RSA.key()));
+        io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite[] suites =
+                io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite.values();
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Process server =
+                new ProcessBuilder(
+                                "openssl",
+                                "s_server",
+                                "-accept",
+                                "127.0.0.1:" + port,
+                                "-tls1_2",
+                                "-cert",
+                                ecCert.toString(),
+                                "-key",
+                                ecKey.toString(),
+                                "-dcert",
+                                rsaCert.toString(),
+                                "-dkey",
+                                rsaKey.toString(),
+                                "-verify",
+                                "1",
+                                "-CAfile",
+                                rootPem.toString(),
+                                "-www",
+                                "-naccept",
+                                String.valueOf(suites.length + 1))
+                        .redirectErrorStream(true)
+                        .start();
+        try {
+            Thread.sleep(500);
+            assertThat(server.isAlive())
+                    .as(
+                            () ->
+                                    "s_server: "
+                                            + new String(
+                                                    readAvailable(server), StandardCharsets.UTF_8))
+                    .isTrue();
+            for (int i = 0; i < suites.length; i++) {
+                // Default versions (1.3 and 1.2): s_server -tls1_2 answers with 1.2.
+                TlsEngine c =
+                        TlsEngine.client(
+                                TestPki.Shared.trustingClient()
+                                        .tls12CipherSuites(suites[i])
+                                        .build());
+                String page = fetch(port, c);
+                assertThat(c.negotiated().orElseThrow().version())
+                        .isEqualTo(ProtocolVersion.TLS_1_2);
+                assertThat(c.negotiated().orElseThrow().cipherSuite()).isEqualTo(suites[i]);
+                assertThat(page)
+                        .startsWith("HTTP/1.0 200 ok")
+                        .contains("Protocol  : TLSv1.2")
+                        .contains(OPENSSL_TLS12[i])
+                        .contains("Extended master secret: yes");
+            }
+            TlsEngine mtls =
+                    TlsEngine.client(
+                            TestPki.Shared.trustingClient()
+                                    .versions(ProtocolVersion.TLS_1_2)
+                                    .certificate(
+                                            TestPki.Shared.CLIENT.chain(),
+                                            TestPki.Shared.CLIENT.key())
+                                    .build());
+            String page = fetch(port, mtls);
+            assertThat(page).startsWith("HTTP/1.0 200 ok").contains("client.test");
+        } finally {
+            server.destroy();
+        }
+    }
+
     static byte[] readAvailable(Process p) {
         try {
             return p.getInputStream().readNBytes(p.getInputStream().available());

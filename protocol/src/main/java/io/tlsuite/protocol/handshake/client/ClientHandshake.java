@@ -61,13 +61,20 @@ public final class ClientHandshake {
         final Map<NamedGroup, KeyExchange> shares = new LinkedHashMap<>();
         ClientSession psk;
 
+        final boolean tls13;
+        final boolean tls12;
+
         Offer(HandshakeContext ctx) {
+            tls13 = ctx.config.enables(ProtocolVersion.TLS_1_3);
+            tls12 = ctx.config.enables(ProtocolVersion.TLS_1_2);
             ctx.config.random().nextBytes(random);
-            sessionId = new byte[ctx.config.middleboxCompatibility() ? 32 : 0];
+            sessionId = new byte[tls13 && ctx.config.middleboxCompatibility() ? 32 : 0];
             ctx.config.random().nextBytes(sessionId);
-            suites = ctx.config.cipherSuites();
-            for (NamedGroup g : ctx.config.keyShareGroups()) {
-                shares.put(g, g.generate(ctx.config.random()));
+            suites = tls13 ? ctx.config.cipherSuites() : List.of();
+            if (tls13) {
+                for (NamedGroup g : ctx.config.keyShareGroups()) {
+                    shares.put(g, g.generate(ctx.config.random()));
+                }
             }
         }
     }
@@ -102,7 +109,29 @@ public final class ClientHandshake {
         if (!ctx.config.alpnProtocols().isEmpty()) {
             ext.add(new Extension.Alpn(ctx.config.alpnProtocols()));
         }
-        ext.add(new Extension.ClientSupportedVersions(List.of(ProtocolVersion.TLS_1_3.code())));
+        if (offer.tls12) {
+            Tls12ClientHandshake.addExtensions(ctx, ext);
+        }
+        List<Integer> suites =
+                new ArrayList<>(offer.suites.stream().map(CipherSuite::code).toList());
+        if (offer.tls12) {
+            ctx.config.tls12CipherSuites().forEach(s -> suites.add(s.code()));
+        }
+        if (!offer.tls13) {
+            // TLS 1.2 only: no TLS 1.3 extensions, and no PSK.
+            ctx.send(
+                    new ClientHello(
+                            0x0303, offer.random, offer.sessionId, suites, new byte[] {0}, ext));
+            ctx.flush();
+            return;
+        }
+        ext.add(
+                new Extension.ClientSupportedVersions(
+                        offer.tls12
+                                ? List.of(
+                                        ProtocolVersion.TLS_1_3.code(),
+                                        ProtocolVersion.TLS_1_2.code())
+                                : List.of(ProtocolVersion.TLS_1_3.code())));
         List<Extension.KeyShareEntry> entries = new ArrayList<>();
         offer.shares.forEach(
                 (g, kx) -> entries.add(new Extension.KeyShareEntry(g.code(), kx.publicKey())));
@@ -113,7 +142,6 @@ public final class ClientHandshake {
         if (cookie != null) {
             ext.add(new Extension.Cookie(cookie));
         }
-        List<Integer> suites = offer.suites.stream().map(CipherSuite::code).toList();
         ClientSession session = pskToOffer(ctx, offer);
         offer.psk = session;
         if (session == null) {
@@ -175,25 +203,31 @@ public final class ClientHandshake {
         return hashOffered ? s : null;
     }
 
+    /** RFC 8446 §4.1.3: a TLS 1.3 client seeing a downgrade sentinel aborts, illegal_parameter. */
+    static void checkNoDowngradeSentinel(ServerHello sh) throws TlsAlertException {
+        byte[] tail = Arrays.copyOfRange(sh.random(), 24, 32);
+        if (Arrays.equals(tail, DOWNGRADE_TLS12) || Arrays.equals(tail, DOWNGRADE_TLS11)) {
+            throw TlsAlertException.illegalParameter("downgrade sentinel in ServerHello.random");
+        }
+    }
+
     /**
-     * Checks the negotiated version; this is where a TLS 1.2 client state machine will branch off.
+     * Checks a TLS 1.3 ServerHello's version (a TLS 1.2 one branched off before, in {@link
+     * ExpectServerHello}).
      */
     static void checkVersion(ServerHello sh) throws TlsAlertException {
         Optional<Extension.ServerSupportedVersion> v =
                 Extension.find(sh.extensions(), Extension.ServerSupportedVersion.class);
         if (v.isEmpty()) {
-            byte[] tail = Arrays.copyOfRange(sh.random(), 24, 32);
-            // RFC 8446 §4.1.3: a TLS 1.3 client seeing a downgrade sentinel MUST abort with
-            // illegal_parameter.
-            if (Arrays.equals(tail, DOWNGRADE_TLS12) || Arrays.equals(tail, DOWNGRADE_TLS11)) {
-                throw TlsAlertException.illegalParameter(
-                        "downgrade sentinel in ServerHello.random");
-            }
+            checkNoDowngradeSentinel(sh);
             throw new TlsAlertException(
                     AlertDescription.PROTOCOL_VERSION,
                     "server chose 0x"
                             + Integer.toHexString(sh.legacyVersion())
-                            + "; only TLS 1.3 is offered");
+                            + "; we offer TLS 1.3"
+                            + (sh.legacyVersion() == ProtocolVersion.TLS_1_2.code()
+                                    ? " only"
+                                    : " and TLS 1.2"));
         }
         if (v.get().version() != ProtocolVersion.TLS_1_3.code() || sh.legacyVersion() != 0x0303) {
             throw TlsAlertException.illegalParameter(
@@ -238,6 +272,27 @@ public final class ClientHandshake {
         @Override
         protected State on(HandshakeContext ctx, ServerHello sh, byte[] raw)
                 throws TlsAlertException {
+            if (!sh.isHelloRetryRequest()
+                    && Extension.find(sh.extensions(), Extension.ServerSupportedVersion.class)
+                            .isEmpty()
+                    && offer.tls12
+                    && sh.legacyVersion() == ProtocolVersion.TLS_1_2.code()) {
+                // The version dispatch point: a ServerHello without supported_versions is TLS 1.2.
+                if (afterRetry) {
+                    throw TlsAlertException.illegalParameter("TLS 1.2 after a HelloRetryRequest");
+                }
+                if (offer.tls13) {
+                    checkNoDowngradeSentinel(sh);
+                }
+                return Tls12ClientHandshake.onServerHello(ctx, offer.sessionId, sh, raw);
+            }
+            if (!offer.tls13) {
+                throw new TlsAlertException(
+                        AlertDescription.PROTOCOL_VERSION,
+                        "server chose 0x"
+                                + Integer.toHexString(sh.legacyVersion())
+                                + "; we offer TLS 1.2 only");
+            }
             if (sh.isHelloRetryRequest()) {
                 if (afterRetry) {
                     throw TlsAlertException.unexpected("second HelloRetryRequest");
