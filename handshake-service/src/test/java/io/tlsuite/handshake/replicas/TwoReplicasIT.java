@@ -67,10 +67,12 @@ class TwoReplicasIT {
         String kafka = SharedBroker.get().bootstrapServers();
         ca = new TestCertificateAuthority();
         Path data = Files.createTempDirectory("tlsuite-it-");
+        int[] ports = ServiceProcess.freePorts(3);
         store =
                 ServiceProcess.start(
                         "session-store",
                         storeJar,
+                        ports[0],
                         Map.of(
                                 "kafka.bootstrap.servers",
                                 kafka,
@@ -96,8 +98,12 @@ class TwoReplicasIT {
                         data + "/ticket-key",
                         "handshake.identity.include-hostname",
                         "false");
-        a = ServiceProcess.start("replica-a", serviceJar, with(common, "tlsuite.instance", "a"));
-        b = ServiceProcess.start("replica-b", serviceJar, with(common, "tlsuite.instance", "b"));
+        a =
+                ServiceProcess.start(
+                        "replica-a", serviceJar, ports[1], with(common, "tlsuite.instance", "a"));
+        b =
+                ServiceProcess.start(
+                        "replica-b", serviceJar, ports[2], with(common, "tlsuite.instance", "b"));
         store.awaitReady(Duration.ofSeconds(90));
         a.awaitReady(Duration.ofSeconds(90));
         b.awaitReady(Duration.ofSeconds(90));
@@ -249,6 +255,100 @@ class TwoReplicasIT {
         assertThat(events).extracting(EventEnvelope::source).anyMatch(s -> s.endsWith("/b"));
         assertThat(a.logText() + b.logText() + store.logText())
                 .doesNotContain(Base64.getEncoder().encodeToString(fin.outbound()));
+    }
+
+    @Test
+    void aStateThatCannotMoveSendsTheClientToItsReplica() throws Exception {
+        // What a replica stores for an engine it cannot suspend (e.g. a TLS 1.2 state for now).
+        byte[] pinned =
+                new SuspendedExchange(
+                                "hs-pinned",
+                                "s-pinned",
+                                "peer",
+                                System.currentTimeMillis(),
+                                null,
+                                null,
+                                "ExpectClientFinished",
+                                "replica-z",
+                                List.of(),
+                                null)
+                        .encode();
+        String body =
+                "{\"kind\":\"handshake\",\"ttlSeconds\":30,\"snapshot\":\""
+                        + Base64.getEncoder().encodeToString(pinned)
+                        + "\"}";
+        String id = "hs-pinned-" + System.nanoTime();
+        Answer stored =
+                send(
+                        HttpRequest.newBuilder(
+                                        URI.create(store.url() + "/api/v1/engine-states/" + id))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .header("Content-Type", "application/json")
+                                .header("If-None-Match", "*")
+                                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                                .build());
+        assertThat(stored.status()).isEqualTo(201);
+        Answer r = post(a, "/api/v1/handshakes/" + id + "/flights", new byte[] {22, 3, 3, 0, 1, 0});
+        assertThat(r.status()).isEqualTo(421);
+        assertThat(r.type()).isEqualTo(problem("held-by-another-replica"));
+        assertThat(r.body().path("replica").asText()).isEqualTo("replica-z");
+    }
+
+    /** Sum of a gauge over both replicas, from their Prometheus endpoints. */
+    static double metric(String name) throws Exception {
+        double sum = 0;
+        for (ServiceProcess replica : List.of(a, b)) {
+            String text =
+                    HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(replica.url() + "/q/metrics"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body();
+            for (String line : text.split("\n")) {
+                if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Prints what a REST step costs, and how much of it is the round trips to the store. */
+    void measure(String what, TlsEngine client, String sessionId, List<ServiceProcess> order)
+            throws Exception {
+        double calls0 = metric("handshake_engine_states_calls");
+        double seconds0 = metric("handshake_engine_states_seconds");
+        long t0 = System.nanoTime();
+        int n = 40;
+        for (int i = 0; i < n; i++) {
+            echo(order.get(i % order.size()), client, sessionId, "m" + i);
+        }
+        double stepMs = (System.nanoTime() - t0) / 1e6 / n;
+        double calls = metric("handshake_engine_states_calls") - calls0;
+        double storeMs = (metric("handshake_engine_states_seconds") - seconds0) * 1000;
+        System.out.printf(
+                "%s: %.2f ms per REST step, of which %.2f store calls taking %.2f ms (%.2f ms per call)%n",
+                what, stepMs, calls / n, storeMs / n, storeMs / calls);
+    }
+
+    @Test
+    void measuresWhatTheStoreAddsToAStep() throws Exception {
+        TlsEngine client = client();
+        Answer first = post(a, "/api/v1/handshakes", client.start().outbound());
+        String id = first.body().path("handshakeId").asText();
+        Answer done =
+                post(
+                        b,
+                        "/api/v1/handshakes/" + id + "/flights",
+                        client.feed(first.records()).outbound());
+        client.feed(done.records());
+        String sessionId = done.body().path("sessionId").asText();
+        for (int i = 0; i < 40; i++) { // warm-up, both replicas and both paths
+            echo(i % 3 == 0 ? a : b, client, sessionId, "warm-up");
+        }
+        measure("records on one replica (cached engine, 304)", client, sessionId, List.of(a));
+        measure("records alternating A/B (resume every step)", client, sessionId, List.of(a, b));
+        assertThat(metric("handshake_engine_states_failures")).isZero();
     }
 
     @Test

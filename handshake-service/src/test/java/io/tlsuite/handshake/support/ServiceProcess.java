@@ -32,10 +32,12 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code jar} with {@code properties} as system properties and a free HTTP port. */
-    public static ServiceProcess start(String name, Path jar, Map<String, String> properties)
-            throws IOException {
-        int port = freePort();
+    /**
+     * Starts {@code jar} on {@code port} (see {@link #freePorts}) with {@code properties} as system
+     * properties.
+     */
+    public static ServiceProcess start(
+            String name, Path jar, int port, Map<String, String> properties) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
@@ -99,9 +101,26 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /**
+     * Distinct free ports, all held open while they are chosen: services that start slowly must not
+     * be handed the same port (Vert.x binds with SO_REUSEPORT, so both would then listen on it and
+     * share its requests).
+     */
+    public static int[] freePorts(int n) throws IOException {
+        ServerSocket[] held = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                held[i] = new ServerSocket(0);
+                ports[i] = held[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : held) {
+                if (s != null) {
+                    s.close();
+                }
+            }
         }
     }
 
