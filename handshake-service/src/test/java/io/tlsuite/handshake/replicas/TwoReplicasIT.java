@@ -1,0 +1,412 @@
+package io.tlsuite.handshake.replicas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsuite.events.EventEnvelope;
+import io.tlsuite.handshake.support.HandshakeTopic;
+import io.tlsuite.handshake.support.ServiceProcess;
+import io.tlsuite.handshake.support.TestCertificateAuthority;
+import io.tlsuite.kafka.SharedBroker;
+import io.tlsuite.protocol.EngineOutput;
+import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.TlsEngine;
+import io.tlsuite.protocol.cert.PkixCertificateValidator;
+import io.tlsuite.protocol.cert.TrustStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas of the handshake service for real: two OS processes of the packaged service, and the
+ * packaged session store as a third, all on the embedded Kafka broker and an in-test CA. One REST
+ * handshake and its session hop between the replicas at every step; the same flight sent to both at
+ * once is taken by exactly one.
+ */
+class TwoReplicasIT {
+    static final String TOKEN = "it-service-token";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static TestCertificateAuthority ca;
+    static ServiceProcess store;
+    static ServiceProcess a;
+    static ServiceProcess b;
+
+    @BeforeAll
+    static void startReplicas() throws Exception {
+        Path storeJar = Path.of(System.getProperty("tlsuite.it.session-store-app", ""));
+        Path serviceJar = Path.of(System.getProperty("tlsuite.it.handshake-app", ""));
+        Assumptions.assumeTrue(
+                Files.isRegularFile(storeJar) && Files.isRegularFile(serviceJar),
+                "needs the packaged session store and handshake service (mvn -pl"
+                        + " session-store,handshake-service -am verify); missing "
+                        + storeJar
+                        + " or "
+                        + serviceJar);
+        long t0 = System.nanoTime();
+        String kafka = SharedBroker.get().bootstrapServers();
+        ca = new TestCertificateAuthority();
+        Path data = Files.createTempDirectory("tlsuite-it-");
+        int[] ports = ServiceProcess.freePorts(3);
+        store =
+                ServiceProcess.start(
+                        "session-store",
+                        storeJar,
+                        ports[0],
+                        Map.of(
+                                "kafka.bootstrap.servers",
+                                kafka,
+                                "sessionstore.service-token",
+                                TOKEN,
+                                "sessionstore.service-token-file",
+                                data + "/store-token",
+                                "tlsuite.instance",
+                                "it-store"));
+        Map<String, String> common =
+                Map.of(
+                        "kafka.bootstrap.servers",
+                        kafka,
+                        "handshake.ca-url",
+                        ca.url(),
+                        "handshake.session-store.url",
+                        store.url(),
+                        "handshake.session-store.token",
+                        TOKEN,
+                        "handshake.tls.enabled",
+                        "false",
+                        "handshake.tls.ticket-key-file",
+                        data + "/ticket-key",
+                        "handshake.identity.include-hostname",
+                        "false");
+        a =
+                ServiceProcess.start(
+                        "replica-a", serviceJar, ports[1], with(common, "tlsuite.instance", "a"));
+        b =
+                ServiceProcess.start(
+                        "replica-b", serviceJar, ports[2], with(common, "tlsuite.instance", "b"));
+        store.awaitReady(Duration.ofSeconds(90));
+        a.awaitReady(Duration.ofSeconds(90));
+        b.awaitReady(Duration.ofSeconds(90));
+        System.out.printf(
+                "two replicas and the session store ready in %d ms%n",
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    static Map<String, String> with(Map<String, String> base, String k, String v) {
+        Map<String, String> m = new java.util.HashMap<>(base);
+        m.put(k, v);
+        return m;
+    }
+
+    @AfterAll
+    static void stopReplicas() throws Exception {
+        for (ServiceProcess p : new ServiceProcess[] {a, b, store}) {
+            if (p != null) {
+                p.close();
+            }
+        }
+        if (ca != null) {
+            ca.close();
+        }
+    }
+
+    TlsEngine client() {
+        return TlsEngine.client(
+                TlsConfig.builder()
+                        .serverName("localhost")
+                        .certificateValidator(new PkixCertificateValidator(TrustStore.of(ca.root)))
+                        .build());
+    }
+
+    record Answer(int status, JsonNode body) {
+        byte[] records() {
+            return Base64.getDecoder().decode(body.path("records").asText());
+        }
+
+        String type() {
+            return body.path("type").asText();
+        }
+    }
+
+    static Answer post(ServiceProcess replica, String path, byte[] records) throws Exception {
+        String body = "{\"records\":\"" + Base64.getEncoder().encodeToString(records) + "\"}";
+        return send(
+                HttpRequest.newBuilder(URI.create(replica.url() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+    }
+
+    static Answer send(HttpRequest request) throws Exception {
+        HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), JSON.readTree(r.body().isEmpty() ? "{}" : r.body()));
+    }
+
+    static String problem(String slug) {
+        return "https://tlsuite.dev/problems/" + slug;
+    }
+
+    /** Sends one message, returns the echo the server encrypted. */
+    static String echo(ServiceProcess replica, TlsEngine client, String sessionId, String text)
+            throws Exception {
+        Answer r =
+                post(
+                        replica,
+                        "/api/v1/sessions/" + sessionId + "/records",
+                        client.write(text.getBytes(StandardCharsets.UTF_8)).outbound());
+        assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+        assertThat(r.body().path("state").asText()).isEqualTo("open");
+        return new String(client.feed(r.records()).applicationBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void oneHandshakeAndItsSessionAlternateBetweenTheReplicas() throws Exception {
+        TlsEngine client = client();
+        byte[] hello = client.start().outbound();
+        Answer first = post(a, "/api/v1/handshakes", hello);
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        String id = first.body().path("handshakeId").asText();
+        EngineOutput fin = client.feed(first.records());
+        assertThat(fin.handshakeComplete()).isTrue();
+
+        // B never saw this handshake: it resumes A's stored engine; A's ClientHello is known there.
+        Answer replay = post(b, "/api/v1/handshakes/" + id + "/flights", hello);
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.type()).isEqualTo(problem("replayed-flight"));
+
+        Answer done = post(b, "/api/v1/handshakes/" + id + "/flights", fin.outbound());
+        assertThat(done.status()).as(done.body().toString()).isEqualTo(200);
+        assertThat(done.body().path("state").asText()).isEqualTo("complete");
+        String sessionId = done.body().path("sessionId").asText();
+        client.feed(done.records());
+
+        // The session hops: A, B, A, B, each continuing where the other stopped.
+        long t0 = System.nanoTime();
+        int steps = 0;
+        for (ServiceProcess replica : List.of(a, b, a, b, a, a, b, b)) {
+            String text = "hello " + steps++;
+            assertThat(echo(replica, client, sessionId, text))
+                    .startsWith("echo at ")
+                    .endsWith(": " + text);
+        }
+        System.out.printf(
+                "alternating records: %.1f ms per REST step (resume on every hop)%n",
+                (System.nanoTime() - t0) / 1e6 / steps);
+
+        // The handshake ended on B: A says so too.
+        Answer again = post(a, "/api/v1/handshakes/" + id + "/flights", fin.outbound());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.type()).isEqualTo(problem("handshake-ended"));
+
+        // Close on B: its close_notify; then the session is closed on A as well.
+        Answer closed =
+                send(
+                        HttpRequest.newBuilder(
+                                        URI.create(b.url() + "/api/v1/sessions/" + sessionId))
+                                .DELETE()
+                                .build());
+        assertThat(closed.status()).as(closed.body().toString()).isEqualTo(200);
+        assertThat(closed.body().path("state").asText()).isEqualTo("closed");
+        client.feed(closed.records());
+        assertThat(client.isPeerClosed()).isTrue();
+        Answer late =
+                post(
+                        a,
+                        "/api/v1/sessions/" + sessionId + "/records",
+                        new byte[] {23, 3, 3, 0, 1, 0});
+        assertThat(late.status()).isEqualTo(410);
+        assertThat(late.type()).isEqualTo(problem("session-closed"));
+
+        Answer unknown = post(b, "/api/v1/handshakes/hs-nope/flights", fin.outbound());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.type()).isEqualTo(problem("unknown-handshake"));
+
+        // One timeline, whichever replica served each step: one start, one completion.
+        List<EventEnvelope> events =
+                HandshakeTopic.events(
+                        SharedBroker.get().bootstrapServers(),
+                        id,
+                        l -> l.stream().anyMatch(e -> e.type().endsWith("completed")),
+                        Duration.ofSeconds(20));
+        assertThat(events.stream().filter(e -> e.type().endsWith(".started")).count()).isEqualTo(1);
+        assertThat(events.stream().filter(e -> e.type().endsWith(".completed")).count())
+                .isEqualTo(1);
+        assertThat(events).extracting(EventEnvelope::source).anyMatch(s -> s.endsWith("/a"));
+        assertThat(events).extracting(EventEnvelope::source).anyMatch(s -> s.endsWith("/b"));
+        assertThat(a.logText() + b.logText() + store.logText())
+                .doesNotContain(Base64.getEncoder().encodeToString(fin.outbound()));
+    }
+
+    @Test
+    void aStateThatCannotMoveSendsTheClientToItsReplica() throws Exception {
+        // What a replica stores for an engine it cannot suspend (e.g. a TLS 1.2 state for now).
+        byte[] pinned =
+                new SuspendedExchange(
+                                "hs-pinned",
+                                "s-pinned",
+                                "peer",
+                                System.currentTimeMillis(),
+                                null,
+                                null,
+                                "ExpectClientFinished",
+                                "replica-z",
+                                List.of(),
+                                null)
+                        .encode();
+        String body =
+                "{\"kind\":\"handshake\",\"ttlSeconds\":30,\"snapshot\":\""
+                        + Base64.getEncoder().encodeToString(pinned)
+                        + "\"}";
+        String id = "hs-pinned-" + System.nanoTime();
+        Answer stored =
+                send(
+                        HttpRequest.newBuilder(
+                                        URI.create(store.url() + "/api/v1/engine-states/" + id))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .header("Content-Type", "application/json")
+                                .header("If-None-Match", "*")
+                                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                                .build());
+        assertThat(stored.status()).isEqualTo(201);
+        Answer r = post(a, "/api/v1/handshakes/" + id + "/flights", new byte[] {22, 3, 3, 0, 1, 0});
+        assertThat(r.status()).isEqualTo(421);
+        assertThat(r.type()).isEqualTo(problem("held-by-another-replica"));
+        assertThat(r.body().path("replica").asText()).isEqualTo("replica-z");
+    }
+
+    /** Sum of a gauge over both replicas, from their Prometheus endpoints. */
+    static double metric(String name) throws Exception {
+        double sum = 0;
+        for (ServiceProcess replica : List.of(a, b)) {
+            String text =
+                    HTTP.send(
+                                    HttpRequest.newBuilder(URI.create(replica.url() + "/q/metrics"))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body();
+            for (String line : text.split("\n")) {
+                if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Prints what a REST step costs, and how much of it is the round trips to the store. */
+    void measure(String what, TlsEngine client, String sessionId, List<ServiceProcess> order)
+            throws Exception {
+        double calls0 = metric("handshake_engine_states_calls");
+        double seconds0 = metric("handshake_engine_states_seconds");
+        long t0 = System.nanoTime();
+        int n = 40;
+        for (int i = 0; i < n; i++) {
+            echo(order.get(i % order.size()), client, sessionId, "m" + i);
+        }
+        double stepMs = (System.nanoTime() - t0) / 1e6 / n;
+        double calls = metric("handshake_engine_states_calls") - calls0;
+        double storeMs = (metric("handshake_engine_states_seconds") - seconds0) * 1000;
+        System.out.printf(
+                "%s: %.2f ms per REST step, of which %.2f store calls taking %.2f ms (%.2f ms per call)%n",
+                what, stepMs, calls / n, storeMs / n, storeMs / calls);
+    }
+
+    @Test
+    void measuresWhatTheStoreAddsToAStep() throws Exception {
+        TlsEngine client = client();
+        Answer first = post(a, "/api/v1/handshakes", client.start().outbound());
+        String id = first.body().path("handshakeId").asText();
+        Answer done =
+                post(
+                        b,
+                        "/api/v1/handshakes/" + id + "/flights",
+                        client.feed(first.records()).outbound());
+        client.feed(done.records());
+        String sessionId = done.body().path("sessionId").asText();
+        for (int i = 0; i < 40; i++) { // warm-up, both replicas and both paths
+            echo(i % 3 == 0 ? a : b, client, sessionId, "warm-up");
+        }
+        measure("records on one replica (cached engine, 304)", client, sessionId, List.of(a));
+        measure("records alternating A/B (resume every step)", client, sessionId, List.of(a, b));
+        assertThat(metric("handshake_engine_states_failures")).isZero();
+    }
+
+    @Test
+    void theSameFlightToBothReplicasAtOnceIsTakenOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                TlsEngine client = client();
+                Answer first =
+                        post(
+                                round % 2 == 0 ? a : b,
+                                "/api/v1/handshakes",
+                                client.start().outbound());
+                String id = first.body().path("handshakeId").asText();
+                byte[] fin = client.feed(first.records()).outbound();
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Answer>> answers = new ArrayList<>();
+                for (ServiceProcess replica : List.of(a, b)) {
+                    answers.add(
+                            pool.submit(
+                                    () -> {
+                                        go.await();
+                                        return post(
+                                                replica,
+                                                "/api/v1/handshakes/" + id + "/flights",
+                                                fin);
+                                    }));
+                }
+                go.countDown();
+                List<Answer> got = new ArrayList<>();
+                for (Future<Answer> f : answers) {
+                    got.add(f.get(30, TimeUnit.SECONDS));
+                }
+                List<Answer> won = got.stream().filter(x -> x.status() == 200).toList();
+                List<Answer> lost = got.stream().filter(x -> x.status() != 200).toList();
+                assertThat(won).as(got.toString()).hasSize(1);
+                assertThat(lost).hasSize(1);
+                assertThat(lost.get(0).status()).isEqualTo(409);
+                assertThat(lost.get(0).type())
+                        .isIn(problem("flight-in-progress"), problem("handshake-ended"));
+
+                // The winner's session works on either replica.
+                String sessionId = won.get(0).body().path("sessionId").asText();
+                client.feed(won.get(0).records());
+                assertThat(echo(a, client, sessionId, "after race")).endsWith(": after race");
+                assertThat(echo(b, client, sessionId, "and again")).endsWith(": and again");
+                // Registered once in the session store (asynchronously), by the winner.
+                HttpRequest metadata =
+                        HttpRequest.newBuilder(
+                                        URI.create(store.url() + "/api/v1/sessions/" + sessionId))
+                                .build();
+                org.awaitility.Awaitility.await()
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> send(metadata).status() == 200);
+                assertThat(send(metadata).body().path("handshakeId").asText()).isEqualTo(id);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
