@@ -256,7 +256,6 @@ class TlsPortTest {
     @Test
     void opensslTls12EcdheAndRsaKeyTransportWithExtendedMasterSecret() throws Exception {
         assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
-        Path rootPem = TestTls.writePem(root);
         for (String cipher :
                 List.of(
                         "ECDHE-ECDSA-AES128-GCM-SHA256",
@@ -267,21 +266,7 @@ class TlsPortTest {
                         "ECDHE-RSA-CHACHA20-POLY1305",
                         "AES128-GCM-SHA256",
                         "AES256-GCM-SHA384")) {
-            String out =
-                    TestTls.openssl(
-                            "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-                            List.of(
-                                    "s_client",
-                                    "-connect",
-                                    "localhost:" + port,
-                                    "-servername",
-                                    "localhost",
-                                    "-tls1_2",
-                                    "-cipher",
-                                    cipher,
-                                    "-CAfile",
-                                    rootPem.toString(),
-                                    "-ign_eof"));
+            String out = getPageWithOpenssl("-tls1_2", "-cipher", cipher);
             assertThat(out)
                     .as(cipher)
                     .contains("Verify return code: 0 (ok)")
@@ -296,21 +281,7 @@ class TlsPortTest {
     @Test
     void rsaKeyTransportIsTracedOnTheHandshakeTopic() throws Exception {
         assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
-        String out =
-                TestTls.openssl(
-                        "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-                        List.of(
-                                "s_client",
-                                "-connect",
-                                "localhost:" + port,
-                                "-servername",
-                                "localhost",
-                                "-tls1_2",
-                                "-cipher",
-                                "AES128-GCM-SHA256",
-                                "-CAfile",
-                                TestTls.writePem(root).toString(),
-                                "-ign_eof"));
+        String out = getPageWithOpenssl("-tls1_2", "-cipher", "AES128-GCM-SHA256");
         assertThat(out).contains("<th>key exchange group</th><td>none (RSA key transport)</td>");
         java.util.regex.Matcher m =
                 java.util.regex.Pattern.compile("<th>session id</th><td>([0-9a-f-]+)</td>")
@@ -335,35 +306,44 @@ class TlsPortTest {
                         "tls.handshake.change-cipher-spec",
                         "tls.handshake.finished-verified",
                         "tls.handshake.completed");
-        KeyExchangeDone kx =
-                events.stream()
-                        .map(EventEnvelope::data)
-                        .filter(KeyExchangeDone.class::isInstance)
-                        .map(KeyExchangeDone.class::cast)
-                        .findFirst()
-                        .orElseThrow();
+        KeyExchangeDone kx = first(events, KeyExchangeDone.class);
         assertThat(kx.method()).isEqualTo("RSA");
         assertThat(kx.version()).isEqualTo("TLS 1.2");
         assertThat(kx.group()).isNull();
-        CertificateSent cert =
-                events.stream()
-                        .map(EventEnvelope::data)
-                        .filter(CertificateSent.class::isInstance)
-                        .map(CertificateSent.class::cast)
-                        .findFirst()
-                        .orElseThrow();
+        CertificateSent cert = first(events, CertificateSent.class);
         assertThat(cert.serial())
                 .isEqualTo(enrolment.current().orElseThrow().credentials().get(1).serial());
         assertThat(cert.signatureScheme()).isNull();
-        HandshakeCompleted done =
-                (HandshakeCompleted)
-                        events.stream()
-                                .map(EventEnvelope::data)
-                                .filter(HandshakeCompleted.class::isInstance)
-                                .findFirst()
-                                .orElseThrow();
+        HandshakeCompleted done = first(events, HandshakeCompleted.class);
         assertThat(done.cipherSuite()).isEqualTo("TLS_RSA_WITH_AES_128_GCM_SHA256");
         assertThat(done.version()).isEqualTo("TLS 1.2");
+    }
+
+    /** {@code openssl s_client} with these options, sending {@code GET /}; its whole output. */
+    private String getPageWithOpenssl(String... options) throws Exception {
+        List<String> args = new java.util.ArrayList<>();
+        args.addAll(
+                List.of(
+                        "s_client",
+                        "-connect",
+                        "localhost:" + port,
+                        "-servername",
+                        "localhost",
+                        "-CAfile",
+                        TestTls.writePem(root).toString(),
+                        "-ign_eof"));
+        args.addAll(List.of(options));
+        return TestTls.openssl(
+                "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", args);
+    }
+
+    private static <T> T first(List<EventEnvelope> events, Class<T> type) {
+        return events.stream()
+                .map(EventEnvelope::data)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " event"));
     }
 
     @Test
