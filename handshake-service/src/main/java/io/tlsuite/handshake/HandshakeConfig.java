@@ -97,6 +97,14 @@ public interface HandshakeConfig {
         @WithDefault("none")
         String clientAuth();
 
+        /**
+         * The TLS versions to negotiate, on the TLS port and over REST: {@code TLSv1.3}, {@code
+         * TLSv1.2} (1.3 is preferred when both sides offer it). Older versions are never
+         * negotiated.
+         */
+        @WithDefault("TLSv1.3,TLSv1.2")
+        List<String> versions();
+
         @WithDefault("7200")
         long ticketLifetimeSeconds();
 

@@ -9,6 +9,7 @@ import io.tlsuite.handshake.sessions.CompletedSession;
 import io.tlsuite.handshake.sessions.SessionRegistry;
 import io.tlsuite.protocol.ClientAuth;
 import io.tlsuite.protocol.Negotiated;
+import io.tlsuite.protocol.ProtocolVersion;
 import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.TlsListener;
@@ -66,6 +67,8 @@ public class ServerEngines {
 
     @PostConstruct
     void init() {
+        // A typo in handshake.tls.versions fails the start, not the first handshake.
+        config.tls().versions().forEach(TlsNames::negotiableVersion);
         tickets =
                 new SealedTicketStore(
                         SealedTicketStore.loadOrCreateKey(
@@ -75,12 +78,18 @@ public class ServerEngines {
     }
 
     private void rebuild(ServerIdentity id) {
+        ProtocolVersion[] versions =
+                config.tls().versions().stream()
+                        .map(TlsNames::negotiableVersion)
+                        .distinct()
+                        .toArray(ProtocolVersion[]::new);
         ClientAuth auth =
                 ClientAuth.valueOf(config.tls().clientAuth().trim().toUpperCase(Locale.ROOT));
         // RFC 8446 §4.4.2.4: with mTLS, the client's chain must lead to the suite's root and not be
         // revoked (certificate.revoked events seen on tls.certificates).
         TlsConfig.Builder b =
                 TlsConfig.builder()
+                        .versions(versions)
                         .ticketLifetimeSeconds(config.tls().ticketLifetimeSeconds())
                         .clientAuth(auth)
                         .certificateValidator(

@@ -32,6 +32,22 @@ public final class TlsNames {
     }
 
     /** The IANA name of a TLS 1.3 or TLS 1.2 suite the engine knows, else its hex code. */
+    /**
+     * The version named {@code TLSv1.3} or {@code TLSv1.2} (as in {@link #protocol}), for
+     * configuration; anything else is refused with the accepted names.
+     */
+    public static io.tlsuite.protocol.ProtocolVersion negotiableVersion(String name) {
+        return switch (name.trim()) {
+            case "TLSv1.3" -> io.tlsuite.protocol.ProtocolVersion.TLS_1_3;
+            case "TLSv1.2" -> io.tlsuite.protocol.ProtocolVersion.TLS_1_2;
+            default ->
+                    throw new IllegalArgumentException(
+                            "handshake.tls.versions: '"
+                                    + name.trim()
+                                    + "' cannot be negotiated (accepted: TLSv1.3, TLSv1.2)");
+        };
+    }
+
     public static String suite(int code) {
         return io.tlsuite.protocol.crypto.TlsCipherSuite.of(code)
                 .map(io.tlsuite.protocol.crypto.TlsCipherSuite::name)
