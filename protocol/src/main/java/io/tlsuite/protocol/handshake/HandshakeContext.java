@@ -72,6 +72,12 @@ public final class HandshakeContext {
     public Tls12CipherSuite tls12Suite;
     public byte[] serverRandom;
     public byte[] tls12MasterSecret;
+
+    /** TLS 1.2 client: the server's session id and ticket, to resume later (public values). */
+    public byte[] tls12SessionId = new byte[0];
+
+    public byte[] tls12Ticket = new byte[0];
+
     private RecordCipher pendingRead;
     private RecordCipher pendingWrite;
     private Alert alertSent;
