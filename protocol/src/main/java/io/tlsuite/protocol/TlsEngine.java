@@ -612,6 +612,12 @@ public final class TlsEngine {
                 && alert.level() == AlertLevel.WARNING) {
             return;
         }
+        if (alert.description() == AlertDescription.NO_RENEGOTIATION
+                && alert.level() == AlertLevel.WARNING
+                && ctx.version == ProtocolVersion.TLS_1_2) {
+            // RFC 5246 §7.2.2: always a warning; the peer declined, the connection goes on.
+            return;
+        }
         // RFC 8446 §6.2: every other alert is fatal, whatever level it claims.
         failure = alert.description();
         shutdown();
