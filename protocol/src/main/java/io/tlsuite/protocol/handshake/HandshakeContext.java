@@ -294,6 +294,11 @@ public final class HandshakeContext {
         readKeyChanged = false;
     }
 
+    /** A restored write side whose read side is not yet active (TLS 1.2 abbreviated handshake). */
+    public void setWriteSequence(long write) {
+        writeProtection.setSequence(write);
+    }
+
     public boolean hasWriteProtection() {
         return writeProtection != null;
     }

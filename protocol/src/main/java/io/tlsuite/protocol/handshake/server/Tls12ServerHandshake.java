@@ -17,6 +17,7 @@ import io.tlsuite.protocol.handshake.ExpectChangeCipherSpec;
 import io.tlsuite.protocol.handshake.HandshakeContext;
 import io.tlsuite.protocol.handshake.Handshakes;
 import io.tlsuite.protocol.handshake.State;
+import io.tlsuite.protocol.handshake.SuspendableState;
 import io.tlsuite.protocol.handshake.Tls12Handshakes;
 import io.tlsuite.protocol.message.Extension;
 import io.tlsuite.protocol.message.ExtensionType;
@@ -260,7 +261,58 @@ public final class Tls12ServerHandshake {
      * The server's half of the key exchange: its ephemeral key (ECDHE) or, for RSA key transport,
      * the version the client offered (RFC 5246 §7.4.7.1).
      */
-    record KeyAgreement(KeyExchange ephemeral, int clientVersion, Issue issue) {}
+    record KeyAgreement(KeyExchange ephemeral, int clientVersion, Issue issue) {
+        /** For a suspended handshake: holds the ephemeral private key. */
+        byte[] encode() {
+            io.tlsuite.protocol.codec.ByteWriter w = new io.tlsuite.protocol.codec.ByteWriter(256);
+            w.u16(ephemeral == null ? 0 : ephemeral.group().code());
+            w.vector16(ephemeral == null ? new byte[0] : ephemeral.exportPrivateKey());
+            w.vector8(ephemeral == null ? new byte[0] : ephemeral.publicKey());
+            w.u16(clientVersion).vector8(issue.sessionId()).u8(issue.ticket() ? 1 : 0);
+            return w.toByteArray();
+        }
+
+        static KeyAgreement decode(byte[] b) throws TlsAlertException {
+            io.tlsuite.protocol.codec.ByteReader r = new io.tlsuite.protocol.codec.ByteReader(b);
+            int group = r.u16();
+            byte[] priv = r.vector16();
+            byte[] pub = r.vector8();
+            KeyExchange kx =
+                    group == 0 ? null : NamedGroup.of(group).orElseThrow().restore(priv, pub);
+            java.util.Arrays.fill(priv, (byte) 0);
+            int version = r.u16();
+            byte[] sessionId = r.vector8();
+            boolean ticket = r.u8() == 1;
+            return new KeyAgreement(kx, version, new Issue(sessionId, ticket));
+        }
+    }
+
+    /** Rebuilds a suspended TLS 1.2 server state ({@link SuspendableState#kind()}). */
+    public static State resume(int kind, byte[] parameters) throws TlsAlertException {
+        return switch (kind) {
+            case SuspendableState.TLS12_SERVER_EXPECT_CLIENT_CERTIFICATE ->
+                    new ExpectClientCertificate(KeyAgreement.decode(parameters));
+            case SuspendableState.TLS12_SERVER_EXPECT_CLIENT_KEY_EXCHANGE ->
+                    new ExpectClientKeyExchange(KeyAgreement.decode(parameters), null);
+            case SuspendableState.TLS12_SERVER_EXPECT_RESUMED_CLIENT_FINISHED ->
+                    new ExpectResumedChangeCipherSpec();
+            case SuspendableState.TLS12_CONNECTED -> new Connected12();
+            default -> throw new IllegalArgumentException("not a TLS 1.2 server state: " + kind);
+        };
+    }
+
+    /** After the abbreviated server flight: the client's change_cipher_spec, then its Finished. */
+    static final class ExpectResumedChangeCipherSpec extends ExpectChangeCipherSpec
+            implements SuspendableState {
+        ExpectResumedChangeCipherSpec() {
+            super("ExpectChangeCipherSpec", new ExpectClientFinishedResumed());
+        }
+
+        @Override
+        public int kind() {
+            return TLS12_SERVER_EXPECT_RESUMED_CLIENT_FINISHED;
+        }
+    }
 
     /** What to hand out for resumption once the handshake completes. */
     record Issue(byte[] sessionId, boolean ticket) {}
@@ -342,8 +394,7 @@ public final class Tls12ServerHandshake {
         Tls12Handshakes.installMasterSecret(ctx);
         ctx.sendTls12ChangeCipherSpec();
         ctx.send(Tls12Handshakes.finished(ctx, false));
-        return new ExpectChangeCipherSpec(
-                "ExpectChangeCipherSpec", new ExpectClientFinishedResumed());
+        return new ExpectResumedChangeCipherSpec();
     }
 
     /** Stores this session for resumption: a ticket sent now, and/or under the session id. */
@@ -393,8 +444,19 @@ public final class Tls12ServerHandshake {
         }
     }
 
-    static final class ExpectClientCertificate extends Expect12<Certificate12> {
+    static final class ExpectClientCertificate extends Expect12<Certificate12>
+            implements SuspendableState {
         private final KeyAgreement agreement;
+
+        @Override
+        public int kind() {
+            return TLS12_SERVER_EXPECT_CLIENT_CERTIFICATE;
+        }
+
+        @Override
+        public byte[] parameters() {
+            return agreement.encode();
+        }
 
         ExpectClientCertificate(KeyAgreement agreement) {
             super(Certificate12.class);
@@ -426,9 +488,23 @@ public final class Tls12ServerHandshake {
         }
     }
 
-    static final class ExpectClientKeyExchange implements State {
+    static final class ExpectClientKeyExchange implements SuspendableState {
         private final KeyAgreement agreement;
         private final X509Certificate clientLeaf;
+
+        @Override
+        public int kind() {
+            if (clientLeaf != null) {
+                // Mid-flight (after the client's Certificate): not a point to suspend at.
+                throw new IllegalStateException("cannot suspend in the middle of a flight");
+            }
+            return TLS12_SERVER_EXPECT_CLIENT_KEY_EXCHANGE;
+        }
+
+        @Override
+        public byte[] parameters() {
+            return agreement.encode();
+        }
 
         ExpectClientKeyExchange(KeyAgreement agreement, X509Certificate clientLeaf) {
             this.agreement = agreement;
