@@ -46,9 +46,11 @@ public final class TlsConfig {
     private final KeyLog keyLog;
     private final boolean middleboxCompatibility;
     private final int recordPaddingBlock;
+    private final boolean tls12SessionTickets;
 
     private TlsConfig(Builder b) {
         this.recordPaddingBlock = b.recordPaddingBlock;
+        this.tls12SessionTickets = b.tls12SessionTickets;
         this.cipherSuites = List.copyOf(b.cipherSuites);
         this.tls12CipherSuites = List.copyOf(b.tls12CipherSuites);
         this.versions = List.copyOf(b.versions);
@@ -117,6 +119,7 @@ public final class TlsConfig {
         b.keyLog = keyLog;
         b.middleboxCompatibility = middleboxCompatibility;
         b.recordPaddingBlock = recordPaddingBlock;
+        b.tls12SessionTickets = tls12SessionTickets;
         return b;
     }
 
@@ -224,6 +227,10 @@ public final class TlsConfig {
         return recordPaddingBlock;
     }
 
+    public boolean tls12SessionTickets() {
+        return tls12SessionTickets;
+    }
+
     @Override
     public String toString() {
         return "TlsConfig[versions="
@@ -277,6 +284,7 @@ public final class TlsConfig {
         private KeyLog keyLog;
         private boolean middleboxCompatibility = true;
         private int recordPaddingBlock;
+        private boolean tls12SessionTickets = true;
 
         public Builder cipherSuites(CipherSuite... suites) {
             this.cipherSuites = List.of(suites);
@@ -426,6 +434,17 @@ public final class TlsConfig {
                 throw new IllegalArgumentException("padding block " + block);
             }
             this.recordPaddingBlock = block;
+            return this;
+        }
+
+        /**
+         * TLS 1.2 resumption by RFC 5077 ticket (default on): a client offers the session_ticket
+         * extension, a server with a ticket store issues tickets to clients that offer it. Off: a
+         * server with a ticket store that {@code supportsSessionIds()} hands out session ids
+         * instead, and a client resumes by session id only.
+         */
+        public Builder tls12SessionTickets(boolean on) {
+            this.tls12SessionTickets = on;
             return this;
         }
 

@@ -304,6 +304,9 @@ public final class TlsEngine {
             throw new IllegalStateException("cannot suspend in state " + stateName());
         }
         HandshakeContext c = ctx;
+        if (c.version == ProtocolVersion.TLS_1_2) {
+            return Tls12Snapshots.write(c, s);
+        }
         io.tlsuite.protocol.codec.ByteWriter w = new io.tlsuite.protocol.codec.ByteWriter(2048);
         w.u8(SNAPSHOT_VERSION).u8(c.client ? 1 : 0).u8(s.kind()).vector16(s.parameters());
         w.u16(c.suite == null ? 0 : c.suite.code()).u16(c.group == null ? 0 : c.group.code());
@@ -349,7 +352,15 @@ public final class TlsEngine {
         try {
             io.tlsuite.protocol.codec.ByteReader r =
                     new io.tlsuite.protocol.codec.ByteReader(snapshot);
-            if (r.u8() != SNAPSHOT_VERSION) {
+            int format = r.u8();
+            if (format == Tls12Snapshots.VERSION) {
+                TlsEngine e = new TlsEngine(r.u8() == 1, config);
+                e.state = Tls12Snapshots.read(e.ctx, r);
+                e.started = true;
+                e.helloSeen = true;
+                return e;
+            }
+            if (format != SNAPSHOT_VERSION) {
                 throw new IllegalArgumentException("unknown snapshot version");
             }
             boolean client = r.u8() == 1;
@@ -610,6 +621,12 @@ public final class TlsEngine {
         }
         if (alert.description() == AlertDescription.USER_CANCELED
                 && alert.level() == AlertLevel.WARNING) {
+            return;
+        }
+        if (alert.description() == AlertDescription.NO_RENEGOTIATION
+                && alert.level() == AlertLevel.WARNING
+                && ctx.version == ProtocolVersion.TLS_1_2) {
+            // RFC 5246 §7.2.2: always a warning; the peer declined, the connection goes on.
             return;
         }
         // RFC 8446 §6.2: every other alert is fatal, whatever level it claims.

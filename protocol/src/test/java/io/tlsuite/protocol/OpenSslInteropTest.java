@@ -233,6 +233,30 @@ class OpenSslInteropTest {
     }
 
     @Test
+    void opensslTls12ClientResumesByTicketAndBySessionId() throws Exception {
+        TlsConfig tickets = ecAndRsaServer().ticketStore(new InMemoryTicketStore()).build();
+        TlsConfig ids =
+                ecAndRsaServer()
+                        .ticketStore(new InMemoryTicketStore())
+                        .tls12SessionTickets(false)
+                        .build();
+        for (TlsConfig cfg : List.of(tickets, ids)) {
+            Path session = Files.createTempFile(dir, "session12", ".pem");
+            try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+                List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+                serve(ss, cfg, 2, engines);
+                String first =
+                        sClient(ss.getLocalPort(), "-tls1_2", "-sess_out", session.toString());
+                assertThat(first).contains("Verify return code: 0 (ok)").contains("New, TLSv1.2");
+                String second =
+                        sClient(ss.getLocalPort(), "-tls1_2", "-sess_in", session.toString());
+                assertThat(second).contains("Reused, TLSv1.2");
+                assertThat(engines.get(1).negotiated().orElseThrow().resumed()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void opensslTls12ClientWithCertificateForMutualTls() throws Exception {
         Path cert = dir.resolve("client12.pem");
         Path key = dir.resolve("client12.key");

@@ -13,4 +13,10 @@ public interface KeyExchange {
      * The shared secret with the peer's key_exchange bytes; a malformed share is illegal_parameter.
      */
     byte[] agree(byte[] peerPublicKey) throws TlsAlertException;
+
+    /**
+     * The private key in PKCS#8, a secret: only for moving a suspended handshake to another engine
+     * ({@link NamedGroup#restore}).
+     */
+    byte[] exportPrivateKey();
 }

@@ -83,6 +83,31 @@ public enum NamedGroup {
         }
     }
 
+    /** A key pair from {@link KeyExchange#exportPrivateKey()} and its public key bytes. */
+    public KeyExchange restore(byte[] pkcs8, byte[] publicKey) {
+        try {
+            if (this == X25519) {
+                KeyFactory kf = KeyFactory.getInstance("X25519");
+                return new JdkKeyExchange(
+                        this,
+                        new KeyPair(
+                                kf.generatePublic(
+                                        new X509EncodedKeySpec(
+                                                concat(X25519_SPKI_PREFIX, publicKey))),
+                                kf.generatePrivate(new PKCS8EncodedKeySpec(pkcs8))));
+            }
+            KeyFactory kf = KeyFactory.getInstance("EC");
+            java.security.interfaces.ECPrivateKey priv =
+                    (java.security.interfaces.ECPrivateKey)
+                            kf.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            return new JdkKeyExchange(
+                    this,
+                    new KeyPair(JdkKeyExchange.decodeP256(publicKey, priv.getParams()), priv));
+        } catch (GeneralSecurityException | TlsAlertException | RuntimeException e) {
+            throw new IllegalArgumentException("bad " + this + " key", e);
+        }
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
@@ -115,6 +140,11 @@ public enum NamedGroup {
             fixed(w.getAffineX(), out, 1);
             fixed(w.getAffineY(), out, 33);
             return out;
+        }
+
+        @Override
+        public byte[] exportPrivateKey() {
+            return keyPair.getPrivate().getEncoded();
         }
 
         @Override

@@ -14,7 +14,12 @@ import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
  * no_renegotiation warning and the connection goes on (RFC 5246 §7.4.1.1, §7.4.1.2). Every other
  * handshake message is unexpected_message.
  */
-public final class Connected12 implements State {
+public final class Connected12 implements SuspendableState {
+    @Override
+    public int kind() {
+        return TLS12_CONNECTED;
+    }
+
     @Override
     public String name() {
         return "Connected";

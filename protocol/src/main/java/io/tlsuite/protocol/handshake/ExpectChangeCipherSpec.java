@@ -9,7 +9,7 @@ import io.tlsuite.protocol.message.HandshakeType;
  * to the pending cipher; then only a Finished may follow. Any handshake message here is
  * unexpected_message, so a Finished can never be read in the clear.
  */
-public final class ExpectChangeCipherSpec implements State {
+public class ExpectChangeCipherSpec implements State {
     private final String name;
     private final State next;
 

@@ -72,6 +72,12 @@ public final class HandshakeContext {
     public Tls12CipherSuite tls12Suite;
     public byte[] serverRandom;
     public byte[] tls12MasterSecret;
+
+    /** TLS 1.2 client: the server's session id and ticket, to resume later (public values). */
+    public byte[] tls12SessionId = new byte[0];
+
+    public byte[] tls12Ticket = new byte[0];
+
     private RecordCipher pendingRead;
     private RecordCipher pendingWrite;
     private Alert alertSent;
@@ -286,6 +292,11 @@ public final class HandshakeContext {
         readProtection.setSequence(read);
         writeProtection.setSequence(write);
         readKeyChanged = false;
+    }
+
+    /** A restored write side whose read side is not yet active (TLS 1.2 abbreviated handshake). */
+    public void setWriteSequence(long write) {
+        writeProtection.setSequence(write);
     }
 
     public boolean hasWriteProtection() {

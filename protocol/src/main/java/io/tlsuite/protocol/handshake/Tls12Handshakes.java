@@ -92,6 +92,14 @@ public final class Tls12Handshakes {
         } finally {
             Arrays.fill(preMasterSecret, (byte) 0);
         }
+        installMasterSecret(ctx);
+    }
+
+    /**
+     * With {@code ctx.tls12MasterSecret} set (derived, or a resumed session's): the NSS key log
+     * line and the pending ciphers from the key block of this handshake's randoms.
+     */
+    public static void installMasterSecret(HandshakeContext ctx) {
         ctx.keyLog("CLIENT_RANDOM", ctx.tls12MasterSecret);
         Tls12KeySchedule.KeyBlock block =
                 Tls12KeySchedule.keyBlock(

@@ -1,6 +1,6 @@
 package io.tlsuite.protocol.resumption;
 
-import io.tlsuite.protocol.crypto.CipherSuite;
+import io.tlsuite.protocol.crypto.TlsCipherSuite;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -8,11 +8,15 @@ import java.util.Arrays;
  * What a client keeps from a NewSessionTicket to resume later (RFC 8446 §4.6.1): the opaque ticket
  * and the PSK derived from it. Holds a secret: {@code toString} redacts it; {@link #destroy()}
  * zeroises.
+ *
+ * <p>A TLS 1.2 session ({@link #tls12}) holds the session id and/or the RFC 5077 ticket the server
+ * gave, and the master secret in place of the PSK.
  */
 public final class ClientSession {
     private final byte[] ticket;
     private final byte[] psk;
-    private final CipherSuite cipherSuite;
+    private final TlsCipherSuite cipherSuite;
+    private final byte[] sessionId;
     private final long ageAdd;
     private final long lifetimeSeconds;
     private final Instant receivedAt;
@@ -21,7 +25,7 @@ public final class ClientSession {
     public ClientSession(
             byte[] ticket,
             byte[] psk,
-            CipherSuite cipherSuite,
+            TlsCipherSuite cipherSuite,
             long ageAdd,
             long lifetimeSeconds,
             Instant receivedAt,
@@ -33,6 +37,46 @@ public final class ClientSession {
         this.lifetimeSeconds = lifetimeSeconds;
         this.receivedAt = receivedAt;
         this.serverName = serverName;
+        this.sessionId = new byte[0];
+    }
+
+    private ClientSession(
+            byte[] sessionId,
+            byte[] ticket,
+            byte[] masterSecret,
+            TlsCipherSuite cipherSuite,
+            long lifetimeSeconds,
+            Instant receivedAt,
+            String serverName) {
+        this.sessionId = sessionId.clone();
+        this.ticket = ticket.clone();
+        this.psk = masterSecret.clone();
+        this.cipherSuite = cipherSuite;
+        this.ageAdd = 0;
+        this.lifetimeSeconds = lifetimeSeconds;
+        this.receivedAt = receivedAt;
+        this.serverName = serverName;
+    }
+
+    /**
+     * A TLS 1.2 session: the server's session id (may be empty) and ticket (may be empty, not
+     * both), the master secret and the suite.
+     */
+    public static ClientSession tls12(
+            byte[] sessionId,
+            byte[] ticket,
+            byte[] masterSecret,
+            io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite suite,
+            long lifetimeSeconds,
+            Instant receivedAt,
+            String serverName) {
+        return new ClientSession(
+                sessionId, ticket, masterSecret, suite, lifetimeSeconds, receivedAt, serverName);
+    }
+
+    /** TLS 1.2: the session id to offer (empty for a TLS 1.3 ticket). */
+    public byte[] sessionId() {
+        return sessionId.clone();
     }
 
     public byte[] ticket() {
@@ -44,7 +88,7 @@ public final class ClientSession {
         return psk.clone();
     }
 
-    public CipherSuite cipherSuite() {
+    public TlsCipherSuite cipherSuite() {
         return cipherSuite;
     }
 

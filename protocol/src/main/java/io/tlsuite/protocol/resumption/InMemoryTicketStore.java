@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A {@link TicketStore} in a map: random 32-byte tickets, single use, expired entries refused. */
+/**
+ * A {@link TicketStore} in a map: random 32-byte tickets, single use, expired entries refused; TLS
+ * 1.2 session ids too.
+ */
 public final class InMemoryTicketStore implements TicketStore {
     private final Map<String, ResumptionState> states = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -27,6 +30,16 @@ public final class InMemoryTicketStore implements TicketStore {
         random.nextBytes(ticket);
         states.put(HexFormat.of().formatHex(ticket), state);
         return ticket;
+    }
+
+    @Override
+    public boolean supportsSessionIds() {
+        return true;
+    }
+
+    @Override
+    public void storeUnderId(byte[] sessionId, ResumptionState state) {
+        states.put(HexFormat.of().formatHex(sessionId), state);
     }
 
     @Override

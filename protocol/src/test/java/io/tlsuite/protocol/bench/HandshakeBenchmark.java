@@ -9,6 +9,7 @@ import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.KeyExchange;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;
+import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
 import io.tlsuite.protocol.resumption.ClientSession;
 import io.tlsuite.protocol.resumption.InMemoryTicketStore;
 import io.tlsuite.protocol.testing.JdkPeer;
@@ -50,6 +51,11 @@ public class HandshakeBenchmark {
     SSLContext jdkClient;
     SSLContext jdkClientResuming;
     SSLContext jdkServerResuming;
+    SSLContext jdkServerRsa;
+    TlsConfig client12Ecdsa;
+    TlsConfig client12Rsa;
+    TlsConfig server12;
+    static final String[] TLS12 = {"TLSv1.2"};
     TlsEngine bulkClient;
     TlsEngine bulkServer;
     JdkPeer jdkBulkClient;
@@ -90,6 +96,21 @@ public class HandshakeBenchmark {
         jdkClientResuming = JdkPeer.context(null, pki.root());
         jdkServerResuming = JdkPeer.context(TestPki.Shared.EC, pki.root());
         jdkPair(jdkClientResuming, jdkServerResuming, 9443); // primes the JDK's session cache
+        jdkServerRsa = JdkPeer.context(TestPki.Shared.RSA, pki.root());
+        client12Ecdsa =
+                clientEc.toBuilder()
+                        .versions(io.tlsuite.protocol.ProtocolVersion.TLS_1_2)
+                        .tls12CipherSuites(Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)
+                        .build();
+        client12Rsa =
+                client12Ecdsa.toBuilder()
+                        .tls12CipherSuites(Tls12CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256)
+                        .build();
+        // The handshake service's shape: an ECDSA P-256 and an RSA-2048 identity.
+        server12 =
+                serverEc.toBuilder()
+                        .addCertificate(TestPki.Shared.RSA.chain(), TestPki.Shared.RSA.key())
+                        .build();
 
         bulkClient = TlsEngine.client(clientEc);
         bulkServer = TlsEngine.server(serverEc);
@@ -152,6 +173,43 @@ public class HandshakeBenchmark {
     @Benchmark
     public boolean fullHandshakeX25519Ed25519Jdk() {
         return jdkPair(jdkClient, jdkServerEd, ++port).engine().getSession().isValid();
+    }
+
+    /** TLS 1.2 full handshake, ECDHE (X25519) with an ECDSA P-256 certificate, AES-128-GCM. */
+    @Benchmark
+    public boolean tls12FullHandshakeEcdheEcdsaOurs() {
+        TlsEngine c = TlsEngine.client(client12Ecdsa);
+        Pump.handshake(c, TlsEngine.server(server12));
+        return c.isHandshakeComplete();
+    }
+
+    @Benchmark
+    public boolean tls12FullHandshakeEcdheEcdsaJdk() {
+        return jdkPair12(jdkClient, jdkServerEc, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", ++port);
+    }
+
+    /** TLS 1.2 full handshake, RSA-2048 key transport (TLS_RSA_WITH_AES_128_GCM_SHA256). */
+    @Benchmark
+    public boolean tls12FullHandshakeRsa2048Ours() {
+        TlsEngine c = TlsEngine.client(client12Rsa);
+        Pump.handshake(c, TlsEngine.server(server12));
+        return c.isHandshakeComplete();
+    }
+
+    @Benchmark
+    public boolean tls12FullHandshakeRsa2048Jdk() {
+        return jdkPair12(jdkClient, jdkServerRsa, "TLS_RSA_WITH_AES_128_GCM_SHA256", ++port);
+    }
+
+    static boolean jdkPair12(SSLContext clientCtx, SSLContext serverCtx, String suite, int port) {
+        JdkPeer c = JdkPeer.client(clientCtx, TLS12, "localhost", port, suite);
+        JdkPeer s = JdkPeer.server(serverCtx, TLS12, false);
+        converse(c, s);
+        if (!c.engine().getSession().isValid()
+                || !c.engine().getSession().getProtocol().equals("TLSv1.2")) {
+            throw new IllegalStateException("JDK TLS 1.2 handshake failed");
+        }
+        return true;
     }
 
     /** One ticket per resumption (tickets are single use): the first handshake is not measured. */

@@ -18,6 +18,25 @@ public final class InterleavedComparison {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int perRound = 20;
         Map<String, IntSupplier> candidates = new LinkedHashMap<>();
+        if (args.length > 1 && args[1].equals("tls12")) {
+            candidates.put(
+                    "TLS 1.2 full ECDHE-ECDSA, ours",
+                    () -> b.tls12FullHandshakeEcdheEcdsaOurs() ? 1 : 0);
+            candidates.put(
+                    "TLS 1.2 full ECDHE-ECDSA, JDK SSLEngine",
+                    () -> b.tls12FullHandshakeEcdheEcdsaJdk() ? 1 : 0);
+            candidates.put(
+                    "TLS 1.2 full RSA-2048 kx, ours",
+                    () -> b.tls12FullHandshakeRsa2048Ours() ? 1 : 0);
+            candidates.put(
+                    "TLS 1.2 full RSA-2048 kx, JDK SSLEngine",
+                    () -> b.tls12FullHandshakeRsa2048Jdk() ? 1 : 0);
+            candidates.put(
+                    "TLS 1.3 full X25519+ECDSA, ours",
+                    () -> b.fullHandshakeX25519EcdsaOurs() ? 1 : 0);
+            run(candidates, rounds, perRound);
+            return;
+        }
         candidates.put("full X25519+ECDSA, ours", () -> b.fullHandshakeX25519EcdsaOurs() ? 1 : 0);
         candidates.put(
                 "full X25519+ECDSA, JDK SSLEngine", () -> b.fullHandshakeX25519EcdsaJdk() ? 1 : 0);
@@ -43,6 +62,22 @@ public final class InterleavedComparison {
                     }
                     return 1;
                 });
+        run(candidates, rounds, perRound);
+        // Sanity: the JDK resumption really resumes (no Certificate: a much smaller server flight).
+        JdkPeer c =
+                JdkPeer.client(b.jdkClientResuming, "localhost", 9443, "TLS_AES_128_GCM_SHA256");
+        JdkPeer s = JdkPeer.server(b.jdkServerResuming, false);
+        int flight = s.step(c.step(new byte[0])).length;
+        System.out.println("JDK resumed server flight bytes: " + flight);
+        TlsEngine oc = TlsEngine.client(b.clientEc);
+        TlsEngine os = TlsEngine.server(b.serverEc);
+        System.out.println(
+                "our full server flight bytes: "
+                        + os.feed(oc.start().outbound()).outbound().length);
+    }
+
+    /** Alternating rounds of {@code perRound} operations per candidate, three warm-up rounds. */
+    static void run(Map<String, IntSupplier> candidates, int rounds, int perRound) {
         Map<String, Long> nanos = new LinkedHashMap<>();
         candidates.keySet().forEach(k -> nanos.put(k, 0L));
         for (int r = -3; r < rounds; r++) { // three warm-up rounds
@@ -68,17 +103,6 @@ public final class InterleavedComparison {
             System.out.printf(
                     "%-40s %12.1f %10.3f%s%n", e.getKey(), 1000 / msPerOp, msPerOp, extra);
         }
-        // Sanity: the JDK resumption really resumes (no Certificate: a much smaller server flight).
-        JdkPeer c =
-                JdkPeer.client(b.jdkClientResuming, "localhost", 9443, "TLS_AES_128_GCM_SHA256");
-        JdkPeer s = JdkPeer.server(b.jdkServerResuming, false);
-        int flight = s.step(c.step(new byte[0])).length;
-        System.out.println("JDK resumed server flight bytes: " + flight);
-        TlsEngine oc = TlsEngine.client(b.clientEc);
-        TlsEngine os = TlsEngine.server(b.serverEc);
-        System.out.println(
-                "our full server flight bytes: "
-                        + os.feed(oc.start().outbound()).outbound().length);
     }
 
     private InterleavedComparison() {}

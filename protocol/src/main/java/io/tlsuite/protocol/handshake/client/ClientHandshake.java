@@ -68,8 +68,18 @@ public final class ClientHandshake {
             tls13 = ctx.config.enables(ProtocolVersion.TLS_1_3);
             tls12 = ctx.config.enables(ProtocolVersion.TLS_1_2);
             ctx.config.random().nextBytes(random);
-            sessionId = new byte[tls13 && ctx.config.middleboxCompatibility() ? 32 : 0];
-            ctx.config.random().nextBytes(sessionId);
+            ClientSession resume = Tls12ClientHandshake.sessionToResume(ctx);
+            if (resume != null && resume.sessionId().length > 0) {
+                sessionId = resume.sessionId();
+            } else {
+                // TLS 1.3 middlebox compatibility, or RFC 5077 §3.4 with a ticket to resume.
+                sessionId =
+                        new byte
+                                [(tls13 && ctx.config.middleboxCompatibility()) || resume != null
+                                        ? 32
+                                        : 0];
+                ctx.config.random().nextBytes(sessionId);
+            }
             suites = tls13 ? ctx.config.cipherSuites() : List.of();
             if (tls13) {
                 for (NamedGroup g : ctx.config.keyShareGroups()) {
@@ -177,7 +187,7 @@ public final class ClientHandshake {
                 ctx.transcript.hasHash()
                         ? ctx.transcript.hashWith(truncated)
                         : session.cipherSuite().hash().digest(truncated);
-        KeySchedule early = new KeySchedule(session.cipherSuite(), session.psk());
+        KeySchedule early = new KeySchedule((CipherSuite) session.cipherSuite(), session.psk());
         byte[] binderKey = early.resumptionBinderKey();
         byte[] binder = early.verifyData(binderKey, binderHash);
         Arrays.fill(binderKey, (byte) 0);
@@ -191,7 +201,10 @@ public final class ClientHandshake {
 
     private static ClientSession pskToOffer(HandshakeContext ctx, Offer offer) {
         ClientSession s = ctx.config.resumeSession();
-        if (s == null || s.isExpired(ctx.config.clock().instant())) {
+        if (s == null
+                || !(s.cipherSuite() instanceof CipherSuite)
+                || s.isExpired(ctx.config.clock().instant())) {
+            // A TLS 1.2 session is offered through the session id or session_ticket instead.
             return null;
         }
         // After a HelloRetryRequest the PSK must fit the suite the server chose.

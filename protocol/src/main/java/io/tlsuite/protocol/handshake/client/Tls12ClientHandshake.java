@@ -27,6 +27,7 @@ import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.Certificate12;
 import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.CertificateRequest12;
 import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ServerHelloDone;
 import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ServerKeyExchangeEcdhe;
+import io.tlsuite.protocol.resumption.ClientSession;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
@@ -59,6 +60,45 @@ public final class Tls12ClientHandshake {
         ext.add(Tls12Handshakes.extension(ExtensionType.EXTENDED_MASTER_SECRET, new byte[0]));
         // RFC 8422 §5.1.2: uncompressed points only.
         ext.add(Tls12Handshakes.extension(ExtensionType.EC_POINT_FORMATS, new byte[] {1, 0}));
+        // RFC 5077 §3.2: the ticket to resume with, or empty to ask for one.
+        ClientSession resume = sessionToResume(ctx);
+        if (ctx.config.tls12SessionTickets()) {
+            ext.add(
+                    Tls12Handshakes.extension(
+                            ExtensionType.SESSION_TICKET,
+                            resume == null ? new byte[0] : resume.ticket()));
+        }
+    }
+
+    /** The configured TLS 1.2 session, if it can be offered: not expired, its suite enabled. */
+    static ClientSession sessionToResume(HandshakeContext ctx) {
+        ClientSession s = ctx.config.resumeSession();
+        if (s == null
+                || !ctx.config.enables(ProtocolVersion.TLS_1_2)
+                || !(s.cipherSuite() instanceof Tls12CipherSuite suite)
+                || !ctx.config.tls12CipherSuites().contains(suite)
+                || s.isExpired(ctx.config.clock().instant())) {
+            return null;
+        }
+        return s;
+    }
+
+    /**
+     * Keeps the session the server offered (session id and/or ticket) for {@code receivedSessions}.
+     */
+    static void rememberSession(HandshakeContext ctx) {
+        if (ctx.tls12SessionId.length == 0 && ctx.tls12Ticket.length == 0) {
+            return;
+        }
+        ctx.receivedTickets.add(
+                ClientSession.tls12(
+                        ctx.tls12SessionId,
+                        ctx.tls12Ticket,
+                        ctx.tls12MasterSecret,
+                        ctx.tls12Suite,
+                        ctx.config.ticketLifetimeSeconds(),
+                        ctx.config.clock().instant(),
+                        ctx.config.serverName()));
     }
 
     static State onServerHello(
@@ -76,11 +116,9 @@ public final class Tls12ClientHandshake {
             throw TlsAlertException.illegalParameter(
                     "compression method " + sh.legacyCompressionMethod());
         }
-        if (offeredSessionId.length > 0
-                && Arrays.equals(sh.legacySessionIdEcho(), offeredSessionId)) {
-            // Our session id was a TLS 1.3 compatibility value, never a session to resume.
-            throw TlsAlertException.illegalParameter("server resumed a session we did not offer");
-        }
+        boolean ticketComing =
+                Tls12Handshakes.extension(sh.extensions(), ExtensionType.SESSION_TICKET)
+                        .isPresent();
         checkExtensions(ctx, sh);
         ctx.version = ProtocolVersion.TLS_1_2;
         ctx.tls12Suite = suite;
@@ -88,7 +126,30 @@ public final class Tls12ClientHandshake {
         ctx.serverName = ctx.config.serverName();
         ctx.transcript.startHash(suite.hash());
         ctx.transcript.add(raw);
-        return new ExpectServerCertificate();
+        ClientSession session = sessionToResume(ctx);
+        if (offeredSessionId.length > 0
+                && Arrays.equals(sh.legacySessionIdEcho(), offeredSessionId)) {
+            if (session == null) {
+                // Our session id was a TLS 1.3 compatibility value, never a session to resume.
+                throw TlsAlertException.illegalParameter(
+                        "server resumed a session we did not offer");
+            }
+            if (session.cipherSuite() != suite) {
+                throw TlsAlertException.illegalParameter("resumed session with another suite");
+            }
+            // RFC 5246 §7.3 abbreviated handshake: the session's master secret, new randoms.
+            ctx.resumed = true;
+            ctx.tls12SessionId = sh.legacySessionIdEcho().clone();
+            ctx.tls12Ticket = session.ticket();
+            ctx.tls12MasterSecret = session.psk();
+            Tls12Handshakes.installMasterSecret(ctx);
+            State finished =
+                    new ExpectChangeCipherSpec(
+                            "ExpectChangeCipherSpec", new ExpectServerFinished(true));
+            return ticketComing ? new ExpectNewSessionTicket(finished) : finished;
+        }
+        ctx.tls12SessionId = sh.legacySessionIdEcho().clone();
+        return new ExpectServerCertificate(ticketComing);
     }
 
     private static void checkExtensions(HandshakeContext ctx, ServerHello sh)
@@ -138,6 +199,13 @@ public final class Tls12ClientHandshake {
                                 AlertDescription.UNSUPPORTED_EXTENSION, "server_name not offered");
                     }
                 }
+                case ExtensionType.SESSION_TICKET -> {
+                    // RFC 5077 §3.2: empty, a promise of a NewSessionTicket (we always offer it).
+                    if (((Extension.Unknown) e).data().length != 0) {
+                        throw TlsAlertException.decodeError(
+                                "session_ticket in ServerHello not empty");
+                    }
+                }
                 default ->
                         throw new TlsAlertException(
                                 AlertDescription.UNSUPPORTED_EXTENSION,
@@ -158,8 +226,11 @@ public final class Tls12ClientHandshake {
     }
 
     static final class ExpectServerCertificate extends Expect12<Certificate12> {
-        ExpectServerCertificate() {
+        private final boolean ticketComing;
+
+        ExpectServerCertificate(boolean ticketComing) {
             super(Certificate12.class);
+            this.ticketComing = ticketComing;
         }
 
         @Override
@@ -188,8 +259,8 @@ public final class Tls12ClientHandshake {
             ctx.peerCertificates = chain;
             ctx.transcript.add(raw);
             return ctx.tls12Suite.keyExchange() == KeyExchangeAlgorithm.RSA
-                    ? new ExpectCertificateRequestOrServerHelloDone(null)
-                    : new ExpectServerKeyExchange();
+                    ? new ExpectCertificateRequestOrServerHelloDone(null, ticketComing)
+                    : new ExpectServerKeyExchange(ticketComing);
         }
     }
 
@@ -197,8 +268,11 @@ public final class Tls12ClientHandshake {
     record ServerShare(NamedGroup group, byte[] point) {}
 
     static final class ExpectServerKeyExchange extends Expect12<ServerKeyExchangeEcdhe> {
-        ExpectServerKeyExchange() {
+        private final boolean ticketComing;
+
+        ExpectServerKeyExchange(boolean ticketComing) {
             super(ServerKeyExchangeEcdhe.class);
+            this.ticketComing = ticketComing;
         }
 
         @Override
@@ -235,16 +309,18 @@ public final class Tls12ClientHandshake {
             ctx.group = group;
             ctx.transcript.add(raw);
             return new ExpectCertificateRequestOrServerHelloDone(
-                    new ServerShare(group, ske.publicPoint()));
+                    new ServerShare(group, ske.publicPoint()), ticketComing);
         }
     }
 
     /** CertificateRequest is optional: this state takes it or ServerHelloDone. */
     static final class ExpectCertificateRequestOrServerHelloDone implements State {
         private final ServerShare share;
+        private final boolean ticketComing;
 
-        ExpectCertificateRequestOrServerHelloDone(ServerShare share) {
+        ExpectCertificateRequestOrServerHelloDone(ServerShare share, boolean ticketComing) {
             this.share = share;
+            this.ticketComing = ticketComing;
         }
 
         @Override
@@ -258,20 +334,23 @@ public final class Tls12ClientHandshake {
             if (m instanceof HandshakeMessage.Tls12 t
                     && t.message() instanceof CertificateRequest12 cr) {
                 ctx.transcript.add(raw);
-                return new ExpectServerHelloDone(share, cr);
+                return new ExpectServerHelloDone(share, cr, ticketComing);
             }
-            return new ExpectServerHelloDone(share, null).handle(ctx, m, raw);
+            return new ExpectServerHelloDone(share, null, ticketComing).handle(ctx, m, raw);
         }
     }
 
     static final class ExpectServerHelloDone extends Expect12<ServerHelloDone> {
         private final ServerShare share;
         private final CertificateRequest12 request;
+        private final boolean ticketComing;
 
-        ExpectServerHelloDone(ServerShare share, CertificateRequest12 request) {
+        ExpectServerHelloDone(
+                ServerShare share, CertificateRequest12 request, boolean ticketComing) {
             super(ServerHelloDone.class);
             this.share = share;
             this.request = request;
+            this.ticketComing = ticketComing;
         }
 
         @Override
@@ -311,7 +390,10 @@ public final class Tls12ClientHandshake {
             }
             ctx.sendTls12ChangeCipherSpec();
             ctx.send(Tls12Handshakes.finished(ctx, true));
-            return new ExpectChangeCipherSpec("ExpectChangeCipherSpec", new ExpectServerFinished());
+            State finished =
+                    new ExpectChangeCipherSpec(
+                            "ExpectChangeCipherSpec", new ExpectServerFinished(false));
+            return ticketComing ? new ExpectNewSessionTicket(finished) : finished;
         }
     }
 
@@ -358,9 +440,37 @@ public final class Tls12ClientHandshake {
         }
     }
 
+    /** RFC 5077 §3.3: promised by an empty session_ticket in ServerHello, before the CCS. */
+    static final class ExpectNewSessionTicket
+            extends Expect12<Tls12HandshakeMessage.NewSessionTicket12> {
+        private final State next;
+
+        ExpectNewSessionTicket(State next) {
+            super(Tls12HandshakeMessage.NewSessionTicket12.class);
+            this.next = next;
+        }
+
+        @Override
+        public String name() {
+            return "ExpectNewSessionTicket";
+        }
+
+        @Override
+        protected State on(
+                HandshakeContext ctx, Tls12HandshakeMessage.NewSessionTicket12 t, byte[] raw) {
+            ctx.transcript.add(raw);
+            ctx.tls12Ticket = t.ticket().clone();
+            return next;
+        }
+    }
+
     static final class ExpectServerFinished extends Expect<Finished> {
-        ExpectServerFinished() {
+        private final boolean resumed;
+
+        /** {@code resumed}: an abbreviated handshake, where our Finished follows the server's. */
+        ExpectServerFinished(boolean resumed) {
             super(Finished.class);
+            this.resumed = resumed;
         }
 
         @Override
@@ -372,7 +482,12 @@ public final class Tls12ClientHandshake {
         protected State on(HandshakeContext ctx, Finished f, byte[] raw) throws TlsAlertException {
             Tls12Handshakes.verifyFinished(ctx, f);
             ctx.transcript.add(raw);
+            if (resumed) {
+                ctx.sendTls12ChangeCipherSpec();
+                ctx.send(Tls12Handshakes.finished(ctx, true));
+            }
             ctx.handshakeComplete = true;
+            rememberSession(ctx);
             return new Connected12();
         }
     }

@@ -250,6 +250,7 @@ public final class ServerHandshake {
             for (int i = 0; i < ids.size() && resumption == null; i++) {
                 Optional<ResumptionState> s = store.redeem(ids.get(i).identity());
                 if (s.isPresent()
+                        && s.get().cipherSuite() instanceof CipherSuite
                         && s.get().cipherSuite().hash() == suite.hash()
                         && !s.get().isExpired(ctx.config.clock().instant())) {
                     verifyBinder(ctx, raw, pskExt.get(), i, s.get(), suite, retry != null);

@@ -17,6 +17,7 @@ import io.tlsuite.protocol.handshake.ExpectChangeCipherSpec;
 import io.tlsuite.protocol.handshake.HandshakeContext;
 import io.tlsuite.protocol.handshake.Handshakes;
 import io.tlsuite.protocol.handshake.State;
+import io.tlsuite.protocol.handshake.SuspendableState;
 import io.tlsuite.protocol.handshake.Tls12Handshakes;
 import io.tlsuite.protocol.message.Extension;
 import io.tlsuite.protocol.message.ExtensionType;
@@ -29,6 +30,8 @@ import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
 import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.Certificate12;
 import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeEcdhe;
 import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeRsa;
+import io.tlsuite.protocol.resumption.ResumptionState;
+import io.tlsuite.protocol.resumption.TicketStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,6 +65,16 @@ public final class Tls12ServerHandshake {
                 Extension.find(ch.extensions(), Extension.SignatureAlgorithms.class)
                         .map(Extension.SignatureAlgorithms::schemes)
                         .orElse(List.of());
+        TicketStore store = ctx.config.ticketStore();
+        Optional<byte[]> ticketExtension =
+                Tls12Handshakes.extension(ch.extensions(), ExtensionType.SESSION_TICKET);
+        // RFC 5077 §3.2: a ticket is issued only to a client that sent the extension.
+        boolean issueTicket =
+                store != null && ctx.config.tls12SessionTickets() && ticketExtension.isPresent();
+        Optional<ResumptionState> session = findSession(ctx, ch, ticketExtension);
+        if (session.isPresent()) {
+            return resume(ctx, ch, raw, session.get(), issueTicket);
+        }
         Choice choice = choose(ctx, ch, peerSchemes);
         ServerHandshake.negotiateAlpnAndSni(ctx, ch);
         ctx.tls12Suite = choice.suite();
@@ -87,11 +100,19 @@ public final class Tls12ServerHandshake {
         if (ctx.alpn != null) {
             ext.add(new Extension.Alpn(List.of(ctx.alpn)));
         }
+        if (issueTicket) {
+            ext.add(Tls12Handshakes.extension(ExtensionType.SESSION_TICKET, new byte[0]));
+        }
+        // A session id when no ticket is issued (RFC 5077 §3.4 lets a ticket come without one),
+        // so that each session is stored, and redeemed, exactly once.
+        byte[] sessionId =
+                new byte[store != null && !issueTicket && store.supportsSessionIds() ? 32 : 0];
+        ctx.config.random().nextBytes(sessionId);
         ctx.send(
                 new ServerHello(
                         0x0303,
                         ctx.serverRandom.clone(),
-                        new byte[0],
+                        sessionId,
                         choice.suite().code(),
                         0,
                         ext));
@@ -110,7 +131,8 @@ public final class Tls12ServerHandshake {
                                     List.of(64, 1), Tls12Handshakes.ourSchemes(ctx), List.of())));
         }
         ctx.send(new HandshakeMessage.Tls12(new Tls12HandshakeMessage.ServerHelloDone()));
-        KeyAgreement agreement = new KeyAgreement(kx, ch.legacyVersion());
+        KeyAgreement agreement =
+                new KeyAgreement(kx, ch.legacyVersion(), new Issue(sessionId, issueTicket));
         return requestCertificate
                 ? new ExpectClientCertificate(agreement)
                 : new ExpectClientKeyExchange(agreement, null);
@@ -239,10 +261,202 @@ public final class Tls12ServerHandshake {
      * The server's half of the key exchange: its ephemeral key (ECDHE) or, for RSA key transport,
      * the version the client offered (RFC 5246 §7.4.7.1).
      */
-    record KeyAgreement(KeyExchange ephemeral, int clientVersion) {}
+    record KeyAgreement(KeyExchange ephemeral, int clientVersion, Issue issue) {
+        /** For a suspended handshake: holds the ephemeral private key. */
+        byte[] encode() {
+            io.tlsuite.protocol.codec.ByteWriter w = new io.tlsuite.protocol.codec.ByteWriter(256);
+            w.u16(ephemeral == null ? 0 : ephemeral.group().code());
+            w.vector16(ephemeral == null ? new byte[0] : ephemeral.exportPrivateKey());
+            w.vector8(ephemeral == null ? new byte[0] : ephemeral.publicKey());
+            w.u16(clientVersion).vector8(issue.sessionId()).u8(issue.ticket() ? 1 : 0);
+            return w.toByteArray();
+        }
 
-    static final class ExpectClientCertificate extends Expect12<Certificate12> {
+        static KeyAgreement decode(byte[] b) throws TlsAlertException {
+            io.tlsuite.protocol.codec.ByteReader r = new io.tlsuite.protocol.codec.ByteReader(b);
+            int group = r.u16();
+            byte[] priv = r.vector16();
+            byte[] pub = r.vector8();
+            KeyExchange kx =
+                    group == 0 ? null : NamedGroup.of(group).orElseThrow().restore(priv, pub);
+            java.util.Arrays.fill(priv, (byte) 0);
+            int version = r.u16();
+            byte[] sessionId = r.vector8();
+            boolean ticket = r.u8() == 1;
+            return new KeyAgreement(kx, version, new Issue(sessionId, ticket));
+        }
+    }
+
+    /** Rebuilds a suspended TLS 1.2 server state ({@link SuspendableState#kind()}). */
+    public static State resume(int kind, byte[] parameters) throws TlsAlertException {
+        return switch (kind) {
+            case SuspendableState.TLS12_SERVER_EXPECT_CLIENT_CERTIFICATE ->
+                    new ExpectClientCertificate(KeyAgreement.decode(parameters));
+            case SuspendableState.TLS12_SERVER_EXPECT_CLIENT_KEY_EXCHANGE ->
+                    new ExpectClientKeyExchange(KeyAgreement.decode(parameters), null);
+            case SuspendableState.TLS12_SERVER_EXPECT_RESUMED_CLIENT_FINISHED ->
+                    new ExpectResumedChangeCipherSpec();
+            case SuspendableState.TLS12_CONNECTED -> new Connected12();
+            default -> throw new IllegalArgumentException("not a TLS 1.2 server state: " + kind);
+        };
+    }
+
+    /** After the abbreviated server flight: the client's change_cipher_spec, then its Finished. */
+    static final class ExpectResumedChangeCipherSpec extends ExpectChangeCipherSpec
+            implements SuspendableState {
+        ExpectResumedChangeCipherSpec() {
+            super("ExpectChangeCipherSpec", new ExpectClientFinishedResumed());
+        }
+
+        @Override
+        public int kind() {
+            return TLS12_SERVER_EXPECT_RESUMED_CLIENT_FINISHED;
+        }
+    }
+
+    /** What to hand out for resumption once the handshake completes. */
+    record Issue(byte[] sessionId, boolean ticket) {}
+
+    /**
+     * A resumable TLS 1.2 session: by the client's ticket (RFC 5077 §3.1), else by its session id
+     * (RFC 5246 §7.4.1.2), both looked up (and consumed) through the {@link TicketStore}. Only a
+     * TLS 1.2 state of a suite we enable and the client offers qualifies.
+     */
+    private static Optional<ResumptionState> findSession(
+            HandshakeContext ctx, ClientHello ch, Optional<byte[]> ticketExtension) {
+        TicketStore store = ctx.config.ticketStore();
+        if (store == null) {
+            return Optional.empty();
+        }
+        List<byte[]> handles = new ArrayList<>();
+        ticketExtension.filter(t -> t.length > 0).ifPresent(handles::add);
+        if (ch.legacySessionId().length > 0) {
+            handles.add(ch.legacySessionId());
+        }
+        for (byte[] handle : handles) {
+            Optional<ResumptionState> s = store.redeem(handle);
+            if (s.isPresent()
+                    && s.get().cipherSuite() instanceof Tls12CipherSuite suite
+                    && ctx.config.tls12CipherSuites().contains(suite)
+                    && ch.cipherSuites().contains(suite.code())
+                    && !s.get().isExpired(ctx.config.clock().instant())) {
+                return s;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The abbreviated handshake (RFC 5246 §7.3, RFC 5077 §3.1): ServerHello echoing the client's
+     * session id, [NewSessionTicket], change_cipher_spec, Finished; keys from the session's
+     * (extended) master secret and the new randoms.
+     */
+    private static State resume(
+            HandshakeContext ctx,
+            ClientHello ch,
+            byte[] raw,
+            ResumptionState session,
+            boolean issueTicket)
+            throws TlsAlertException {
+        Tls12CipherSuite suite = (Tls12CipherSuite) session.cipherSuite();
+        ServerHandshake.negotiateAlpnAndSni(ctx, ch);
+        ctx.tls12Suite = suite;
+        ctx.resumed = true;
+        ctx.peerCertificates = session.peerCertificates();
+        ctx.clientRandom = ch.random().clone();
+        ctx.serverRandom = serverRandom(ctx);
+        ctx.transcript.startHash(suite.hash());
+        ctx.transcript.add(raw);
+        List<Extension> ext = new ArrayList<>();
+        ext.add(
+                Tls12Handshakes.extension(
+                        ExtensionType.RENEGOTIATION_INFO,
+                        Tls12Handshakes.EMPTY_RENEGOTIATION_INFO));
+        ext.add(Tls12Handshakes.extension(ExtensionType.EXTENDED_MASTER_SECRET, new byte[0]));
+        if (ctx.alpn != null) {
+            ext.add(new Extension.Alpn(List.of(ctx.alpn)));
+        }
+        if (issueTicket) {
+            ext.add(Tls12Handshakes.extension(ExtensionType.SESSION_TICKET, new byte[0]));
+        }
+        ctx.send(
+                new ServerHello(
+                        0x0303,
+                        ctx.serverRandom.clone(),
+                        ch.legacySessionId(),
+                        suite.code(),
+                        0,
+                        ext));
+        ctx.tls12MasterSecret = session.psk();
+        if (issueTicket) {
+            issue(ctx, new Issue(new byte[0], true));
+        }
+        Tls12Handshakes.installMasterSecret(ctx);
+        ctx.sendTls12ChangeCipherSpec();
+        ctx.send(Tls12Handshakes.finished(ctx, false));
+        return new ExpectResumedChangeCipherSpec();
+    }
+
+    /** Stores this session for resumption: a ticket sent now, and/or under the session id. */
+    private static void issue(HandshakeContext ctx, Issue issue) {
+        TicketStore store = ctx.config.ticketStore();
+        if (store == null) {
+            return;
+        }
+        ResumptionState state =
+                new ResumptionState(
+                        ctx.tls12MasterSecret,
+                        ctx.tls12Suite,
+                        ctx.config.clock().instant(),
+                        ctx.config.ticketLifetimeSeconds(),
+                        0,
+                        Optional.ofNullable(ctx.alpn),
+                        Optional.ofNullable(ctx.serverName),
+                        ctx.peerCertificates);
+        if (issue.ticket()) {
+            byte[] ticket = store.issue(state);
+            ctx.send(
+                    new HandshakeMessage.Tls12(
+                            new Tls12HandshakeMessage.NewSessionTicket12(
+                                    ctx.config.ticketLifetimeSeconds(), ticket)));
+        }
+        if (issue.sessionId().length > 0) {
+            store.storeUnderId(issue.sessionId(), state);
+        }
+    }
+
+    static final class ExpectClientFinishedResumed extends Expect<Finished> {
+        ExpectClientFinishedResumed() {
+            super(Finished.class);
+        }
+
+        @Override
+        public String name() {
+            return "ExpectClientFinished";
+        }
+
+        @Override
+        protected State on(HandshakeContext ctx, Finished f, byte[] raw) throws TlsAlertException {
+            Tls12Handshakes.verifyFinished(ctx, f);
+            ctx.transcript.add(raw);
+            ctx.handshakeComplete = true;
+            return new Connected12();
+        }
+    }
+
+    static final class ExpectClientCertificate extends Expect12<Certificate12>
+            implements SuspendableState {
         private final KeyAgreement agreement;
+
+        @Override
+        public int kind() {
+            return TLS12_SERVER_EXPECT_CLIENT_CERTIFICATE;
+        }
+
+        @Override
+        public byte[] parameters() {
+            return agreement.encode();
+        }
 
         ExpectClientCertificate(KeyAgreement agreement) {
             super(Certificate12.class);
@@ -274,9 +488,23 @@ public final class Tls12ServerHandshake {
         }
     }
 
-    static final class ExpectClientKeyExchange implements State {
+    static final class ExpectClientKeyExchange implements SuspendableState {
         private final KeyAgreement agreement;
         private final X509Certificate clientLeaf;
+
+        @Override
+        public int kind() {
+            if (clientLeaf != null) {
+                // Mid-flight (after the client's Certificate): not a point to suspend at.
+                throw new IllegalStateException("cannot suspend in the middle of a flight");
+            }
+            return TLS12_SERVER_EXPECT_CLIENT_KEY_EXCHANGE;
+        }
+
+        @Override
+        public byte[] parameters() {
+            return agreement.encode();
+        }
 
         ExpectClientKeyExchange(KeyAgreement agreement, X509Certificate clientLeaf) {
             this.agreement = agreement;
@@ -313,7 +541,7 @@ public final class Tls12ServerHandshake {
             Tls12Handshakes.deriveKeys(ctx, preMasterSecret);
             State finished =
                     new ExpectChangeCipherSpec(
-                            "ExpectChangeCipherSpec", new ExpectClientFinished());
+                            "ExpectChangeCipherSpec", new ExpectClientFinished(agreement.issue()));
             return clientLeaf == null
                     ? finished
                     : new ExpectClientCertificateVerify(clientLeaf, finished);
@@ -345,8 +573,11 @@ public final class Tls12ServerHandshake {
     }
 
     static final class ExpectClientFinished extends Expect<Finished> {
-        ExpectClientFinished() {
+        private final Issue issue;
+
+        ExpectClientFinished(Issue issue) {
             super(Finished.class);
+            this.issue = issue;
         }
 
         @Override
@@ -358,6 +589,7 @@ public final class Tls12ServerHandshake {
         protected State on(HandshakeContext ctx, Finished f, byte[] raw) throws TlsAlertException {
             Tls12Handshakes.verifyFinished(ctx, f);
             ctx.transcript.add(raw);
+            issue(ctx, issue);
             ctx.sendTls12ChangeCipherSpec();
             ctx.send(Tls12Handshakes.finished(ctx, false));
             ctx.handshakeComplete = true;
