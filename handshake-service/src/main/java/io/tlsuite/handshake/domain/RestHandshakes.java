@@ -57,8 +57,13 @@ public class RestHandshakes {
     private static final Logger LOG = Logger.getLogger(RestHandshakes.class);
     private static final int TOMBSTONES = 10_000;
 
-    /** A session state outlives the idle timeout a little, so the holder's idle close wins. */
+    /**
+     * Stored states outlive their deadline a little, so that the replica holding the latest version
+     * ends them itself (and reports it) before the store expires them silently.
+     */
     private static final Duration SESSION_STATE_GRACE = Duration.ofMinutes(1);
+
+    private static final Duration HANDSHAKE_STATE_GRACE = Duration.ofSeconds(5);
 
     @Inject ServerEngines engines;
     @Inject HandshakeConfig config;
@@ -278,6 +283,10 @@ public class RestHandshakes {
             if (pending.get(id) != p) {
                 throw ended.containsKey(id) ? handshakeEnded(id) : flightInProgress(id);
             }
+            if (pastLifetime(p, System.currentTimeMillis())) {
+                expire(p);
+                throw handshakeEnded(id);
+            }
             if (!p.flights.add(digest(flight))) {
                 // A flight seen before: the engine is not fed twice, and the handshake goes on.
                 throw new RestProblem(
@@ -452,10 +461,8 @@ public class RestHandshakes {
             Duration ttl =
                     config.rest()
                             .handshakeLifetime()
-                            .minusMillis(System.currentTimeMillis() - p.startedAtMillis);
-            if (ttl.toMillis() < 1) {
-                ttl = Duration.ofMillis(1);
-            }
+                            .minusMillis(System.currentTimeMillis() - p.startedAtMillis)
+                            .plus(HANDSHAKE_STATE_GRACE);
             Write w =
                     p.version == 0
                             ? states.create(p.id, Kind.HANDSHAKE, state, ttl)
@@ -757,21 +764,31 @@ public class RestHandshakes {
      */
     private void sweepHandshakes() {
         long now = System.currentTimeMillis();
-        long lifetime = config.rest().handshakeLifetime().toMillis();
         for (Pending p : List.copyOf(pending.values())) {
-            if (now - p.startedAtMillis > lifetime && p.lock.tryLock()) {
+            if (pastLifetime(p, now) && p.lock.tryLock()) {
                 try {
-                    if (pending.remove(p.id, p)
-                            && (p.version == 0 || states.end(p.id, p.version, "expired").won())) {
-                        ended.put(p.id, "expired");
-                        p.recorder.abandoned(
-                                "not complete within " + config.rest().handshakeLifetime());
-                        p.events.publish();
-                    }
+                    expire(p);
                 } finally {
                     p.lock.unlock();
                 }
             }
+        }
+    }
+
+    private boolean pastLifetime(Pending p, long nowMillis) {
+        return nowMillis - p.startedAtMillis > config.rest().handshakeLifetime().toMillis();
+    }
+
+    /**
+     * Under the handshake's lock: ends it as expired. Only the replica holding the current version
+     * wins the end and reports it; another replica's copy is just forgotten.
+     */
+    private void expire(Pending p) {
+        if (pending.remove(p.id, p)
+                && (p.version == 0 || states.end(p.id, p.version, "expired").won())) {
+            ended.put(p.id, "expired");
+            p.recorder.abandoned("not complete within " + config.rest().handshakeLifetime());
+            p.events.publish();
         }
     }
 

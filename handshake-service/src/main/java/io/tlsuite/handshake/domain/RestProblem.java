@@ -51,7 +51,8 @@ public final class RestProblem extends RuntimeException {
                 "Unknown handshake",
                 "no handshake "
                         + id
-                        + " on this instance (unknown, expired, or served by another replica)");
+                        + " (unknown or long gone; without a shared session store, maybe served by"
+                        + " another replica)");
     }
 
     public static RestProblem unknownSession(String id) {
@@ -59,6 +60,9 @@ public final class RestProblem extends RuntimeException {
                 404,
                 "unknown-session",
                 "Unknown session",
-                "no open session " + id + " on this instance");
+                "no open session "
+                        + id
+                        + " (unknown or long gone; without a shared session store, maybe served by"
+                        + " another replica)");
     }
 }

@@ -97,7 +97,9 @@ class TwoReplicasIT {
                         "handshake.tls.ticket-key-file",
                         data + "/ticket-key",
                         "handshake.identity.include-hostname",
-                        "false");
+                        "false",
+                        "handshake.rest.handshake-lifetime",
+                        "5s");
         a =
                 ServiceProcess.start(
                         "replica-a", serviceJar, ports[1], with(common, "tlsuite.instance", "a"));
@@ -255,6 +257,34 @@ class TwoReplicasIT {
         assertThat(events).extracting(EventEnvelope::source).anyMatch(s -> s.endsWith("/b"));
         assertThat(a.logText() + b.logText() + store.logText())
                 .doesNotContain(Base64.getEncoder().encodeToString(fin.outbound()));
+    }
+
+    @Test
+    void aHandshakeExpiresOnceForEveryReplica() throws Exception {
+        TlsEngine client = client();
+        Answer first = post(a, "/api/v1/handshakes", client.start().outbound());
+        String id = first.body().path("handshakeId").asText();
+        byte[] fin = client.feed(first.records()).outbound();
+        Thread.sleep(6500); // the lifetime is 5 s here, counted from the start on A
+        Answer late = post(b, "/api/v1/handshakes/" + id + "/flights", fin);
+        assertThat(late.status()).as(late.body().toString()).isEqualTo(409);
+        assertThat(late.type()).isEqualTo(problem("handshake-ended"));
+        assertThat(late.body().path("detail").asText()).contains("expired");
+        List<EventEnvelope> events =
+                HandshakeTopic.events(
+                        SharedBroker.get().bootstrapServers(),
+                        id,
+                        l -> l.stream().anyMatch(e -> e.type().endsWith(".failed")),
+                        Duration.ofSeconds(20));
+        Thread.sleep(1500); // a second report would come from the other replica's sweeper
+        events =
+                HandshakeTopic.events(
+                        SharedBroker.get().bootstrapServers(),
+                        id,
+                        l -> false,
+                        Duration.ofSeconds(3));
+        assertThat(events.stream().filter(e -> e.type().endsWith(".failed")).count()).isEqualTo(1);
+        assertThat(events.stream().filter(e -> e.type().endsWith(".completed")).count()).isZero();
     }
 
     @Test
