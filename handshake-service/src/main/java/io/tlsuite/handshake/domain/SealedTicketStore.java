@@ -1,6 +1,6 @@
 package io.tlsuite.handshake.domain;
 
-import io.tlsuite.protocol.crypto.CipherSuite;
+import io.tlsuite.protocol.crypto.TlsCipherSuite;
 import io.tlsuite.protocol.resumption.ResumptionState;
 import io.tlsuite.protocol.resumption.TicketStore;
 import java.io.ByteArrayInputStream;
@@ -209,8 +209,9 @@ public final class SealedTicketStore implements TicketStore {
 
     private static Redeemed decode(byte[] plain) throws IOException, GeneralSecurityException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(plain));
-        CipherSuite suite =
-                CipherSuite.of(in.readUnsignedShort())
+        // A TLS 1.3 or TLS 1.2 suite: the engine resumes a state only with its own version.
+        TlsCipherSuite suite =
+                TlsCipherSuite.of(in.readUnsignedShort())
                         .orElseThrow(() -> new IOException("unknown suite"));
         Instant issuedAt = Instant.ofEpochMilli(in.readLong());
         long lifetime = in.readLong();

@@ -279,6 +279,19 @@ class TlsPortTest {
     }
 
     @Test
+    void opensslResumesATls12SessionWithItsTicket() throws Exception {
+        assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
+        Path session = Files.createTempFile("session12", ".pem");
+        String first = getPageWithOpenssl("-tls1_2", "-sess_out", session.toString());
+        assertThat(first).contains("New, TLSv1.2").contains("TLS session ticket:");
+        String second = getPageWithOpenssl("-tls1_2", "-sess_in", session.toString());
+        assertThat(second)
+                .contains("Reused, TLSv1.2")
+                .contains("Extended master secret: yes")
+                .contains("<th>resumed</th><td>yes</td>");
+    }
+
+    @Test
     void rsaKeyTransportIsTracedOnTheHandshakeTopic() throws Exception {
         assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
         String out = getPageWithOpenssl("-tls1_2", "-cipher", "AES128-GCM-SHA256");
