@@ -259,6 +259,76 @@ class TwoReplicasIT {
                 .doesNotContain(Base64.getEncoder().encodeToString(fin.outbound()));
     }
 
+    static TlsEngine tls12Client(io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite suite) {
+        return TlsEngine.client(
+                TlsConfig.builder()
+                        .serverName("localhost")
+                        .certificateValidator(new PkixCertificateValidator(TrustStore.of(ca.root)))
+                        .versions(io.tlsuite.protocol.ProtocolVersion.TLS_1_2)
+                        .tls12CipherSuites(suite)
+                        .build());
+    }
+
+    @Test
+    void aTls12EcdheHandshakeAndItsSessionMoveBetweenTheReplicas() throws Exception {
+        TlsEngine client =
+                tls12Client(
+                        io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite
+                                .TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
+        Answer first = post(a, "/api/v1/handshakes", client.start().outbound());
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        assertThat(first.body().findValuesAsText("type"))
+                .contains(
+                        "server_hello", "certificate", "server_key_exchange", "server_hello_done");
+        String id = first.body().path("handshakeId").asText();
+        // The ephemeral key travels in the stored engine: B finishes what A started.
+        Answer done =
+                post(
+                        b,
+                        "/api/v1/handshakes/" + id + "/flights",
+                        client.feed(first.records()).outbound());
+        assertThat(done.status()).as(done.body().toString()).isEqualTo(200);
+        assertThat(done.body().path("negotiated").path("version").asText()).isEqualTo("TLSv1.2");
+        client.feed(done.records());
+        assertThat(client.isHandshakeComplete()).isTrue();
+        String sessionId = done.body().path("sessionId").asText();
+        assertThat(echo(a, client, sessionId, "1.2 on A")).endsWith(": 1.2 on A");
+        assertThat(echo(b, client, sessionId, "1.2 on B")).endsWith(": 1.2 on B");
+    }
+
+    @Test
+    void aTls12RsaKeyTransportHandshakeStaysWithItsKeyThenTheSessionMoves() throws Exception {
+        TlsEngine client =
+                tls12Client(
+                        io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite
+                                .TLS_RSA_WITH_AES_128_GCM_SHA256);
+        Answer first = post(a, "/api/v1/handshakes", client.start().outbound());
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
+        String id = first.body().path("handshakeId").asText();
+        // ClientKeyExchange (the pre-master secret encrypted to A's RSA key), CCS, Finished
+        byte[] keyExchange = client.feed(first.records()).outbound();
+
+        // Only A holds the private key of the certificate it sent: B sends the client to A.
+        Answer elsewhere = post(b, "/api/v1/handshakes/" + id + "/flights", keyExchange);
+        assertThat(elsewhere.status()).as(elsewhere.body().toString()).isEqualTo(421);
+        assertThat(elsewhere.type()).isEqualTo(problem("held-by-another-replica"));
+
+        Answer done = post(a, "/api/v1/handshakes/" + id + "/flights", keyExchange);
+        assertThat(done.status()).as(done.body().toString()).isEqualTo(200);
+        assertThat(done.body().path("negotiated").path("cipherSuite").asText())
+                .isEqualTo("TLS_RSA_WITH_AES_128_GCM_SHA256");
+        assertThat(done.body().findValues("encryptedPreMasterSecretLength"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.asInt()).isEqualTo(256));
+        client.feed(done.records());
+        assertThat(client.isHandshakeComplete()).isTrue();
+
+        // Once connected, the keys are derived: the session moves like any other.
+        String sessionId = done.body().path("sessionId").asText();
+        assertThat(echo(b, client, sessionId, "RSA session on B")).endsWith(": RSA session on B");
+        assertThat(echo(a, client, sessionId, "and on A")).endsWith(": and on A");
+    }
+
     @Test
     void aHandshakeExpiresOnceForEveryReplica() throws Exception {
         TlsEngine client = client();

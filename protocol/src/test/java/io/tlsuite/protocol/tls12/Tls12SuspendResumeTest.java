@@ -38,8 +38,7 @@ class Tls12SuspendResumeTest {
             value = Tls12CipherSuite.class,
             names = {
                 "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-                "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
-                "TLS_RSA_WITH_AES_256_GCM_SHA384"
+                "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"
             })
     void jdkClientNeverNoticesTheServerMovedAfterItsFlight(Tls12CipherSuite suite)
             throws Exception {
@@ -75,6 +74,38 @@ class Tls12SuspendResumeTest {
             peer.step(third.write(new byte[] {1, 2, 3}).outbound());
             assertThat(peer.received()).containsExactly(1, 2, 3);
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = ClientAuth.class,
+            names = {"NONE", "OPTIONAL"})
+    void rsaKeyTransportStaysOnItsEngineUntilTheKeyExchangeThenMoves(ClientAuth auth)
+            throws Exception {
+        // Another engine (another replica) holds other keys: it could not decrypt the
+        // pre-master secret, so the handshake does not move before ClientKeyExchange.
+        TlsConfig config = Tls12ServerInteropTest.server().clientAuth(auth).build();
+        JdkPeer peer =
+                JdkPeer.client(
+                        JdkPeer.context(TestPki.Shared.CLIENT, TestPki.Shared.PKI.root()),
+                        TLS12,
+                        "localhost",
+                        443,
+                        "TLS_RSA_WITH_AES_256_GCM_SHA384");
+        TlsEngine server = TlsEngine.server(config);
+        byte[] flight2 = server.feed(peer.step(new byte[0])).outbound();
+        assertThatThrownBy(server::suspend)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("RSA key transport");
+        // Refusing to move changes nothing: the same engine completes the handshake.
+        byte[] flight4 = server.feed(peer.step(flight2)).outbound();
+        assertThat(server.isHandshakeComplete()).as(() -> "" + server.failureCause()).isTrue();
+        peer.step(flight4);
+        assertThat(peer.failure()).isNull();
+        TlsEngine moved = TlsEngine.resume(config, server.suspend());
+        peer.send("after the move".getBytes(StandardCharsets.UTF_8));
+        assertThat(moved.feed(peer.step(new byte[0])).applicationBytes())
+                .isEqualTo("after the move".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

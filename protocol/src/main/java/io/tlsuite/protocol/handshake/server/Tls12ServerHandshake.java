@@ -262,6 +262,19 @@ public final class Tls12ServerHandshake {
      * the version the client offered (RFC 5246 §7.4.7.1).
      */
     record KeyAgreement(KeyExchange ephemeral, int clientVersion, Issue issue) {
+        /**
+         * RSA key transport cannot move before the ClientKeyExchange: decrypting the pre-master
+         * secret needs the private key of the certificate this engine sent, and another engine
+         * (another replica) holds other keys. An ECDHE handshake moves with its ephemeral key.
+         */
+        void requireMovable() {
+            if (ephemeral == null) {
+                throw new IllegalStateException(
+                        "RSA key transport: the pre-master secret can only be decrypted with the"
+                                + " key of the certificate this engine sent");
+            }
+        }
+
         /** For a suspended handshake: holds the ephemeral private key. */
         byte[] encode() {
             io.tlsuite.protocol.codec.ByteWriter w = new io.tlsuite.protocol.codec.ByteWriter(256);
@@ -450,6 +463,7 @@ public final class Tls12ServerHandshake {
 
         @Override
         public int kind() {
+            agreement.requireMovable();
             return TLS12_SERVER_EXPECT_CLIENT_CERTIFICATE;
         }
 
@@ -498,6 +512,7 @@ public final class Tls12ServerHandshake {
                 // Mid-flight (after the client's Certificate): not a point to suspend at.
                 throw new IllegalStateException("cannot suspend in the middle of a flight");
             }
+            agreement.requireMovable();
             return TLS12_SERVER_EXPECT_CLIENT_KEY_EXCHANGE;
         }
 
