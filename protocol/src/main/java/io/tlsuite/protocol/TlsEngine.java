@@ -599,6 +599,14 @@ public final class TlsEngine {
                                     ctx.tls12Suite == null ? null : ctx.tls12Suite.keyExchange())
                             : HandshakeCodec.decode(raw[0] & 0xff, body);
             ctx.listener.handshakeMessage(TlsListener.Direction.RECEIVED, msg, raw.clone());
+            if (ctx.client
+                    && ctx.version == ProtocolVersion.TLS_1_2
+                    && !ctx.handshakeComplete
+                    && msg.handshakeType()
+                            == io.tlsuite.protocol.message.HandshakeType.HELLO_REQUEST) {
+                // RFC 5246 §7.4.1.1: ignored while negotiating, and not in the transcript.
+                continue;
+            }
             helloSeen = true;
             transition(state.handle(ctx, msg, raw));
             if (ctx.takeReadKeyChanged() && !reassembler.isEmpty()) {
