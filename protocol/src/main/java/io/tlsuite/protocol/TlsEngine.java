@@ -26,8 +26,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A sans-I/O TLS 1.3 endpoint: bytes in, bytes out. Feed it what arrives from the peer, send what
- * each call returns in {@link EngineOutput#outbound()}; nothing here touches a socket or a thread.
+ * A sans-I/O TLS 1.3 and TLS 1.2 endpoint: bytes in, bytes out. Feed it what arrives from the peer,
+ * send what each call returns in {@link EngineOutput#outbound()}; nothing here touches a socket or
+ * a thread.
  *
  * <pre>{@code
  * TlsEngine client = TlsEngine.client(config);
