@@ -26,8 +26,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A sans-I/O TLS 1.3 endpoint: bytes in, bytes out. Feed it what arrives from the peer, send what
- * each call returns in {@link EngineOutput#outbound()}; nothing here touches a socket or a thread.
+ * A sans-I/O TLS 1.3 and TLS 1.2 endpoint: bytes in, bytes out. Feed it what arrives from the peer,
+ * send what each call returns in {@link EngineOutput#outbound()}; nothing here touches a socket or
+ * a thread.
  *
  * <pre>{@code
  * TlsEngine client = TlsEngine.client(config);
@@ -599,6 +600,14 @@ public final class TlsEngine {
                                     ctx.tls12Suite == null ? null : ctx.tls12Suite.keyExchange())
                             : HandshakeCodec.decode(raw[0] & 0xff, body);
             ctx.listener.handshakeMessage(TlsListener.Direction.RECEIVED, msg, raw.clone());
+            if (ctx.client
+                    && ctx.version == ProtocolVersion.TLS_1_2
+                    && !ctx.handshakeComplete
+                    && msg.handshakeType()
+                            == io.tlsuite.protocol.message.HandshakeType.HELLO_REQUEST) {
+                // RFC 5246 §7.4.1.1: ignored while negotiating, and not in the transcript.
+                continue;
+            }
             helloSeen = true;
             transition(state.handle(ctx, msg, raw));
             if (ctx.takeReadKeyChanged() && !reassembler.isEmpty()) {

@@ -26,12 +26,14 @@ class ObservabilityTest {
         final List<String> events = new ArrayList<>();
         final List<byte[]> raw = new ArrayList<>();
         final List<String> rendered = new ArrayList<>();
+        final List<HandshakeMessage> messages = new ArrayList<>();
 
         @Override
         public void handshakeMessage(Direction d, HandshakeMessage m, byte[] bytes) {
             events.add(d + " " + HandshakeType.name(m.handshakeType()));
             raw.add(bytes);
             rendered.add(m.toString());
+            messages.add(m);
             assertThat(bytes[0] & 0xff).isEqualTo(m.handshakeType());
         }
 
@@ -134,6 +136,106 @@ class ObservabilityTest {
         for (byte[] secret : keys.secrets.values()) {
             String hex = Hex.of(secret);
             assertThat(everything).noneMatch(e -> e.contains(hex));
+        }
+    }
+
+    @Test
+    void tls12RsaAndEcdheEventsCarryNoSecret() throws Exception {
+        for (io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite suite :
+                List.of(
+                        io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite
+                                .TLS_RSA_WITH_AES_256_GCM_SHA384,
+                        io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite
+                                .TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256)) {
+            Recorder clientEvents = new Recorder();
+            Recorder serverEvents = new Recorder();
+            Keys keys = new Keys();
+            TlsEngine c =
+                    TlsEngine.client(
+                            TestPki.Shared.trustingClient()
+                                    .versions(ProtocolVersion.TLS_1_2)
+                                    .tls12CipherSuites(suite)
+                                    .certificate(
+                                            TestPki.Shared.CLIENT.chain(),
+                                            TestPki.Shared.CLIENT.key())
+                                    .listener(clientEvents)
+                                    .keyLog(keys)
+                                    .build());
+            TlsEngine s =
+                    TlsEngine.server(
+                            TestPki.Shared.server(TestPki.Shared.EC)
+                                    .addCertificate(
+                                            TestPki.Shared.RSA.chain(), TestPki.Shared.RSA.key())
+                                    .clientAuth(ClientAuth.REQUIRED)
+                                    .ticketStore(new InMemoryTicketStore())
+                                    .listener(serverEvents)
+                                    .build());
+            Pump.handshake(c, s);
+            assertThat(c.isHandshakeComplete()).isTrue();
+            s.feed(c.close().outbound());
+            assertThat(serverEvents.events)
+                    .containsSubsequence(
+                            "RECEIVED client_hello",
+                            "SENT server_hello",
+                            "SENT certificate",
+                            "SENT certificate_request",
+                            "SENT server_hello_done",
+                            "RECEIVED certificate",
+                            "RECEIVED client_key_exchange",
+                            "RECEIVED certificate_verify",
+                            "RECEIVED change_cipher_spec",
+                            "RECEIVED finished",
+                            "SENT new_session_ticket",
+                            "SENT change_cipher_spec",
+                            "SENT finished",
+                            "state ExpectClientFinished -> Connected",
+                            "RECEIVED alert close_notify");
+            byte[] master = keys.secrets.get("CLIENT_RANDOM");
+            assertThat(master).hasSize(48);
+            List<byte[]> secrets = new ArrayList<>(List.of(master));
+            byte[] cr = null;
+            byte[] sr = null;
+            byte[] encryptedPreMaster = null;
+            for (int i = 0; i < serverEvents.raw.size(); i++) {
+                byte[] raw = serverEvents.raw.get(i);
+                if (raw[0] == 1) {
+                    cr = java.util.Arrays.copyOfRange(raw, 6, 38);
+                } else if (raw[0] == 2) {
+                    sr = java.util.Arrays.copyOfRange(raw, 6, 38);
+                } else if (raw[0] == 16 && suite.keyExchange().name().equals("RSA")) {
+                    encryptedPreMaster = java.util.Arrays.copyOfRange(raw, 6, raw.length);
+                }
+            }
+            var block =
+                    io.tlsuite.protocol.crypto.tls12.Tls12KeySchedule.keyBlock(
+                            suite, master, cr, sr);
+            secrets.addAll(
+                    List.of(
+                            block.clientWriteKey(),
+                            block.serverWriteKey(),
+                            block.clientWriteIv(),
+                            block.serverWriteIv()));
+            if (encryptedPreMaster != null) {
+                javax.crypto.Cipher rsa = javax.crypto.Cipher.getInstance("RSA/ECB/PKCS1Padding");
+                rsa.init(javax.crypto.Cipher.DECRYPT_MODE, TestPki.Shared.RSA.key());
+                secrets.add(rsa.doFinal(encryptedPreMaster));
+            }
+            List<String> everything = new ArrayList<>();
+            for (Recorder r : List.of(clientEvents, serverEvents)) {
+                everything.addAll(r.rendered);
+                r.raw.forEach(b -> everything.add(Hex.of(b)));
+                for (int i = 0; i < r.messages.size(); i++) {
+                    everything.add(MessageFields.of(r.messages.get(i)).toString());
+                }
+            }
+            everything.add(c.toString());
+            everything.add(s.toString());
+            everything.add(c.negotiated().map(Object::toString).orElse(""));
+            everything.add(c.receivedSessions().toString());
+            for (byte[] secret : secrets) {
+                String hex = Hex.of(secret);
+                assertThat(everything).noneMatch(e -> e.contains(hex));
+            }
         }
     }
 

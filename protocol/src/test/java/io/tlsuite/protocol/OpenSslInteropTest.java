@@ -374,6 +374,45 @@ class OpenSslInteropTest {
         }
     }
 
+    @Test
+    void pythonSslClientLimitedToTls12() throws Exception {
+        boolean python;
+        try {
+            python = new ProcessBuilder("python3", "-c", "import ssl").start().waitFor() == 0;
+        } catch (IOException e) {
+            python = false;
+        }
+        Assumptions.assumeTrue(python, "python3 with ssl is not installed");
+        String script =
+                String.join(
+                        "\n",
+                        "import socket, ssl, sys",
+                        "ctx = ssl.create_default_context(cafile=sys.argv[1])",
+                        "ctx.maximum_version = ssl.TLSVersion.TLSv1_2",
+                        "with socket.create_connection(('127.0.0.1', int(sys.argv[2])), timeout=10) as s:",
+                        "    with ctx.wrap_socket(s, server_hostname='localhost') as t:",
+                        "        t.sendall(b'ping')",
+                        "        print(t.version(), t.cipher()[0], t.recv(4).decode())");
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(ss, ecAndRsaServer().build(), 1, engines);
+            Process p =
+                    new ProcessBuilder(
+                                    "python3",
+                                    "-c",
+                                    script,
+                                    rootPem.toString(),
+                                    String.valueOf(ss.getLocalPort()))
+                            .redirectErrorStream(true)
+                            .start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            assertThat(out).startsWith("TLSv1.2 ECDHE-ECDSA-AES128-GCM-SHA256 ping");
+            assertThat(engines.get(0).negotiated().orElseThrow().version())
+                    .isEqualTo(ProtocolVersion.TLS_1_2);
+        }
+    }
+
     static String pkcs8(java.security.PrivateKey key) {
         return "-----BEGIN PRIVATE KEY-----\n"
                 + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))

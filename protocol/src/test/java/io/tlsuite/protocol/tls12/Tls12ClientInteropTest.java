@@ -224,6 +224,57 @@ class Tls12ClientInteropTest {
     }
 
     @Test
+    void alpnIsNegotiatedInTls12BothWaysAndWithTheJdk() throws Exception {
+        TlsEngine client =
+                TlsEngine.client(
+                        TestPki.Shared.trustingClient()
+                                .versions(ProtocolVersion.TLS_1_2)
+                                .alpnProtocols("h2", "http/1.1")
+                                .build());
+        TlsEngine server =
+                TlsEngine.server(Tls12ServerInteropTest.server().alpnProtocols("http/1.1").build());
+        Pump.handshake(client, server);
+        assertThat(client.negotiated().orElseThrow().alpn()).contains("http/1.1");
+        assertThat(server.negotiated().orElseThrow().alpn()).contains("http/1.1");
+        // A JDK TLS 1.2 client offering h2 to our server.
+        javax.net.ssl.SSLEngine e =
+                JdkPeer.context(null, PKI.root()).createSSLEngine("localhost", 443);
+        e.setUseClientMode(true);
+        e.setEnabledProtocols(TLS12);
+        javax.net.ssl.SSLParameters p = e.getSSLParameters();
+        p.setApplicationProtocols(new String[] {"h2"});
+        e.setSSLParameters(p);
+        JdkPeer peer = new JdkPeer(e);
+        TlsEngine ours =
+                TlsEngine.server(Tls12ServerInteropTest.server().alpnProtocols("h2").build());
+        JdkPeer.converse(ours, peer);
+        assertThat(peer.failure()).isNull();
+        assertThat(peer.engine().getApplicationProtocol()).isEqualTo("h2");
+        assertThat(ours.negotiated().orElseThrow().alpn()).contains("h2");
+    }
+
+    @Test
+    void aClientOfferingBothVersionsWithATls12SessionGetsTls13FromATls13Server() {
+        TlsConfig server =
+                Tls12ServerInteropTest.server()
+                        .ticketStore(new io.tlsuite.protocol.resumption.InMemoryTicketStore())
+                        .build();
+        TlsEngine c1 =
+                TlsEngine.client(
+                        TestPki.Shared.trustingClient().versions(ProtocolVersion.TLS_1_2).build());
+        Pump.handshake(c1, TlsEngine.server(server));
+        TlsEngine c2 =
+                TlsEngine.client(
+                        TestPki.Shared.trustingClient()
+                                .resumeSession(c1.receivedSessions().get(0))
+                                .build());
+        TlsEngine s2 = TlsEngine.server(server);
+        Pump.handshake(c2, s2);
+        assertThat(c2.negotiated().orElseThrow().version()).isEqualTo(ProtocolVersion.TLS_1_3);
+        assertThat(c2.negotiated().orElseThrow().resumed()).isFalse();
+    }
+
+    @Test
     void aClientWithoutACertificateIsRefusedWhenOneIsRequired() {
         TlsEngine client =
                 TlsEngine.client(

@@ -168,6 +168,22 @@ class Tls12NegativeTest {
                 .containsExactly(7);
     }
 
+    @Test
+    void aHelloRequestDuringTheClientHandshakeIsIgnored() {
+        TlsEngine client = TlsEngine.client(client(new Keys()).build());
+        TlsEngine server = TlsEngine.server(Tls12ServerInteropTest.server().build());
+        byte[] flight2 = server.feed(client.start().outbound()).outbound();
+        byte[] helloRequest = {22, 3, 3, 0, 4, 0, 0, 0, 0};
+        byte[] withHelloRequest = new byte[flight2.length + helloRequest.length];
+        // After the server's flight, while the client waits for change_cipher_spec.
+        System.arraycopy(flight2, 0, withHelloRequest, 0, flight2.length);
+        System.arraycopy(helloRequest, 0, withHelloRequest, flight2.length, helloRequest.length);
+        byte[] flight3 = client.feed(withHelloRequest).outbound();
+        client.feed(server.feed(flight3).outbound());
+        assertThat(client.isHandshakeComplete()).isTrue();
+        assertThat(server.isHandshakeComplete()).isTrue();
+    }
+
     /**
      * An RSA key transport client driven by hand: it picks the pre-master secret, so the test can
      * send one of a wrong version or with broken padding, and compute the Finished itself.
