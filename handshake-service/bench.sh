@@ -78,3 +78,15 @@ for round in $(seq 1 "$ROUNDS"); do
   run "JDK SSLServerSocket (9443), resumed, round $round" 9443 -reuse "$SECS" "$REF"
 done
 echo "suite CPU counts handshake-service + session-store + Kafka broker + event-dashboard (pids: $SUITE_PIDS)"
+# Where the suite's CPU goes: one more full-handshake run, read per process.
+echo "per process, full handshakes on 8443, $SECS s:"
+names="handshake-service session-store kafka event-dashboard"
+declare -A before
+for name in $names; do before[$name]=$(ticks "$(pid_of "$name")"); done
+n=$(openssl s_time -connect localhost:8443 -CAfile "$TMP/root.pem" -new -time "$SECS" -www / 2>&1 |
+  grep -E 'connections in [0-9]+ real seconds' | head -1 | awk '{print $1}')
+for name in $names; do
+  after=$(ticks "$(pid_of "$name")")
+  printf '  %-18s %6s us per connection\n' "$name" \
+    "$([ "${n:-0}" -gt 0 ] && echo $(((after - ${before[$name]}) * 1000000 / HZ / n)) || echo -)"
+done
