@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -32,6 +33,7 @@ final class TlsConnection implements Runnable {
     private final ScheduledExecutorService watchdog;
     private final AtomicInteger active;
     private final Counter timedOut;
+    private final Set<Socket> open;
     private volatile boolean handshakeTimedOut;
 
     TlsConnection(
@@ -40,13 +42,15 @@ final class TlsConnection implements Runnable {
             HandshakeConfig.Tls config,
             ScheduledExecutorService watchdog,
             AtomicInteger active,
-            Counter timedOut) {
+            Counter timedOut,
+            Set<Socket> open) {
         this.socket = socket;
         this.engines = engines;
         this.config = config;
         this.watchdog = watchdog;
         this.active = active;
         this.timedOut = timedOut;
+        this.open = open;
     }
 
     @Override
@@ -157,10 +161,17 @@ final class TlsConnection implements Runnable {
                 deadline.cancel(false);
             }
             TlsPortServer.closeQuietly(socket);
-            if (sessionId != null) {
-                engines.closed(sessionId, closedBy, reason);
+            open.remove(socket);
+            try {
+                if (sessionId != null) {
+                    engines.closed(sessionId, closedBy, reason);
+                }
+            } catch (RuntimeException e) {
+                // e.g. the application shut down under this connection
+                LOG.debugf("closing session %s: %s", sessionId, e.toString());
+            } finally {
+                active.decrementAndGet();
             }
-            active.decrementAndGet();
         }
     }
 

@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +45,7 @@ public class TlsPortServer {
     private ScheduledExecutorService watchdog;
     private Thread acceptor;
     private final AtomicInteger active = new AtomicInteger();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private Counter rejected;
     private Counter timedOut;
     private volatile boolean running;
@@ -109,12 +112,14 @@ public class TlsPortServer {
                 }
                 continue;
             }
+            open.add(socket);
             try {
                 workers.execute(
                         new TlsConnection(
-                                socket, engines, config.tls(), watchdog, active, timedOut));
+                                socket, engines, config.tls(), watchdog, active, timedOut, open));
             } catch (RejectedExecutionException e) {
                 rejected.increment();
+                open.remove(socket);
                 closeQuietly(socket);
             }
         }
@@ -138,8 +143,18 @@ public class TlsPortServer {
             }
         }
         if (workers != null) {
+            // Blocking reads ignore interrupts: close the connections, then let their threads
+            // finish (session close, events) while the application is still up.
+            open.forEach(TlsPortServer::closeQuietly);
             workers.shutdownNow();
             watchdog.shutdownNow();
+            try {
+                if (!workers.awaitTermination(3, TimeUnit.SECONDS)) {
+                    LOG.warnf("%d TLS connections still closing at shutdown", active.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

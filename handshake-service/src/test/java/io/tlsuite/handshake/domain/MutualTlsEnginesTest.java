@@ -192,6 +192,7 @@ class MutualTlsEnginesTest {
                                             case "clientAuth" -> "required";
                                             case "ticketLifetimeSeconds" -> 7200L;
                                             case "ticketKeyFile" -> ticketKeyFile;
+                                            case "versions" -> List.of("TLSv1.3", "TLSv1.2");
                                             default ->
                                                     throw new UnsupportedOperationException(
                                                             m.getName());
