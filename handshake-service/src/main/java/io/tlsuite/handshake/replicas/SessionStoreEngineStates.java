@@ -2,6 +2,7 @@ package io.tlsuite.handshake.replicas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsuite.handshake.sessions.SessionStoreToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,8 +31,7 @@ public final class SessionStoreEngineStates implements EngineStateStore {
     private static final String PROBLEMS = "https://tlsuite.dev/problems/";
 
     private final URI base;
-    private final Optional<String> configuredToken;
-    private final Path tokenFile;
+    private final SessionStoreToken token;
     private final Duration timeout;
     private final ObjectMapper json;
     private final HttpClient http;
@@ -47,8 +46,7 @@ public final class SessionStoreEngineStates implements EngineStateStore {
             Duration timeout,
             ObjectMapper json) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.configuredToken = token.map(String::trim).filter(s -> !s.isEmpty());
-        this.tokenFile = tokenFile;
+        this.token = new SessionStoreToken(token, tokenFile);
         this.timeout = timeout;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -174,7 +172,7 @@ public final class SessionStoreEngineStates implements EngineStateStore {
                         + (query == null ? "" : "?" + query);
         return HttpRequest.newBuilder(base.resolve(path))
                 .timeout(timeout)
-                .header("Authorization", "Bearer " + token());
+                .header("Authorization", "Bearer " + token.get());
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) throws IOException {
@@ -188,18 +186,6 @@ public final class SessionStoreEngineStates implements EngineStateStore {
             calls.incrementAndGet();
             nanos.addAndGet(System.nanoTime() - start);
         }
-    }
-
-    private String token() throws IOException {
-        if (configuredToken.isPresent()) {
-            return configuredToken.get();
-        }
-        if (!Files.isRegularFile(tokenFile)) {
-            throw new IOException(
-                    "no session store token: set handshake.session-store.token or create "
-                            + tokenFile);
-        }
-        return Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
     }
 
     private String type(HttpResponse<byte[]> r) {

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -34,8 +33,7 @@ public final class SessionStoreRegistry implements SessionRegistry, AutoCloseabl
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final URI base;
-    private final Optional<String> configuredToken;
-    private final Path tokenFile;
+    private final SessionStoreToken token;
     private final ObjectMapper json;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -62,8 +60,7 @@ public final class SessionStoreRegistry implements SessionRegistry, AutoCloseabl
     public SessionStoreRegistry(
             String baseUrl, Optional<String> token, Path tokenFile, ObjectMapper json) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.configuredToken = token.map(String::trim).filter(s -> !s.isEmpty());
-        this.tokenFile = tokenFile;
+        this.token = new SessionStoreToken(token, tokenFile);
         this.json = json;
     }
 
@@ -113,7 +110,7 @@ public final class SessionStoreRegistry implements SessionRegistry, AutoCloseabl
                             HttpRequest.newBuilder(base.resolve("api/v1/sessions"))
                                     .timeout(TIMEOUT)
                                     .header("Content-Type", "application/json")
-                                    .header("Authorization", "Bearer " + token())
+                                    .header("Authorization", "Bearer " + token.get())
                                     .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
                                     .build());
             if (r.statusCode() == 201 || r.statusCode() == 200) {
@@ -157,7 +154,9 @@ public final class SessionStoreRegistry implements SessionRegistry, AutoCloseabl
                                                                             + "&reason="
                                                                             + enc(reason)))
                                                     .timeout(TIMEOUT)
-                                                    .header("Authorization", "Bearer " + token())
+                                                    .header(
+                                                            "Authorization",
+                                                            "Bearer " + token.get())
                                                     .DELETE()
                                                     .build());
                             if (r.statusCode() >= 300 && r.statusCode() != 404) {
@@ -180,19 +179,6 @@ public final class SessionStoreRegistry implements SessionRegistry, AutoCloseabl
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private String token() throws IOException {
-        if (configuredToken.isPresent()) {
-            return configuredToken.get();
-        }
-        // Read each time: the store creates the file on its first start, maybe after ours.
-        if (!Files.isRegularFile(tokenFile)) {
-            throw new IOException(
-                    "no session store token: set handshake.session-store.token or create "
-                            + tokenFile);
-        }
-        return Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {
