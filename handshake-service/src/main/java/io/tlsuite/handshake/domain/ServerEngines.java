@@ -44,6 +44,7 @@ public class ServerEngines {
     String instance;
 
     private SealedTicketStore tickets;
+    private ProtocolVersion[] versions;
     private volatile TlsConfig base;
     private volatile ServerIdentity identity;
 
@@ -67,8 +68,12 @@ public class ServerEngines {
 
     @PostConstruct
     void init() {
-        // A typo in handshake.tls.versions fails the start, not the first handshake.
-        config.tls().versions().forEach(TlsNames::negotiableVersion);
+        // Parsed once: a typo in handshake.tls.versions fails the start, not the first handshake.
+        versions =
+                config.tls().versions().stream()
+                        .map(TlsNames::negotiableVersion)
+                        .distinct()
+                        .toArray(ProtocolVersion[]::new);
         tickets =
                 new SealedTicketStore(
                         SealedTicketStore.loadOrCreateKey(
@@ -78,11 +83,6 @@ public class ServerEngines {
     }
 
     private void rebuild(ServerIdentity id) {
-        ProtocolVersion[] versions =
-                config.tls().versions().stream()
-                        .map(TlsNames::negotiableVersion)
-                        .distinct()
-                        .toArray(ProtocolVersion[]::new);
         ClientAuth auth =
                 ClientAuth.valueOf(config.tls().clientAuth().trim().toUpperCase(Locale.ROOT));
         // RFC 8446 §4.4.2.4: with mTLS, the client's chain must lead to the suite's root and not be

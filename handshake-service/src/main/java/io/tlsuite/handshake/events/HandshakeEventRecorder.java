@@ -16,6 +16,7 @@ import io.tlsuite.protocol.Negotiated;
 import io.tlsuite.protocol.TlsListener;
 import io.tlsuite.protocol.alert.Alert;
 import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.crypto.HashAlgorithm;
 import io.tlsuite.protocol.crypto.TlsCipherSuite;
 import io.tlsuite.protocol.message.Extension;
 import io.tlsuite.protocol.message.HandshakeMessage;
@@ -222,13 +223,12 @@ public final class HandshakeEventRecorder implements TlsListener {
 
     private void serverHello(ServerHello sh, byte[] raw) {
         boolean hrr = sh.isHelloRetryRequest();
-        // The suite's hash: SHA-384 for TLS_AES_256_GCM_SHA384 and the 1.2 *_SHA384 suites.
+        // The suite's hash ("SHA-256" or "SHA-384"), of TLS 1.3 and TLS 1.2 alike.
         transcriptHash =
                 TlsCipherSuite.of(sh.cipherSuite())
-                                .map(c -> c.hash().name().contains("384"))
-                                .orElse(false)
-                        ? "SHA-384"
-                        : "SHA-256";
+                        .map(TlsCipherSuite::hash)
+                        .orElse(HashAlgorithm.SHA256)
+                        .jcaName();
         boolean psk =
                 Extension.find(sh.extensions(), Extension.ServerPreSharedKey.class).isPresent();
         Optional<Extension.ServerKeyShare> share =
