@@ -7,6 +7,7 @@ import io.tlsuite.handshake.domain.HttpOverTls;
 import io.tlsuite.handshake.identity.HttpCertificateAuthority;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.identity.ServerIdentity;
+import io.tlsuite.handshake.support.TestIdentityConfig;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,8 +15,6 @@ import java.net.Socket;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
@@ -109,34 +108,6 @@ public final class JdkReferenceServer {
     }
 
     private static HandshakeConfig.Identity identityConfig() {
-        return new HandshakeConfig.Identity() {
-            public java.util.List<String> keyTypes() {
-                return java.util.List.of("ec-p256");
-            }
-
-            public Duration validity() {
-                return Duration.ofDays(1);
-            }
-
-            public Optional<List<String>> dnsNames() {
-                return Optional.empty();
-            }
-
-            public Optional<List<String>> ipAddresses() {
-                return Optional.empty();
-            }
-
-            public boolean includeHostname() {
-                return false;
-            }
-
-            public Duration retryInitial() {
-                return Duration.ofSeconds(1);
-            }
-
-            public Duration retryMax() {
-                return Duration.ofSeconds(5);
-            }
-        };
+        return TestIdentityConfig.ecdsa(Duration.ofSeconds(1), Duration.ofSeconds(5));
     }
 }

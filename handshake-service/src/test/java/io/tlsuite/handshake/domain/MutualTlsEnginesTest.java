@@ -14,6 +14,7 @@ import io.tlsuite.handshake.identity.HttpCertificateAuthority;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.sessions.NoSessionRegistry;
 import io.tlsuite.handshake.support.TestCertificateAuthority;
+import io.tlsuite.handshake.support.TestIdentityConfig;
 import io.tlsuite.protocol.EngineOutput;
 import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
@@ -28,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,35 +149,7 @@ class MutualTlsEnginesTest {
     }
 
     static HandshakeConfig.Identity identity() {
-        return new HandshakeConfig.Identity() {
-            public java.util.List<String> keyTypes() {
-                return java.util.List.of("ec-p256");
-            }
-
-            public Duration validity() {
-                return Duration.ofDays(1);
-            }
-
-            public Optional<List<String>> dnsNames() {
-                return Optional.empty();
-            }
-
-            public Optional<List<String>> ipAddresses() {
-                return Optional.empty();
-            }
-
-            public boolean includeHostname() {
-                return false;
-            }
-
-            public Duration retryInitial() {
-                return Duration.ofMillis(100);
-            }
-
-            public Duration retryMax() {
-                return Duration.ofMillis(500);
-            }
-        };
+        return TestIdentityConfig.ecdsa(Duration.ofMillis(100), Duration.ofMillis(500));
     }
 
     /** Only what ServerEngines reads: the TLS section. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsuite.handshake.HandshakeConfig;
 import io.tlsuite.handshake.support.TestCertificateAuthority;
+import io.tlsuite.handshake.support.TestIdentityConfig;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,35 +35,12 @@ class IdentityEnrolmentTest {
     }
 
     static HandshakeConfig.Identity config(Duration validity, List<String> keyTypes) {
-        return new HandshakeConfig.Identity() {
-            public List<String> keyTypes() {
-                return keyTypes;
-            }
-
-            public Duration validity() {
-                return validity;
-            }
-
-            public Optional<List<String>> dnsNames() {
-                return Optional.of(List.of("hs.example.test"));
-            }
-
-            public Optional<List<String>> ipAddresses() {
-                return Optional.empty();
-            }
-
-            public boolean includeHostname() {
-                return false;
-            }
-
-            public Duration retryInitial() {
-                return Duration.ofMillis(100);
-            }
-
-            public Duration retryMax() {
-                return Duration.ofMillis(400);
-            }
-        };
+        return new TestIdentityConfig(
+                validity,
+                Optional.of(List.of("hs.example.test")),
+                keyTypes,
+                Duration.ofMillis(100),
+                Duration.ofMillis(400));
     }
 
     @Test

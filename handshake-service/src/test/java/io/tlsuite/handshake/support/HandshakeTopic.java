@@ -26,16 +26,8 @@ public final class HandshakeTopic {
             String handshakeId,
             Predicate<List<EventEnvelope>> done,
             Duration timeout) {
-        Properties p = new Properties();
-        p.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap == null ? SharedBroker.get().bootstrapServers() : bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<EventEnvelope> out = new ArrayList<>();
-        try (KafkaConsumer<String, EventEnvelope> c =
-                new KafkaConsumer<>(p, new StringDeserializer(), new EventEnvelopeDeserializer())) {
-            c.subscribe(List.of(Topics.HANDSHAKES));
+        try (KafkaConsumer<String, EventEnvelope> c = fromTheBeginning(bootstrap)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline && !done.test(out)) {
                 for (var r : c.poll(Duration.ofMillis(300))) {
@@ -51,15 +43,7 @@ public final class HandshakeTopic {
     /** The handshake id whose {@code handshake.completed} event names this session id. */
     public static String handshakeIdOfSession(
             String bootstrap, String sessionId, Duration timeout) {
-        Properties p = new Properties();
-        p.put(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap == null ? SharedBroker.get().bootstrapServers() : bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, EventEnvelope> c =
-                new KafkaConsumer<>(p, new StringDeserializer(), new EventEnvelopeDeserializer())) {
-            c.subscribe(List.of(Topics.HANDSHAKES));
+        try (KafkaConsumer<String, EventEnvelope> c = fromTheBeginning(bootstrap)) {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 for (var r : c.poll(Duration.ofMillis(300))) {
@@ -72,5 +56,19 @@ public final class HandshakeTopic {
             }
         }
         throw new AssertionError("no handshake.completed for session " + sessionId);
+    }
+
+    /** A new consumer group on {@code tls.handshakes}, reading from the first offset. */
+    private static KafkaConsumer<String, EventEnvelope> fromTheBeginning(String bootstrap) {
+        Properties p = new Properties();
+        p.put(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap == null ? SharedBroker.get().bootstrapServers() : bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, EventEnvelope> c =
+                new KafkaConsumer<>(p, new StringDeserializer(), new EventEnvelopeDeserializer());
+        c.subscribe(List.of(Topics.HANDSHAKES));
+        return c;
     }
 }

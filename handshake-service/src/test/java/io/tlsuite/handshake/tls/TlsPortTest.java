@@ -154,7 +154,6 @@ class TlsPortTest {
     @Test
     void opensslVerifiesEverySuiteAndGroupAndResumes() throws Exception {
         assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
-        Path rootPem = TestTls.writePem(root);
         for (String suite :
                 List.of(
                         "TLS_AES_128_GCM_SHA256",
@@ -162,22 +161,7 @@ class TlsPortTest {
                         "TLS_CHACHA20_POLY1305_SHA256")) {
             for (String group : List.of("X25519", "P-256")) {
                 String out =
-                        TestTls.openssl(
-                                "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-                                List.of(
-                                        "s_client",
-                                        "-connect",
-                                        "localhost:" + port,
-                                        "-servername",
-                                        "localhost",
-                                        "-tls1_3",
-                                        "-ciphersuites",
-                                        suite,
-                                        "-groups",
-                                        group,
-                                        "-CAfile",
-                                        rootPem.toString(),
-                                        "-ign_eof"));
+                        getPageWithOpenssl("-tls1_3", "-ciphersuites", suite, "-groups", group);
                 assertThat(out)
                         .as(suite + " " + group)
                         .contains("Verify return code: 0 (ok)")
@@ -186,33 +170,9 @@ class TlsPortTest {
             }
         }
         Path session = Files.createTempFile("session", ".pem");
-        String first =
-                TestTls.openssl(
-                        "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-                        List.of(
-                                "s_client",
-                                "-connect",
-                                "localhost:" + port,
-                                "-tls1_3",
-                                "-CAfile",
-                                rootPem.toString(),
-                                "-sess_out",
-                                session.toString(),
-                                "-ign_eof"));
+        String first = getPageWithOpenssl("-tls1_3", "-sess_out", session.toString());
         assertThat(first).contains("New, TLSv1.3");
-        String second =
-                TestTls.openssl(
-                        "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
-                        List.of(
-                                "s_client",
-                                "-connect",
-                                "localhost:" + port,
-                                "-tls1_3",
-                                "-CAfile",
-                                rootPem.toString(),
-                                "-sess_in",
-                                session.toString(),
-                                "-ign_eof"));
+        String second = getPageWithOpenssl("-tls1_3", "-sess_in", session.toString());
         assertThat(second).contains("Reused, TLSv1.3").contains("<th>resumed</th><td>yes</td>");
     }
 
@@ -232,20 +192,7 @@ class TlsPortTest {
                     .isEqualTo(credentials.get(0).leaf());
         }
         assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
-        String out =
-                TestTls.openssl(
-                        "",
-                        List.of(
-                                "s_client",
-                                "-connect",
-                                "localhost:" + port,
-                                "-servername",
-                                "localhost",
-                                "-tls1_3",
-                                "-sigalgs",
-                                "RSA-PSS+SHA256",
-                                "-CAfile",
-                                TestTls.writePem(root).toString()));
+        String out = getPageWithOpenssl("-tls1_3", "-sigalgs", "RSA-PSS+SHA256");
         // JDK 17 has no per-socket signature schemes (SSLParameters.setSignatureSchemes is 19+).
         assertThat(out)
                 .contains("Verify return code: 0 (ok)")
