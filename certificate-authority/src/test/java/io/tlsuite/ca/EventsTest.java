@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tlsuite.ca.domain.KeyType;
 import io.tlsuite.ca.service.ExpirySweeper;
+import io.tlsuite.events.Topics;
 import io.tlsuite.events.certificate.CertificateExpired;
 import io.tlsuite.events.certificate.CertificateIssued;
 import io.tlsuite.events.certificate.CertificateRevoked;
@@ -16,6 +17,7 @@ import io.tlsuite.events.certificate.CrlPublished;
 import io.tlsuite.events.certificate.ValidationPerformed;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
 import io.tlsuite.kafka.SharedBroker;
+import io.tlsuite.service.testing.TopicReader;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +38,7 @@ class EventsTest {
 
     @BeforeAll
     static void subscribe() {
-        reader = new TopicReader(SharedBroker.get().bootstrapServers());
+        reader = TopicReader.of(SharedBroker.get().bootstrapServers(), Topics.CERTIFICATES);
     }
 
     @AfterAll
@@ -51,8 +53,8 @@ class EventsTest {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
                         () -> {
-                            assertThat(reader.typesFor(root)).contains("tls.certificate.issued");
-                            assertThat(reader.typesFor(intermediate))
+                            assertThat(reader.typesOf(root)).contains("tls.certificate.issued");
+                            assertThat(reader.typesOf(intermediate))
                                     .contains("tls.certificate.issued");
                         });
         CertificateIssued issued =
@@ -87,7 +89,7 @@ class EventsTest {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
                         () ->
-                                assertThat(reader.typesFor(serial))
+                                assertThat(reader.typesOf(serial))
                                         .containsExactly(
                                                 "tls.certificate.issued",
                                                 "tls.certificate.revoked",
@@ -142,7 +144,7 @@ class EventsTest {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(
                         () ->
-                                assertThat(reader.typesFor(serial))
+                                assertThat(reader.typesOf(serial))
                                         .containsExactly(
                                                 "tls.certificate.issued",
                                                 "tls.certificate.expired"));

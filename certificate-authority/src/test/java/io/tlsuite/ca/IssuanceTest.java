@@ -219,12 +219,12 @@ class IssuanceTest {
                                 ""),
                         400,
                         "unknown-profile"),
-                Arguments.of("not JSON", "{\"csr\": ", 400, "invalid-request"),
+                Arguments.of("not JSON", "{\"csr\": ", 400, "malformed-body"),
                 Arguments.of(
                         "wrong JSON type",
                         "{\"csr\":\"x\",\"validityDays\":\"many\"}",
                         400,
-                        "invalid-request"));
+                        "malformed-body"));
     }
 
     private static String json(String csr, String profile, String extra) {

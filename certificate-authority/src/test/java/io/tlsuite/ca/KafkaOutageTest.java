@@ -10,6 +10,7 @@ import io.tlsuite.ca.domain.KeyType;
 import io.tlsuite.ca.store.OutboxRepository;
 import io.tlsuite.events.Topics;
 import io.tlsuite.kafka.EmbeddedKafkaBroker;
+import io.tlsuite.service.testing.TopicReader;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -62,12 +63,12 @@ class KafkaOutageTest {
         Path data = Files.createTempDirectory("ca-outage-kafka");
         EmbeddedKafkaBroker broker =
                 EmbeddedKafkaBroker.persistent(AbsentBroker.port, data).start();
-        try (TopicReader reader = new TopicReader(broker.bootstrapServers())) {
+        try (TopicReader reader = TopicReader.of(broker.bootstrapServers(), Topics.CERTIFICATES)) {
             broker.createTopics(java.util.List.of(Topics.CERTIFICATES), 3, Duration.ofSeconds(30));
             await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(
                             () ->
-                                    assertThat(reader.typesFor(first))
+                                    assertThat(reader.typesOf(first))
                                             .containsExactly("tls.certificate.issued"));
             await().atMost(Duration.ofSeconds(20)).until(() -> outbox.countUnsent() == 0);
 
@@ -85,12 +86,12 @@ class KafkaOutageTest {
             await().atMost(Duration.ofSeconds(90))
                     .untilAsserted(
                             () ->
-                                    assertThat(reader.typesFor(second))
+                                    assertThat(reader.typesOf(second))
                                             .containsExactly(
                                                     "tls.certificate.issued",
                                                     "tls.certificate.revoked"));
             await().atMost(Duration.ofSeconds(20)).until(() -> outbox.countUnsent() == 0);
-            assertThat(reader.typesFor(first)).containsExactly("tls.certificate.issued");
+            assertThat(reader.typesOf(first)).containsExactly("tls.certificate.issued");
         } finally {
             broker.close();
         }

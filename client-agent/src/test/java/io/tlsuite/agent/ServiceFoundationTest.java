@@ -1,38 +1,27 @@
 package io.tlsuite.agent;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.is;
-
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
-import org.junit.jupiter.api.Test;
+import io.tlsuite.service.testing.ServiceFoundationContract;
+import java.util.List;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerTestResource.class)
-class ServiceFoundationTest {
+@WithTestResource(KafkaBrokerTestResource.class)
+class ServiceFoundationTest extends ServiceFoundationContract {
 
-    @Test
-    void isReadyWithKafkaUp() {
-        given().get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", is("UP"))
-                .body("checks.name", hasItem(containsString("Kafka")));
+    @Override
+    protected String openApiTitle() {
+        return "TLS suite client agent";
     }
 
-    @Test
-    void servesOpenApiSwaggerUiAndPrometheusMetrics() {
-        given().get("/q/openapi?format=json")
-                .then()
-                .statusCode(200)
-                .body("info.title", is("TLS suite client agent"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
-        given().get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+    @Override
+    protected List<String> readinessChecks() {
+        return List.of("Kafka");
+    }
+
+    @Override
+    protected List<String> metricSamples() {
+        return List.of();
     }
 }

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tlsuite.events.handshake.HandshakeFailed;
@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
 class DashboardTest {
 
     @Test
@@ -126,7 +126,7 @@ class DashboardTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
-                .body("type", is("https://tlsuite.dev/problems/bad-query"))
+                .body("type", is("https://tlsuite.dev/problems/invalid-request"))
                 .body("detail", containsString("limit"));
         given().queryParam("limit", "many")
                 .get("/api/v1/events")

@@ -21,8 +21,6 @@ public interface HandshakeConfig {
 
     SessionStore sessionStore();
 
-    Events events();
-
     Replicas replicas();
 
     /**
@@ -145,11 +143,5 @@ public interface HandshakeConfig {
         Optional<String> token();
 
         String tokenFile();
-    }
-
-    interface Events {
-        /** Events kept while Kafka is away; beyond this the oldest are dropped (and counted). */
-        @WithDefault("20000")
-        int bufferCapacity();
     }
 }

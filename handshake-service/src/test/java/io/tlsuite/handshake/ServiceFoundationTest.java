@@ -1,44 +1,28 @@
 package io.tlsuite.handshake;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.is;
-
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
-import org.junit.jupiter.api.Test;
+import io.tlsuite.service.testing.ServiceFoundationContract;
+import java.util.List;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerTestResource.class)
-@QuarkusTestResource(io.tlsuite.handshake.support.TestCaResource.class)
-class ServiceFoundationTest {
+@WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(io.tlsuite.handshake.support.TestCaResource.class)
+class ServiceFoundationTest extends ServiceFoundationContract {
 
-    @Test
-    void isReadyWithKafkaUpOnceEnrolled() {
-        // Enrolment at the (test) CA runs in the background from start.
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> given().get("/q/health/ready").statusCode() == 200);
-        given().get("/q/health/ready")
-                .then()
-                .statusCode(200)
-                .body("status", is("UP"))
-                .body("checks.name", hasItem(containsString("Kafka")))
-                .body("checks.name", hasItem(containsString("Server certificate")));
+    @Override
+    protected String openApiTitle() {
+        return "TLS suite handshake service";
     }
 
-    @Test
-    void servesOpenApiSwaggerUiAndPrometheusMetrics() {
-        given().get("/q/openapi?format=json")
-                .then()
-                .statusCode(200)
-                .body("info.title", is("TLS suite handshake service"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
-        given().get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .body(containsString("jvm_memory_used_bytes"));
+    @Override
+    protected List<String> readinessChecks() {
+        return List.of("Kafka", "Server certificate");
+    }
+
+    @Override
+    protected List<String> metricSamples() {
+        return List.of();
     }
 }

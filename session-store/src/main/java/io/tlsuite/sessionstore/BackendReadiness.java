@@ -1,6 +1,6 @@
 package io.tlsuite.sessionstore;
 
-import io.tlsuite.sessionstore.store.SessionBackend;
+import io.tlsuite.sessionstore.domain.SessionBackend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

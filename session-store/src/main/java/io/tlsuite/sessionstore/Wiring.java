@@ -1,16 +1,16 @@
 package io.tlsuite.sessionstore;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.tlsuite.sessionstore.domain.EngineStateBackend;
 import io.tlsuite.sessionstore.domain.EngineStates;
+import io.tlsuite.sessionstore.domain.SessionBackend;
 import io.tlsuite.sessionstore.domain.SessionEventSink;
 import io.tlsuite.sessionstore.domain.SessionRegistry;
-import io.tlsuite.sessionstore.store.EngineStateBackend;
 import io.tlsuite.sessionstore.store.EnvelopeCipher;
 import io.tlsuite.sessionstore.store.InMemoryEngineStateBackend;
 import io.tlsuite.sessionstore.store.InMemorySessionBackend;
 import io.tlsuite.sessionstore.store.RedisEngineStateBackend;
 import io.tlsuite.sessionstore.store.RedisSessionBackend;
-import io.tlsuite.sessionstore.store.SessionBackend;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;

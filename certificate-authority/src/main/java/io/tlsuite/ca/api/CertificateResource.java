@@ -3,12 +3,12 @@ package io.tlsuite.ca.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsuite.ca.domain.CaProblem;
-import io.tlsuite.ca.domain.ProblemType;
 import io.tlsuite.ca.service.AdminToken;
 import io.tlsuite.ca.service.CertificateService;
 import io.tlsuite.ca.service.IssuedCertificate;
 import io.tlsuite.ca.store.CertificateQuery;
 import io.tlsuite.ca.store.CertificateRecord;
+import io.tlsuite.service.problem.CommonProblems;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -60,7 +60,7 @@ public class CertificateResource {
             IssueRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (request == null) {
             throw new CaProblem(
-                    ProblemType.INVALID_REQUEST, "a JSON body with csr and profile is required");
+                    CommonProblems.INVALID_REQUEST, "a JSON body with csr and profile is required");
         }
         boolean isAdmin = authorization != null && requireAdmin(authorization);
         IssuedCertificate issued =
@@ -97,18 +97,18 @@ public class CertificateResource {
         String s = lower(status);
         if (s != null && !STATUSES.contains(s)) {
             throw new CaProblem(
-                    ProblemType.INVALID_REQUEST,
+                    CommonProblems.INVALID_REQUEST,
                     "status must be one of " + STATUSES + ", not " + status);
         }
         String p = lower(profile);
         if (p != null && !PROFILES.contains(p)) {
             throw new CaProblem(
-                    ProblemType.INVALID_REQUEST,
+                    CommonProblems.INVALID_REQUEST,
                     "profile must be one of " + PROFILES + ", not " + profile);
         }
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new CaProblem(
-                    ProblemType.INVALID_REQUEST,
+                    CommonProblems.INVALID_REQUEST,
                     "page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
         Instant before = null;
@@ -117,7 +117,7 @@ public class CertificateResource {
                 before = Instant.parse(expiringBefore.trim());
             } catch (DateTimeParseException e) {
                 throw new CaProblem(
-                        ProblemType.INVALID_REQUEST,
+                        CommonProblems.INVALID_REQUEST,
                         "expiringBefore must be an ISO-8601 instant such as 2030-01-01T00:00:00Z");
             }
         }
@@ -168,7 +168,7 @@ public class CertificateResource {
             return request == null ? null : request.reason();
         } catch (JsonProcessingException e) {
             throw new CaProblem(
-                    ProblemType.INVALID_REQUEST,
+                    CommonProblems.INVALID_REQUEST,
                     "the body must be JSON such as {\"reason\":\"keyCompromise\"}");
         }
     }
@@ -176,7 +176,7 @@ public class CertificateResource {
     private boolean requireAdmin(String authorization) {
         if (!admin.matches(authorization)) {
             throw new CaProblem(
-                    ProblemType.UNAUTHORIZED,
+                    CommonProblems.UNAUTHORIZED,
                     "this needs Authorization: Bearer <admin token> (tlsuite.ca.admin-token)");
         }
         return true;

@@ -1,9 +1,9 @@
 package io.tlsuite.ca.api;
 
 import io.tlsuite.ca.domain.CaProblem;
-import io.tlsuite.ca.domain.ProblemType;
 import io.tlsuite.ca.domain.ValidationResult;
 import io.tlsuite.ca.service.ValidationService;
+import io.tlsuite.service.problem.CommonProblems;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,7 +25,8 @@ public class ValidationResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ValidationResponse validate(ValidationRequest request) {
         if (request == null) {
-            throw new CaProblem(ProblemType.INVALID_REQUEST, "a JSON body with chain is required");
+            throw new CaProblem(
+                    CommonProblems.INVALID_REQUEST, "a JSON body with chain is required");
         }
         ValidationResult result =
                 validations.validate(

@@ -1,21 +1,16 @@
 package io.tlsuite.ca.domain;
 
-/** A refusal with a stable {@link ProblemType}; its message is safe to show to the caller. */
-public class CaProblem extends RuntimeException {
+import io.tlsuite.service.problem.ProblemException;
+import io.tlsuite.service.problem.ProblemType;
 
-    private final ProblemType type;
+/** A refusal of the CA; its message is safe to show to the caller. */
+public class CaProblem extends ProblemException {
 
     public CaProblem(ProblemType type, String detail) {
-        super(detail);
-        this.type = type;
+        super(type, detail);
     }
 
     public CaProblem(ProblemType type, String detail, Throwable cause) {
-        super(detail, cause);
-        this.type = type;
-    }
-
-    public ProblemType type() {
-        return type;
+        super(type, detail, cause);
     }
 }

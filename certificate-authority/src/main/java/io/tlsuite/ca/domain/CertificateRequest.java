@@ -48,7 +48,7 @@ public record CertificateRequest(
 
     private static PKCS10CertificationRequest read(String pem) {
         if (pem == null || pem.isBlank()) {
-            throw new CaProblem(ProblemType.MALFORMED_CSR, "csr is required (PEM)");
+            throw new CaProblem(CaProblems.MALFORMED_CSR, "csr is required (PEM)");
         }
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object object = parser.readObject();
@@ -56,7 +56,7 @@ public record CertificateRequest(
                 return csr;
             }
             throw new CaProblem(
-                    ProblemType.MALFORMED_CSR,
+                    CaProblems.MALFORMED_CSR,
                     object == null
                             ? "no PEM CERTIFICATE REQUEST block found"
                             : "expected a CERTIFICATE REQUEST, found "
@@ -65,7 +65,7 @@ public record CertificateRequest(
             if (e instanceof CaProblem problem) {
                 throw problem;
             }
-            throw new CaProblem(ProblemType.MALFORMED_CSR, "the CSR is not valid PEM/DER");
+            throw new CaProblem(CaProblems.MALFORMED_CSR, "the CSR is not valid PEM/DER");
         }
     }
 
@@ -83,7 +83,7 @@ public record CertificateRequest(
         }
         if (!valid) {
             throw new CaProblem(
-                    ProblemType.CSR_SIGNATURE_INVALID,
+                    CaProblems.CSR_SIGNATURE_INVALID,
                     "the CSR signature does not verify with its public key");
         }
     }
@@ -106,8 +106,7 @@ public record CertificateRequest(
                 }
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new CaProblem(
-                    ProblemType.MALFORMED_CSR, "the CSR extension request is malformed");
+            throw new CaProblem(CaProblems.MALFORMED_CSR, "the CSR extension request is malformed");
         }
         return new ArrayList<>(names);
     }

@@ -39,34 +39,34 @@ public record IssuancePolicy(
         PublicKeyProfile key = request.keyProfile();
         if (key.isRsa() && key.bits() < minRsaBits) {
             throw new CaProblem(
-                    ProblemType.WEAK_KEY,
+                    CaProblems.WEAK_KEY,
                     "RSA keys must have at least " + minRsaBits + " bits, not " + key.bits());
         }
         if (key.isRsa() && key.bits() > PublicKeyProfile.MAX_RSA_BITS) {
             throw new CaProblem(
-                    ProblemType.UNSUPPORTED_KEY,
+                    CaProblems.UNSUPPORTED_KEY,
                     "RSA keys larger than " + PublicKeyProfile.MAX_RSA_BITS + " bits are refused");
         }
         if (validity.compareTo(minValidity) < 0) {
             throw new CaProblem(
-                    ProblemType.LIFETIME_OUT_OF_BOUNDS,
+                    CaProblems.LIFETIME_OUT_OF_BOUNDS,
                     "the lifetime must be at least " + minValidity.toMinutes() + " minute(s)");
         }
         if (!admin && validity.compareTo(maxValidity) > 0) {
             throw new CaProblem(
-                    ProblemType.LIFETIME_OUT_OF_BOUNDS,
+                    CaProblems.LIFETIME_OUT_OF_BOUNDS,
                     "the lifetime must be at most " + maxValidity.toDays() + " days");
         }
         if (profile == Profile.SERVER && request.subjectAltNames().isEmpty()) {
             throw new CaProblem(
-                    ProblemType.NAME_REQUIRED,
+                    CaProblems.NAME_REQUIRED,
                     "a server certificate needs a DNS or IP subjectAltName in the CSR");
         }
         if (!admin) {
             for (SubjectAltName name : request.subjectAltNames()) {
                 if (!allows(name)) {
                     throw new CaProblem(
-                            ProblemType.NAME_NOT_ALLOWED,
+                            CaProblems.NAME_NOT_ALLOWED,
                             name + " is outside the allowed names " + describe());
                 }
             }

@@ -48,11 +48,11 @@ public final class Pem {
     /**
      * All certificates of a PEM text, in order.
      *
-     * @throws CaProblem {@link ProblemType#MALFORMED_CHAIN} when there is none or one is broken
+     * @throws CaProblem {@link CaProblems#MALFORMED_CHAIN} when there is none or one is broken
      */
     public static List<X509Certificate> certificates(String pem) {
         if (pem == null || pem.isBlank()) {
-            throw new CaProblem(ProblemType.MALFORMED_CHAIN, "no PEM certificate given");
+            throw new CaProblem(CaProblems.MALFORMED_CHAIN, "no PEM certificate given");
         }
         List<X509Certificate> result = new ArrayList<>();
         JcaX509CertificateConverter converter =
@@ -62,7 +62,7 @@ public final class Pem {
             while ((object = parser.readObject()) != null) {
                 if (!(object instanceof X509CertificateHolder holder)) {
                     throw new CaProblem(
-                            ProblemType.MALFORMED_CHAIN,
+                            CaProblems.MALFORMED_CHAIN,
                             "expected only CERTIFICATE blocks, found "
                                     + object.getClass().getSimpleName());
                 }
@@ -72,10 +72,10 @@ public final class Pem {
             if (e instanceof CaProblem problem) {
                 throw problem;
             }
-            throw new CaProblem(ProblemType.MALFORMED_CHAIN, "the PEM certificates are malformed");
+            throw new CaProblem(CaProblems.MALFORMED_CHAIN, "the PEM certificates are malformed");
         }
         if (result.isEmpty()) {
-            throw new CaProblem(ProblemType.MALFORMED_CHAIN, "no PEM certificate found");
+            throw new CaProblem(CaProblems.MALFORMED_CHAIN, "no PEM certificate found");
         }
         return result;
     }

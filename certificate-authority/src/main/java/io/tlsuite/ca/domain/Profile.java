@@ -29,19 +29,15 @@ public enum Profile {
     public static Profile leaf(String text) {
         if (text == null) {
             throw new CaProblem(
-                    ProblemType.UNKNOWN_PROFILE, "profile is required: server or client");
+                    CaProblems.UNKNOWN_PROFILE, "profile is required: server or client");
         }
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "server" -> SERVER;
             case "client" -> CLIENT;
             default ->
                     throw new CaProblem(
-                            ProblemType.UNKNOWN_PROFILE,
+                            CaProblems.UNKNOWN_PROFILE,
                             "profile must be server or client, not " + text);
         };
-    }
-
-    public static Profile fromLabel(String label) {
-        return valueOf(label.toUpperCase(Locale.ROOT));
     }
 }

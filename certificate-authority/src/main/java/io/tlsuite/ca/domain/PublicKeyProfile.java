@@ -25,7 +25,7 @@ public record PublicKeyProfile(String family, int bits, String description) {
     /**
      * Classifies a key; refuses a key the CA does not issue for.
      *
-     * @throws CaProblem {@link ProblemType#UNSUPPORTED_KEY} for other algorithms or curves
+     * @throws CaProblem {@link CaProblems#UNSUPPORTED_KEY} for other algorithms or curves
      */
     public static PublicKeyProfile of(SubjectPublicKeyInfo spki) {
         ASN1ObjectIdentifier algorithm = spki.getAlgorithm().getAlgorithm();
@@ -34,7 +34,7 @@ public record PublicKeyProfile(String family, int bits, String description) {
                 int bits = RSAPublicKey.getInstance(spki.parsePublicKey()).getModulus().bitLength();
                 return new PublicKeyProfile("RSA", bits, "RSA " + bits);
             } catch (IOException | IllegalArgumentException e) {
-                throw new CaProblem(ProblemType.MALFORMED_CSR, "the RSA public key is malformed");
+                throw new CaProblem(CaProblems.MALFORMED_CSR, "the RSA public key is malformed");
             }
         }
         if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
@@ -46,14 +46,14 @@ public record PublicKeyProfile(String family, int bits, String description) {
                 return new PublicKeyProfile("EC", 384, "EC P-384");
             }
             throw new CaProblem(
-                    ProblemType.UNSUPPORTED_KEY,
+                    CaProblems.UNSUPPORTED_KEY,
                     "EC keys must be on P-256 or P-384 (named curves), not " + parameters);
         }
         if (EdECObjectIdentifiers.id_Ed25519.equals(algorithm)) {
             return new PublicKeyProfile("Ed25519", 255, "Ed25519");
         }
         throw new CaProblem(
-                ProblemType.UNSUPPORTED_KEY,
+                CaProblems.UNSUPPORTED_KEY,
                 "unsupported key algorithm "
                         + algorithm.getId()
                         + " (use EC P-256/P-384, RSA 2048-4096 or Ed25519)");

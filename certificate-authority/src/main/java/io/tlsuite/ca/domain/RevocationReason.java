@@ -44,7 +44,7 @@ public enum RevocationReason {
             }
         }
         throw new CaProblem(
-                ProblemType.UNKNOWN_REVOCATION_REASON,
+                CaProblems.UNKNOWN_REVOCATION_REASON,
                 "'"
                         + name
                         + "' is not an RFC 5280 reason (e.g. keyCompromise, superseded,"

@@ -29,7 +29,7 @@ public final class SerialNumbers {
     /**
      * Parses a hex serial as given in a URL ({@code 0x} prefix and colons tolerated).
      *
-     * @throws CaProblem {@link ProblemType#UNKNOWN_CERTIFICATE} when it is not hex
+     * @throws CaProblem {@link CaProblems#UNKNOWN_CERTIFICATE} when it is not hex
      */
     public static BigInteger parse(String hex) {
         String h = hex.trim().replace(":", "");
@@ -38,7 +38,7 @@ public final class SerialNumbers {
         }
         if (h.isEmpty() || h.length() > 40 || !h.matches("[0-9a-fA-F]+")) {
             throw new CaProblem(
-                    ProblemType.UNKNOWN_CERTIFICATE, "'" + hex + "' is not a hex serial number");
+                    CaProblems.UNKNOWN_CERTIFICATE, "'" + hex + "' is not a hex serial number");
         }
         return new BigInteger(h, 16);
     }

@@ -28,14 +28,13 @@ public record SubjectAltName(Kind kind, String value) {
             n = n.substring(0, n.length() - 1);
         }
         if (n.isEmpty() || n.length() > 253) {
-            throw new CaProblem(ProblemType.UNSUPPORTED_NAME, "invalid DNS name '" + name + "'");
+            throw new CaProblem(CaProblems.UNSUPPORTED_NAME, "invalid DNS name '" + name + "'");
         }
         String[] labels = n.split("\\.", -1);
         for (int i = 0; i < labels.length; i++) {
             boolean wildcard = i == 0 && labels[i].equals("*") && labels.length > 2;
             if (!wildcard && !LABEL.matcher(labels[i]).matches()) {
-                throw new CaProblem(
-                        ProblemType.UNSUPPORTED_NAME, "invalid DNS name '" + name + "'");
+                throw new CaProblem(CaProblems.UNSUPPORTED_NAME, "invalid DNS name '" + name + "'");
             }
         }
         return new SubjectAltName(Kind.DNS, n);
@@ -48,7 +47,7 @@ public record SubjectAltName(Kind kind, String value) {
     /**
      * The entry of a GeneralName from a CSR.
      *
-     * @throws CaProblem {@link ProblemType#UNSUPPORTED_NAME} for other name types
+     * @throws CaProblem {@link CaProblems#UNSUPPORTED_NAME} for other name types
      */
     public static SubjectAltName of(GeneralName name) {
         switch (name.getTagNo()) {
@@ -58,16 +57,16 @@ public record SubjectAltName(Kind kind, String value) {
                 byte[] octets = ASN1OctetString.getInstance(name.getName()).getOctets();
                 if (octets.length != 4 && octets.length != 16) {
                     throw new CaProblem(
-                            ProblemType.UNSUPPORTED_NAME, "an IP address must be 4 or 16 bytes");
+                            CaProblems.UNSUPPORTED_NAME, "an IP address must be 4 or 16 bytes");
                 }
                 try {
                     return ip(InetAddress.getByAddress(octets));
                 } catch (UnknownHostException e) {
-                    throw new CaProblem(ProblemType.UNSUPPORTED_NAME, "invalid IP address");
+                    throw new CaProblem(CaProblems.UNSUPPORTED_NAME, "invalid IP address");
                 }
             default:
                 throw new CaProblem(
-                        ProblemType.UNSUPPORTED_NAME,
+                        CaProblems.UNSUPPORTED_NAME,
                         "only DNS and IP subject alternative names are issued");
         }
     }

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
-import io.tlsuite.ca.service.CaConfig;
+import io.tlsuite.ca.config.CaConfig;
 import io.tlsuite.ca.store.OutboxRepository;
 import io.tlsuite.ca.store.OutboxRepository.PendingEvent;
 import io.tlsuite.events.kafka.EventPublisher;

@@ -1,6 +1,7 @@
 package io.tlsuite.ca.service;
 
 import io.quarkus.runtime.Startup;
+import io.tlsuite.ca.config.CaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package io.tlsuite.ca.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
+import io.tlsuite.ca.config.CaConfig;
 import io.tlsuite.ca.domain.CaCredentials;
 import io.tlsuite.ca.domain.CertificateIssuer;
 import io.tlsuite.ca.domain.KeyType;

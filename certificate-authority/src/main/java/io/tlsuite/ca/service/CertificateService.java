@@ -2,10 +2,11 @@ package io.tlsuite.ca.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tlsuite.ca.config.CaConfig;
 import io.tlsuite.ca.domain.CaProblem;
+import io.tlsuite.ca.domain.CaProblems;
 import io.tlsuite.ca.domain.CertificateRequest;
 import io.tlsuite.ca.domain.IssuancePolicy;
-import io.tlsuite.ca.domain.ProblemType;
 import io.tlsuite.ca.domain.Profile;
 import io.tlsuite.ca.domain.RevocationReason;
 import io.tlsuite.ca.domain.SerialNumbers;
@@ -16,6 +17,7 @@ import io.tlsuite.ca.store.CertificateQuery;
 import io.tlsuite.ca.store.CertificateRecord;
 import io.tlsuite.ca.store.CertificateRepository;
 import io.tlsuite.ca.store.StoreException;
+import io.tlsuite.service.problem.CommonProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
@@ -78,7 +80,7 @@ public class CertificateService {
         Instant caNotAfter = hierarchy.intermediate().certificate().getNotAfter().toInstant();
         if (notAfter.isAfter(caNotAfter)) {
             throw new CaProblem(
-                    ProblemType.LIFETIME_OUT_OF_BOUNDS,
+                    CaProblems.LIFETIME_OUT_OF_BOUNDS,
                     "the certificate would outlive the intermediate CA (until " + caNotAfter + ")");
         }
         List<String> names =
@@ -123,7 +125,8 @@ public class CertificateService {
     private Duration validity(Long days, Long minutes) {
         if (days != null && minutes != null) {
             throw new CaProblem(
-                    ProblemType.INVALID_REQUEST, "give validityDays or validityMinutes, not both");
+                    CommonProblems.INVALID_REQUEST,
+                    "give validityDays or validityMinutes, not both");
         }
         if (days == null && minutes == null) {
             return config.policy().defaultValidity();
@@ -131,14 +134,14 @@ public class CertificateService {
         long value = days != null ? days : minutes;
         if (value <= 0 || (days != null ? value : value / 1440) > MAX_DAYS) {
             throw new CaProblem(
-                    ProblemType.LIFETIME_OUT_OF_BOUNDS,
+                    CaProblems.LIFETIME_OUT_OF_BOUNDS,
                     "the lifetime must be positive and at most " + MAX_DAYS + " days");
         }
         return days != null ? Duration.ofDays(value) : Duration.ofMinutes(value);
     }
 
     /**
-     * @throws CaProblem {@link ProblemType#UNKNOWN_CERTIFICATE}
+     * @throws CaProblem {@link CaProblems#UNKNOWN_CERTIFICATE}
      */
     public CertificateRecord find(String serialHex) {
         String serial = SerialNumbers.hex(SerialNumbers.parse(serialHex));
@@ -147,7 +150,7 @@ public class CertificateService {
                 .orElseThrow(
                         () ->
                                 new CaProblem(
-                                        ProblemType.UNKNOWN_CERTIFICATE,
+                                        CaProblems.UNKNOWN_CERTIFICATE,
                                         "no certificate with serial " + serial));
     }
 
@@ -176,13 +179,13 @@ public class CertificateService {
                                                     .orElseThrow(
                                                             () ->
                                                                     new CaProblem(
-                                                                            ProblemType
+                                                                            CaProblems
                                                                                     .UNKNOWN_CERTIFICATE,
                                                                             "no certificate with serial "
                                                                                     + serial));
                                     if (!record.issuer().equals(hierarchy.intermediateName())) {
                                         throw new CaProblem(
-                                                ProblemType.CA_CERTIFICATE,
+                                                CaProblems.CA_CERTIFICATE,
                                                 "the CA's own certificates are not revoked"
                                                         + " through the API");
                                     }

@@ -2,6 +2,7 @@ package io.tlsuite.ca.service;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.tlsuite.ca.config.CaConfig;
 import io.tlsuite.ca.domain.CrlBuilder;
 import io.tlsuite.ca.domain.RevocationReason;
 import io.tlsuite.ca.domain.RevokedEntry;

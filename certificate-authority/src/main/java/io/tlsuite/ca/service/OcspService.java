@@ -1,5 +1,6 @@
 package io.tlsuite.ca.service;
 
+import io.tlsuite.ca.config.CaConfig;
 import io.tlsuite.ca.domain.OcspResponder;
 import io.tlsuite.ca.domain.RevocationReason;
 import io.tlsuite.ca.domain.RevokedEntry;

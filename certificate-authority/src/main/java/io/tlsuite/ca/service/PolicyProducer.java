@@ -1,5 +1,6 @@
 package io.tlsuite.ca.service;
 
+import io.tlsuite.ca.config.CaConfig;
 import io.tlsuite.ca.domain.IssuancePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -58,7 +58,7 @@ class IssuancePolicyTest {
         assertThatThrownBy(() -> SubjectAltName.dns("bad_name.test"))
                 .isInstanceOfSatisfying(
                         CaProblem.class,
-                        e -> assertThat(e.type()).isEqualTo(ProblemType.UNSUPPORTED_NAME));
+                        e -> assertThat(e.kind()).isEqualTo(CaProblems.UNSUPPORTED_NAME));
         assertThatThrownBy(() -> SubjectAltName.dns("*.test"))
                 .as("a wildcard over a whole top-level domain")
                 .isInstanceOf(CaProblem.class);
@@ -76,7 +76,7 @@ class IssuancePolicyTest {
                                         Profile.SERVER,
                                         Duration.ofDays(398),
                                         false));
-        assertThat(tooLong.type()).isEqualTo(ProblemType.LIFETIME_OUT_OF_BOUNDS);
+        assertThat(tooLong.kind()).isEqualTo(CaProblems.LIFETIME_OUT_OF_BOUNDS);
         policy.check(
                 request(KeyType.EC_P256, "a.test"), Profile.SERVER, Duration.ofDays(398), true);
         assertThatThrownBy(
@@ -96,7 +96,7 @@ class IssuancePolicyTest {
                 org.junit.jupiter.api.Assertions.assertThrows(
                         CaProblem.class,
                         () -> policy.check(foreign, Profile.SERVER, Duration.ofDays(1), false));
-        assertThat(refused.type()).isEqualTo(ProblemType.NAME_NOT_ALLOWED);
+        assertThat(refused.kind()).isEqualTo(CaProblems.NAME_NOT_ALLOWED);
         assertThat(refused.getMessage()).contains("DNS:example.com");
         policy.check(foreign, Profile.SERVER, Duration.ofDays(1), true);
     }
@@ -107,7 +107,7 @@ class IssuancePolicyTest {
         assertThatThrownBy(() -> policy.check(anonymous, Profile.SERVER, Duration.ofDays(1), true))
                 .isInstanceOfSatisfying(
                         CaProblem.class,
-                        e -> assertThat(e.type()).isEqualTo(ProblemType.NAME_REQUIRED));
+                        e -> assertThat(e.kind()).isEqualTo(CaProblems.NAME_REQUIRED));
         policy.check(anonymous, Profile.CLIENT, Duration.ofDays(1), false);
     }
 }

@@ -1,8 +1,11 @@
 package io.tlsuite.dashboard.api;
 
-/** A query parameter out of range; becomes a 400 problem. */
-class BadQueryException extends RuntimeException {
+import io.tlsuite.service.problem.CommonProblems;
+import io.tlsuite.service.problem.ProblemException;
+
+/** A query parameter out of range; becomes a 400 {@code invalid-request} problem. */
+class BadQueryException extends ProblemException {
     BadQueryException(String message) {
-        super(message, null, false, false);
+        super(CommonProblems.INVALID_REQUEST, message);
     }
 }

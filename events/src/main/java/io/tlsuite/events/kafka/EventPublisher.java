@@ -26,7 +26,6 @@ public final class EventPublisher implements AutoCloseable {
 
     private final Producer<String, EventEnvelope> producer;
     private final String source;
-    private final AtomicLong published = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
     public EventPublisher(Producer<String, EventEnvelope> producer, String source) {
@@ -69,7 +68,6 @@ public final class EventPublisher implements AutoCloseable {
                     new ProducerRecord<>(envelope.topic(), envelope.subject(), envelope),
                     (metadata, error) -> {
                         if (error == null) {
-                            published.incrementAndGet();
                             result.complete(metadata);
                         } else {
                             failed.incrementAndGet();
@@ -86,11 +84,6 @@ public final class EventPublisher implements AutoCloseable {
 
     public String source() {
         return source;
-    }
-
-    /** Events acknowledged by the broker since start. */
-    public long publishedCount() {
-        return published.get();
     }
 
     /** Sends that failed since start. */

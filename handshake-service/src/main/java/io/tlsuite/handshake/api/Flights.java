@@ -1,5 +1,6 @@
 package io.tlsuite.handshake.api;
 
+import io.tlsuite.handshake.domain.HandshakeProblems;
 import io.tlsuite.handshake.domain.RestProblem;
 import java.util.Base64;
 
@@ -10,18 +11,14 @@ final class Flights {
     static byte[] decode(Dtos.FlightRequest body) {
         if (body == null || body.records() == null || body.records().isBlank()) {
             throw new RestProblem(
-                    400,
-                    "missing-records",
-                    "Records required",
+                    HandshakeProblems.MISSING_RECORDS,
                     "the body must be {\"records\": \"<base64 TLS records>\"}");
         }
         try {
             return Base64.getDecoder().decode(body.records().trim());
         } catch (IllegalArgumentException e) {
             throw new RestProblem(
-                    400,
-                    "invalid-base64",
-                    "Records are not base64",
+                    HandshakeProblems.INVALID_BASE64,
                     "records must be standard base64 (RFC 4648 §4)");
         }
     }

@@ -1,6 +1,6 @@
 package io.tlsuite.handshake.api;
 
-import io.tlsuite.handshake.domain.RestHandshakes;
+import io.tlsuite.handshake.domain.RestSessions;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "sessions")
 public class SessionResource {
 
-    @Inject RestHandshakes handshakes;
+    @Inject RestSessions sessions;
 
     @POST
     @Path("/{id}/records")
@@ -28,7 +28,7 @@ public class SessionResource {
             description =
                     "A close_notify closes the session; the answer carries the server's close_notify.")
     public Dtos.RecordsResponse records(@PathParam("id") String id, Dtos.FlightRequest body) {
-        return Dtos.RecordsResponse.of(handshakes.records(id, Flights.decode(body)));
+        return Dtos.RecordsResponse.of(sessions.records(id, Flights.decode(body)));
     }
 
     @DELETE
@@ -36,6 +36,6 @@ public class SessionResource {
     @Operation(
             summary = "The server closes the session; the answer carries its close_notify record")
     public Dtos.RecordsResponse close(@PathParam("id") String id) {
-        return Dtos.RecordsResponse.of(handshakes.close(id));
+        return Dtos.RecordsResponse.of(sessions.close(id));
     }
 }

@@ -1,68 +1,20 @@
 package io.tlsuite.handshake.domain;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.tlsuite.service.problem.ProblemException;
 
 /**
- * A refusal of a REST handshake step, as an RFC 9457 problem: HTTP status, a stable type slug
- * ({@code https://tlsuite.dev/problems/<slug>}), and extension members (e.g. the TLS alert and the
- * records that carry it).
+ * A refusal of a REST handshake step: a {@link HandshakeProblems} kind, a detail for the caller,
+ * and extension members (e.g. the TLS alert and the records that carry it).
  */
-public final class RestProblem extends RuntimeException {
-    private final int status;
-    private final String slug;
-    private final String title;
-    private final Map<String, Object> extensions = new LinkedHashMap<>();
+public final class RestProblem extends ProblemException {
 
-    public RestProblem(int status, String slug, String title, String detail) {
-        super(detail, null, false, false);
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+    public RestProblem(HandshakeProblems kind, String detail) {
+        super(kind, detail);
     }
 
+    @Override
     public RestProblem with(String name, Object value) {
-        if (value != null) {
-            extensions.put(name, value);
-        }
+        super.with(name, value);
         return this;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String slug() {
-        return slug;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public Map<String, Object> extensions() {
-        return extensions;
-    }
-
-    public static RestProblem unknownHandshake(String id) {
-        return new RestProblem(
-                404,
-                "unknown-handshake",
-                "Unknown handshake",
-                "no handshake "
-                        + id
-                        + " (unknown or long gone; without a shared session store, maybe served by"
-                        + " another replica)");
-    }
-
-    public static RestProblem unknownSession(String id) {
-        return new RestProblem(
-                404,
-                "unknown-session",
-                "Unknown session",
-                "no open session "
-                        + id
-                        + " (unknown or long gone; without a shared session store, maybe served by"
-                        + " another replica)");
     }
 }

@@ -1,7 +1,6 @@
 package io.tlsuite.handshake.domain;
 
 import io.tlsuite.handshake.HandshakeConfig;
-import io.tlsuite.handshake.events.BufferedEventPublisher;
 import io.tlsuite.handshake.events.HandshakeEventRecorder;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.identity.ServerIdentity;
@@ -15,6 +14,7 @@ import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.TlsListener;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.service.events.BufferedEventPublisher;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -191,20 +191,5 @@ public class ServerEngines {
 
     public void closed(String sessionId, String closedBy, String reason) {
         sessions.closed(sessionId, closedBy, reason);
-    }
-
-    public ConnectionFacts facts(TlsEngine engine, String sessionId) {
-        Negotiated n = engine.negotiated().orElseThrow();
-        ServerIdentity id = identity;
-        return new ConnectionFacts(
-                TlsNames.protocol(n.version()),
-                n.cipherSuite().name(),
-                TlsNames.group(n.group()),
-                sessionId,
-                n.resumed(),
-                n.peerCertificates().isEmpty()
-                        ? null
-                        : n.peerCertificates().get(0).getSubjectX500Principal().getName(),
-                id == null ? null : id.serial());
     }
 }

@@ -54,7 +54,6 @@ public final class SessionStoreRegistry implements SessionRegistry, AutoCloseabl
                     });
     private final AtomicLong registered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong closeFailed = new AtomicLong();
     private volatile String lastProblem;
 
     public SessionStoreRegistry(
@@ -160,20 +159,18 @@ public final class SessionStoreRegistry implements SessionRegistry, AutoCloseabl
                                                     .DELETE()
                                                     .build());
                             if (r.statusCode() >= 300 && r.statusCode() != 404) {
-                                closeFailed.incrementAndGet();
                                 LOG.warnf(
                                         "session store refused to close session %s: HTTP %d",
                                         sessionId, r.statusCode());
                             }
                         } catch (IOException | RuntimeException e) {
-                            closeFailed.incrementAndGet();
                             LOG.warnf(
                                     "cannot close session %s in the store: %s",
                                     sessionId, e.getMessage());
                         }
                     });
         } catch (RejectedExecutionException e) {
-            closeFailed.incrementAndGet();
+            LOG.warnf("cannot close session %s in the store: too many closes queued", sessionId);
         }
     }
 
@@ -222,10 +219,6 @@ public final class SessionStoreRegistry implements SessionRegistry, AutoCloseabl
     @Override
     public long failedCount() {
         return failed.get();
-    }
-
-    public long closeFailedCount() {
-        return closeFailed.get();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.tlsuite.handshake.tls;
 
 import io.micrometer.core.instrument.Counter;
 import io.tlsuite.handshake.HandshakeConfig;
-import io.tlsuite.handshake.domain.HttpOverTls;
 import io.tlsuite.handshake.domain.ServerEngines;
 import io.tlsuite.handshake.events.HandshakeEventRecorder;
 import io.tlsuite.protocol.EngineOutput;
@@ -114,7 +113,9 @@ final class TlsConnection implements Runnable {
                     sessionId = engines.completed(handle, recorder, peer);
                     http =
                             new HttpOverTls(
-                                    engines.facts(engine, sessionId), config.maxRequestBytes());
+                                    ConnectionFacts.of(
+                                            engine, sessionId, engines.identity().orElse(null)),
+                                    config.maxRequestBytes());
                     socket.setSoTimeout((int) config.idleTimeout().toMillis());
                 }
                 if (http != null && !o.applicationData().isEmpty()) {

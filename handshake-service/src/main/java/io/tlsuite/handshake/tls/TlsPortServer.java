@@ -97,10 +97,6 @@ public class TlsPortServer {
         return server == null ? -1 : server.getLocalPort();
     }
 
-    public int activeConnections() {
-        return active.get();
-    }
-
     private void acceptLoop() {
         while (running) {
             Socket socket;

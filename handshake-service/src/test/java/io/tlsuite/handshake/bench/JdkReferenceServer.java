@@ -2,12 +2,12 @@ package io.tlsuite.handshake.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsuite.handshake.HandshakeConfig;
-import io.tlsuite.handshake.domain.ConnectionFacts;
-import io.tlsuite.handshake.domain.HttpOverTls;
 import io.tlsuite.handshake.identity.HttpCertificateAuthority;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.identity.ServerIdentity;
 import io.tlsuite.handshake.support.TestIdentityConfig;
+import io.tlsuite.handshake.tls.ConnectionFacts;
+import io.tlsuite.handshake.tls.HttpOverTls;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

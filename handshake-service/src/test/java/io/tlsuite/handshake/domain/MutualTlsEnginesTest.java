@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tlsuite.events.kafka.EventPublisher;
 import io.tlsuite.handshake.HandshakeConfig;
-import io.tlsuite.handshake.events.BufferedEventPublisher;
 import io.tlsuite.handshake.events.HandshakeEventRecorder;
 import io.tlsuite.handshake.identity.CertificateSigningRequest;
 import io.tlsuite.handshake.identity.HttpCertificateAuthority;
@@ -21,6 +20,7 @@ import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.service.events.BufferedEventPublisher;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.security.KeyPair;
@@ -111,7 +111,14 @@ class MutualTlsEnginesTest {
                         .orElseThrow();
         pump(client(kp, chain), ok.engine);
         assertThat(ok.engine.isHandshakeComplete()).isTrue();
-        assertThat(engines.facts(ok.engine, ok.sessionId).clientCertificate())
+        assertThat(
+                        ok.engine
+                                .negotiated()
+                                .orElseThrow()
+                                .peerCertificates()
+                                .get(0)
+                                .getSubjectX500Principal()
+                                .getName())
                 .isEqualTo("CN=agent-1.test,OU=handshake-service,O=TLS Suite");
 
         ServerEngines.Handle none =

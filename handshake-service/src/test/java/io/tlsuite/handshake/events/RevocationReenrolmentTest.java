@@ -3,7 +3,7 @@ package io.tlsuite.handshake.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tlsuite.events.certificate.CertificateRevoked;
 import io.tlsuite.events.kafka.EventPublisher;
@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerTestResource.class)
-@QuarkusTestResource(TestCaResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(TestCaResource.class)
 class RevocationReenrolmentTest {
 
     @Inject IdentityEnrolment enrolment;

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(StoreUnavailableTest.StoreDown.class)
-@QuarkusTestResource(KafkaBrokerTestResource.class)
-@QuarkusTestResource(TestCaResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(TestCaResource.class)
 class StoreUnavailableTest {
 
     public static class StoreDown implements QuarkusTestProfile {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tlsuite.events.EventEnvelope;
 import io.tlsuite.events.handshake.CertificateSent;
@@ -35,8 +35,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerTestResource.class)
-@QuarkusTestResource(TestCaResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(TestCaResource.class)
 class TlsPortTest {
 
     @Inject IdentityEnrolment enrolment;

@@ -1,5 +1,7 @@
 package io.tlsuite.sessionstore.api;
 
+import io.tlsuite.service.problem.CommonProblems;
+import io.tlsuite.service.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
@@ -42,9 +44,7 @@ class BodySizeLimit implements ContainerRequestFilter {
         if (declared > limit()) {
             request.abortWith(
                     Problem.of(
-                                    "payload-too-large",
-                                    "Payload too large",
-                                    413,
+                                    CommonProblems.BODY_TOO_LARGE,
                                     "bodies are limited to " + limit() + " bytes")
                             .at(request.getUriInfo().getPath())
                             .toResponse());

@@ -1,5 +1,6 @@
 package io.tlsuite.sessionstore.api;
 
+import io.tlsuite.service.problem.FieldError;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -17,12 +18,12 @@ final class Checks {
 
     private static final Pattern TEXT = Pattern.compile("[\\p{Graph} ]{1,256}");
 
-    private final List<Problem.FieldError> errors = new ArrayList<>();
+    private final List<FieldError> errors = new ArrayList<>();
 
     static void requireBody(Object body) {
         if (body == null) {
             throw new InvalidRequestException(
-                    List.of(new Problem.FieldError("body", "a JSON body is required")));
+                    List.of(new FieldError("body", "a JSON body is required")));
         }
     }
 
@@ -85,7 +86,7 @@ final class Checks {
     }
 
     void fail(String field, String message) {
-        errors.add(new Problem.FieldError(field, message));
+        errors.add(new FieldError(field, message));
     }
 
     boolean ok() {

@@ -1,9 +1,8 @@
 package io.tlsuite.sessionstore.domain;
 
-import io.tlsuite.sessionstore.store.EngineStateBackend;
-import io.tlsuite.sessionstore.store.EngineStateBackend.Outcome;
-import io.tlsuite.sessionstore.store.EngineStateBackend.Stored;
-import io.tlsuite.sessionstore.store.EngineStateBackend.Write;
+import io.tlsuite.sessionstore.domain.EngineStateBackend.Outcome;
+import io.tlsuite.sessionstore.domain.EngineStateBackend.Stored;
+import io.tlsuite.sessionstore.domain.EngineStateBackend.Write;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package io.tlsuite.sessionstore.store;
 
 import io.tlsuite.sessionstore.domain.EngineState;
+import io.tlsuite.sessionstore.domain.EngineStateBackend;
+import io.tlsuite.sessionstore.domain.EngineStateBackend.Outcome;
 import io.tlsuite.sessionstore.domain.EngineStateKind;
 import io.tlsuite.sessionstore.domain.EngineStateStatus;
-import io.tlsuite.sessionstore.store.EngineStateBackend.Outcome;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;

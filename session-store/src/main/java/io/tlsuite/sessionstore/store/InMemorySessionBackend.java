@@ -1,6 +1,7 @@
 package io.tlsuite.sessionstore.store;
 
 import io.tlsuite.sessionstore.domain.Session;
+import io.tlsuite.sessionstore.domain.SessionBackend;
 import io.tlsuite.sessionstore.domain.SessionState;
 import io.tlsuite.sessionstore.domain.Ticket;
 import io.tlsuite.sessionstore.domain.TicketState;

@@ -1,7 +1,9 @@
 package io.tlsuite.sessionstore.store;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.tlsuite.sessionstore.domain.BackendUnavailableException;
 import io.tlsuite.sessionstore.domain.EngineState;
+import io.tlsuite.sessionstore.domain.EngineStateBackend;
 import io.tlsuite.sessionstore.domain.EngineStateKind;
 import io.tlsuite.sessionstore.domain.EngineStateStatus;
 import io.vertx.mutiny.redis.client.Response;

@@ -1,7 +1,9 @@
 package io.tlsuite.sessionstore.store;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.tlsuite.sessionstore.domain.BackendUnavailableException;
 import io.tlsuite.sessionstore.domain.Session;
+import io.tlsuite.sessionstore.domain.SessionBackend;
 import io.tlsuite.sessionstore.domain.SessionState;
 import io.tlsuite.sessionstore.domain.Ticket;
 import io.tlsuite.sessionstore.domain.TicketKind;

@@ -227,7 +227,7 @@ abstract class EngineStateApiContract {
                 create(id, write("handshake", big, 30)).then(), 413, "engine-state-too-large");
         String huge = Base64.getEncoder().encodeToString(new byte[70_000]);
         SessionApiContract.isProblem(
-                create(id, write("handshake", huge, 30)).then(), 413, "payload-too-large");
+                create(id, write("handshake", huge, 30)).then(), 413, "body-too-large");
         SessionApiContract.isProblem(service().get(path(id)).then(), 404, "engine-state-not-found");
         SessionApiContract.isProblem(
                 replace(id, "\"1\"", write("handshake", SNAPSHOT, 30)).then(),

@@ -2,7 +2,7 @@ package io.tlsuite.sessionstore.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
 import java.io.InputStream;
@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * shares their Quarkus start.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaBrokerTestResource.class)
-@QuarkusTestResource(MutualTlsTestResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(MutualTlsTestResource.class)
 class MutualTlsTest {
 
     private String sessionId;

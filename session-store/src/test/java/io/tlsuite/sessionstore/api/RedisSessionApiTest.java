@@ -1,7 +1,7 @@
 package io.tlsuite.sessionstore.api;
 
 import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 /** The same API tests with sessions in the machine's Redis (127.0.0.1:6379). */
 @QuarkusTest
 @TestProfile(RedisBackendProfile.class)
-@QuarkusTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
 class RedisSessionApiTest extends SessionApiContract {
 
     /** Leaves the shared Redis as it was: every key under this run's prefix goes. */

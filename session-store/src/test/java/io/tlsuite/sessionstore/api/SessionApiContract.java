@@ -365,7 +365,7 @@ abstract class SessionApiContract {
                         .post("/api/v1/sessions")
                         .then(),
                 413,
-                "payload-too-large");
+                "body-too-large");
         isProblem(
                 service()
                         .contentType(ContentType.TEXT)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsuite.sessionstore.domain.EngineState;
+import io.tlsuite.sessionstore.domain.EngineStateBackend;
 import io.tlsuite.sessionstore.domain.EngineStateException;
 import io.tlsuite.sessionstore.domain.EngineStateException.Reason;
 import io.tlsuite.sessionstore.domain.EngineStateKind;

@@ -2,6 +2,7 @@ package io.tlsuite.sessionstore.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsuite.sessionstore.domain.EngineStateBackend;
 import io.tlsuite.sessionstore.domain.EngineStateKind;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

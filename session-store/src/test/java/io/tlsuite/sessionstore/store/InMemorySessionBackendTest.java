@@ -1,5 +1,7 @@
 package io.tlsuite.sessionstore.store;
 
+import io.tlsuite.sessionstore.domain.SessionBackend;
+
 class InMemorySessionBackendTest extends SessionRegistryContract {
 
     private InMemorySessionBackend current;

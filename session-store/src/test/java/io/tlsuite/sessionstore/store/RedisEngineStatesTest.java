@@ -3,6 +3,7 @@ package io.tlsuite.sessionstore.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
+import io.tlsuite.sessionstore.domain.EngineStateBackend;
 import io.tlsuite.sessionstore.domain.EngineStateKind;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;

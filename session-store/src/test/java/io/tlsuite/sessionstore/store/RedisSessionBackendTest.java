@@ -3,6 +3,8 @@ package io.tlsuite.sessionstore.store;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
+import io.tlsuite.sessionstore.domain.BackendUnavailableException;
+import io.tlsuite.sessionstore.domain.SessionBackend;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisAPI;

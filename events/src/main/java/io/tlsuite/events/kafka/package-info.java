@@ -1,0 +1,4 @@
+/**
+ * Kafka serdes for the envelope and the publisher every service uses.
+ */
+package io.tlsuite.events.kafka;

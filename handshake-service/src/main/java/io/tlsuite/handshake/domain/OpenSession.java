@@ -1,0 +1,38 @@
+package io.tlsuite.handshake.domain;
+
+import io.tlsuite.protocol.TlsEngine;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** A REST session a completed handshake opened: its engine, between requests. */
+final class OpenSession {
+    final String id;
+    final String handshakeId;
+    final ServerEngines.Handle handle;
+    final TlsEngine engine;
+    final String peer;
+    final long startedAtMillis;
+    volatile long lastUsedNanos = System.nanoTime();
+    final ReentrantLock lock = new ReentrantLock();
+
+    /** The engine state version this engine is at (0: not stored). */
+    volatile long version;
+
+    /** The store did not take its state: only this replica can serve it. */
+    volatile boolean localOnly;
+
+    OpenSession(
+            String id,
+            String handshakeId,
+            ServerEngines.Handle handle,
+            String peer,
+            long startedAtMillis,
+            long version) {
+        this.id = id;
+        this.handshakeId = handshakeId;
+        this.handle = handle;
+        this.engine = handle.engine;
+        this.peer = peer;
+        this.startedAtMillis = startedAtMillis;
+        this.version = version;
+    }
+}

@@ -1,0 +1,65 @@
+package io.tlsuite.handshake.domain;
+
+import io.tlsuite.handshake.events.HandshakeEventRecorder;
+import io.tlsuite.protocol.TlsEngine;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** A REST handshake between its flights: the engine, its event recorder and what it has seen. */
+final class PendingHandshake {
+    final String id;
+    final ServerEngines.Handle handle;
+    final TlsEngine engine;
+    final HandshakeEventRecorder recorder;
+    final MessageLog log;
+    final HeldEvents events;
+    final String peer;
+    final long startedAtMillis;
+
+    /**
+     * SHA-256 of every flight fed to the engine, to answer a replayed flight without feeding it.
+     */
+    final Set<String> flights = ConcurrentHashMap.newKeySet();
+
+    final ReentrantLock lock = new ReentrantLock();
+
+    /** The engine state version this engine is at (0: not stored yet). */
+    volatile long version;
+
+    PendingHandshake(
+            String id,
+            ServerEngines.Handle handle,
+            HandshakeEventRecorder recorder,
+            MessageLog log,
+            HeldEvents events,
+            String peer,
+            long startedAtMillis,
+            long version) {
+        this.id = id;
+        this.handle = handle;
+        this.engine = handle.engine;
+        this.recorder = recorder;
+        this.log = log;
+        this.events = events;
+        this.peer = peer;
+        this.startedAtMillis = startedAtMillis;
+        this.version = version;
+    }
+
+    /** Remembers a flight; false when the same bytes were seen before. */
+    boolean firstTimeSeen(byte[] flight) {
+        return flights.add(digest(flight));
+    }
+
+    static String digest(byte[] flight) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(flight));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.tlsuite.handshake.tls;
+
+import io.tlsuite.handshake.domain.TlsNames;
+import io.tlsuite.handshake.identity.ServerIdentity;
+import io.tlsuite.protocol.Negotiated;
+import io.tlsuite.protocol.TlsEngine;
+
+/** What the page on the TLS port tells a client about its own connection. No secret. */
+public record ConnectionFacts(
+        String protocol,
+        String cipherSuite,
+        String group,
+        String sessionId,
+        boolean resumed,
+        String clientCertificate,
+        String serverSerial) {
+
+    /** The facts of a connected engine, served with {@code identity}'s certificate. */
+    static ConnectionFacts of(TlsEngine engine, String sessionId, ServerIdentity identity) {
+        Negotiated n = engine.negotiated().orElseThrow();
+        return new ConnectionFacts(
+                TlsNames.protocol(n.version()),
+                n.cipherSuite().name(),
+                TlsNames.group(n.group()),
+                sessionId,
+                n.resumed(),
+                n.peerCertificates().isEmpty()
+                        ? null
+                        : n.peerCertificates().get(0).getSubjectX500Principal().getName(),
+                identity == null ? null : identity.serial());
+    }
+}

@@ -1,0 +1,13 @@
+package io.tlsuite.handshake;
+
+import io.tlsuite.service.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The service's packages keep their layers and form no cycle. */
+class ArchitectureTest {
+
+    @Test
+    void packagesAreLayeredWithoutCycles() {
+        ArchitectureRules.check("io.tlsuite.handshake");
+    }
+}

@@ -1,0 +1,50 @@
+package io.tlsuite.service.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tlsuite.events.kafka.EventPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one Kafka publisher of a service instance, and the buffer in front of it. The CloudEvents
+ * source is {@code /tlsuite/<tlsuite.service-name>/<tlsuite.instance>}.
+ */
+@ApplicationScoped
+public class ServiceEvents {
+
+    @Produces
+    @Singleton
+    EventPublisher publisher(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+            @ConfigProperty(name = "tlsuite.service-name") String service,
+            @ConfigProperty(name = "tlsuite.instance") String instance) {
+        // A shorter delivery timeout than Kafka's 2 minutes: a failed send comes back to the
+        // caller's buffer (or outbox), which keeps it until the broker returns.
+        return EventPublisher.create(
+                bootstrap,
+                "/tlsuite/" + service + "/" + instance,
+                Map.of("delivery.timeout.ms", 30000, "request.timeout.ms", 10000));
+    }
+
+    void close(@Disposes EventPublisher publisher) {
+        publisher.close();
+    }
+
+    @Produces
+    @Singleton
+    BufferedEventPublisher buffered(
+            EventPublisher publisher,
+            MeterRegistry meters,
+            @ConfigProperty(name = "tlsuite.events.buffer-capacity", defaultValue = "50000")
+                    int capacity) {
+        return new BufferedEventPublisher(publisher, capacity, meters);
+    }
+
+    void close(@Disposes BufferedEventPublisher buffered) {
+        buffered.close();
+    }
+}
