@@ -33,6 +33,7 @@ public final class TopicReader implements AutoCloseable {
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
+    private final String topic;
     private final List<Received> received = new ArrayList<>();
 
     private TopicReader(String bootstrapServers, String topic) {
@@ -45,12 +46,33 @@ public final class TopicReader implements AutoCloseable {
                                 false),
                         new StringDeserializer(),
                         new ByteArrayDeserializer());
-        List<TopicPartition> partitions =
-                consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition()))
-                        .toList();
+        this.topic = topic;
+        assignFromTheBeginning(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Assigns every partition of the topic, from offset 0. A broker that is away, or a topic not
+     * created yet, leaves the reader unassigned: the next poll tries again.
+     */
+    private boolean assignFromTheBeginning(Duration wait) {
+        if (!consumer.assignment().isEmpty()) {
+            return true;
+        }
+        List<TopicPartition> partitions;
+        try {
+            partitions =
+                    consumer.partitionsFor(topic, wait).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            return false;
+        }
+        if (partitions.isEmpty()) {
+            return false;
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
+        return true;
     }
 
     /** A reader of {@code topic} on the given broker. */
@@ -65,6 +87,9 @@ public final class TopicReader implements AutoCloseable {
 
     /** Polls once and returns everything read so far, in topic order per partition. */
     public synchronized List<Received> poll() {
+        if (!assignFromTheBeginning(Duration.ofMillis(500))) {
+            return List.copyOf(received);
+        }
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
             received.add(new Received(r.key(), new String(r.value(), StandardCharsets.UTF_8)));
         }
