@@ -35,4 +35,12 @@ class ServiceFoundationTest {
                 .statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"));
     }
+
+    @Test
+    void exportsWhetherTheBackendAnswers() {
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("sessionstore_backend_up{backend=\"memory\"} 1.0"));
+    }
 }
