@@ -22,6 +22,7 @@ class ServiceFoundationTest extends ServiceFoundationContract {
 
     @Override
     protected List<String> metricSamples() {
-        return List.of();
+        // The backend probe: what the "session-store backend down" alert reads.
+        return List.of("sessionstore_backend_up{backend=\"memory\"} 1.0");
     }
 }

@@ -2,6 +2,7 @@ package io.tlsuite.handshake.domain;
 
 import io.tlsuite.handshake.HandshakeConfig;
 import io.tlsuite.handshake.events.HandshakeEventRecorder;
+import io.tlsuite.handshake.events.HandshakeOutcomes;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.identity.ServerIdentity;
 import io.tlsuite.handshake.sessions.CompletedSession;
@@ -37,6 +38,7 @@ public class ServerEngines {
     @Inject IdentityEnrolment enrolment;
     @Inject HandshakeConfig config;
     @Inject BufferedEventPublisher events;
+    @Inject HandshakeOutcomes outcomes;
     @Inject SessionRegistry sessions;
     @Inject RevokedCertificates revoked;
 
@@ -156,6 +158,7 @@ public class ServerEngines {
     }
 
     public void publish(io.tlsuite.events.LifecycleEvent event) {
+        outcomes.record(event);
         events.publish(event);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tlsuite.events.kafka.EventPublisher;
 import io.tlsuite.handshake.HandshakeConfig;
+import io.tlsuite.handshake.events.HandshakeOutcomes;
 import io.tlsuite.handshake.events.HandshakeEventRecorder;
 import io.tlsuite.handshake.identity.CertificateSigningRequest;
 import io.tlsuite.handshake.identity.HttpCertificateAuthority;
@@ -61,6 +62,7 @@ class MutualTlsEnginesTest {
         engines.enrolment = enrolment;
         engines.config = config(Files.createTempDirectory("mtls").resolve("ticket-key").toString());
         engines.events = new BufferedEventPublisher(kafka, 100, new SimpleMeterRegistry());
+        engines.outcomes = new HandshakeOutcomes(new SimpleMeterRegistry());
         engines.sessions = new NoSessionRegistry();
         engines.revoked = new RevokedCertificates();
         engines.instance = "test";
