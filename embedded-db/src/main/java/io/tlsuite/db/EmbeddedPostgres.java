@@ -53,6 +53,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Path data = dataDir.toAbsolutePath();
         Files.createDirectories(data);
         stopLeftover(data);
+        PortCheck.requireFree(port, "embedded PostgreSQL");
         if (!Files.exists(data.resolve("PG_VERSION"))) {
             if (account.isPresent()) {
                 account.get().own(data);

@@ -52,6 +52,7 @@ public final class EmbeddedRedis implements AutoCloseable {
                     .setting("appendfsync everysec")
                     .setting("save 60 1");
         }
+        PortCheck.requireFree(port, "embedded Redis");
         redis.embedded.RedisServer server = builder.build();
         server.start();
         return new EmbeddedRedis(server, port);
