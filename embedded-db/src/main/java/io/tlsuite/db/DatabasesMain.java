@@ -129,7 +129,7 @@ public final class DatabasesMain implements Callable<Integer> {
                 env.add(assign("POSTGRES_LABEL", pg.label()));
                 env.add(assign("POSTGRES_JDBC_URL", pg.jdbcUrl(database)));
                 env.add(assign("POSTGRES_USER", pg.user()));
-                env.add(assign("POSTGRES_PORT", Integer.toString(pg.port())));
+                env.add(assign("POSTGRES_SERVER_PORT", Integer.toString(pg.port())));
                 ready.add(pg.label() + " database " + database);
             }
             if (redis) {
@@ -143,7 +143,7 @@ public final class DatabasesMain implements Callable<Integer> {
                 env.add(assign("REDIS_LABEL", r.label()));
                 // a configured URI may hold a password: the launcher has it already
                 env.add(assign("REDIS_URL", r.origin() == Origin.CONFIGURED ? "" : r.uri()));
-                env.add(assign("REDIS_PORT", Integer.toString(r.port())));
+                env.add(assign("REDIS_SERVER_PORT", Integer.toString(r.port())));
                 ready.add(r.label());
             }
         } catch (IOException

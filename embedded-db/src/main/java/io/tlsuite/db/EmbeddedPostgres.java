@@ -54,10 +54,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         Files.createDirectories(data);
         stopLeftover(data);
         PortCheck.requireFree(port, "embedded PostgreSQL");
+        if (account.isPresent()) {
+            account.get().own(data);
+            requireReachable(account.get(), data);
+        }
         if (!Files.exists(data.resolve("PG_VERSION"))) {
-            if (account.isPresent()) {
-                account.get().own(data);
-            }
             List<String> initdb =
                     List.of(
                             home.resolve("bin/initdb").toString(),
@@ -77,8 +78,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted during initdb", e);
             }
-        } else if (account.isPresent()) {
-            account.get().own(data);
         }
         List<String> postgres = new ArrayList<>();
         postgres.add(home.resolve("bin/postgres").toString());
@@ -107,6 +106,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
         EmbeddedPostgres started = new EmbeddedPostgres(data, port, server, log);
         started.awaitReady(Duration.ofSeconds(90));
         return started;
+    }
+
+    /** Every directory above the data must be searchable by the account, or initdb cannot start. */
+    private static void requireReachable(UnprivilegedAccount account, Path data) throws IOException {
+        try {
+            UnprivilegedAccount.run(account.wrap(List.of("test", "-w", data.toString())));
+        } catch (IOException e) {
+            throw new IOException(
+                    "PostgreSQL runs as "
+                            + account.name()
+                            + " (we are root), which cannot reach "
+                            + data
+                            + ": make every directory above it searchable by others (chmod o+x),"
+                            + " or put the data elsewhere",
+                    e);
+        }
     }
 
     private static List<String> wrap(Optional<UnprivilegedAccount> account, List<String> command) {

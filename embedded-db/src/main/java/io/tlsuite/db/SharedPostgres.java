@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The PostgreSQL server of a test JVM, chosen once by {@link ServerChoice}: {@code
@@ -65,7 +66,12 @@ public final class SharedPostgres {
     }
 
     private static PostgresServer startEmbedded(String why) throws IOException {
-        Path dir = Files.createTempDirectory("tlsuite-test-postgres-");
+        // searchable by others: as root, PostgreSQL runs as another account that must reach data/
+        Path dir =
+                Files.createTempDirectory(
+                        "tlsuite-test-postgres-",
+                        PosixFilePermissions.asFileAttribute(
+                                PosixFilePermissions.fromString("rwxr-xr-x")));
         int port = freePort();
         EmbeddedPostgres pg =
                 EmbeddedPostgres.start(

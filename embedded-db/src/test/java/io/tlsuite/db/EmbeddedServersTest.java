@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,6 +21,8 @@ class EmbeddedServersTest {
 
     @Test
     void postgresStartsServesKeepsItsDataAcrossARestartAndNeverRunsAsRoot() throws Exception {
+        // as root, PostgreSQL runs as another account, which must be able to reach its data
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path data = dir.resolve("pg");
         int port = SharedPostgres.freePort();
         try (EmbeddedPostgres pg =
