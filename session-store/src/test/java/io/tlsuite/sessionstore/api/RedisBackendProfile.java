@@ -1,10 +1,14 @@
 package io.tlsuite.sessionstore.api;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import io.tlsuite.db.SharedRedis;
 import java.util.Map;
 import java.util.UUID;
 
-/** The service on the Redis backend, under a key prefix of its own. */
+/**
+ * The service on the Redis backend, under a key prefix of its own, against the test JVM's {@link
+ * SharedRedis} (a configured server, else the machine's on 127.0.0.1:6379, else an embedded one).
+ */
 public class RedisBackendProfile implements QuarkusTestProfile {
 
     /**
@@ -21,8 +25,13 @@ public class RedisBackendProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "sessionstore.backend", "redis",
-                "sessionstore.redis.key-prefix", PREFIX,
-                "sessionstore.revocation.group-id", "session-store-test-redis");
+                "quarkus.redis.hosts",
+                SharedRedis.get().uri(),
+                "sessionstore.backend",
+                "redis",
+                "sessionstore.redis.key-prefix",
+                PREFIX,
+                "sessionstore.revocation.group-id",
+                "session-store-test-redis");
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.tlsuite.db.SharedRedis;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
 import io.tlsuite.sessionstore.store.RedisEngineStateBackend;
 import io.vertx.mutiny.core.Vertx;
@@ -12,7 +13,7 @@ import io.vertx.mutiny.redis.client.RedisAPI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 
-/** The same engine-state API tests with states in the machine's Redis (127.0.0.1:6379). */
+/** The same engine-state API tests with states in a real Redis ({@link SharedRedis}). */
 @QuarkusTest
 @TestProfile(RedisBackendProfile.class)
 @WithTestResource(KafkaBrokerTestResource.class)
@@ -21,7 +22,7 @@ class RedisEngineStateApiTest extends EngineStateApiContract {
     @AfterAll
     static void dropKeys() {
         Vertx vertx = Vertx.vertx();
-        Redis redis = Redis.createClient(vertx, "redis://127.0.0.1:6379");
+        Redis redis = Redis.createClient(vertx, SharedRedis.get().uri());
         try {
             new RedisEngineStateBackend(
                             new BlockingRedisDataSourceImpl(

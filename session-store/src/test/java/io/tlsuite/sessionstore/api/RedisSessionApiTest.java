@@ -4,6 +4,7 @@ import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.tlsuite.db.SharedRedis;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
 import io.tlsuite.sessionstore.store.RedisSessionBackend;
 import io.vertx.mutiny.core.Vertx;
@@ -12,7 +13,7 @@ import io.vertx.mutiny.redis.client.RedisAPI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 
-/** The same API tests with sessions in the machine's Redis (127.0.0.1:6379). */
+/** The same API tests with sessions in a real Redis ({@link SharedRedis}: the log names which). */
 @QuarkusTest
 @TestProfile(RedisBackendProfile.class)
 @WithTestResource(KafkaBrokerTestResource.class)
@@ -22,7 +23,7 @@ class RedisSessionApiTest extends SessionApiContract {
     @AfterAll
     static void dropKeys() {
         Vertx vertx = Vertx.vertx();
-        Redis redis = Redis.createClient(vertx, "redis://127.0.0.1:6379");
+        Redis redis = Redis.createClient(vertx, SharedRedis.get().uri());
         try {
             new RedisSessionBackend(
                             new BlockingRedisDataSourceImpl(

@@ -3,6 +3,7 @@ package io.tlsuite.sessionstore.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
+import io.tlsuite.db.SharedRedis;
 import io.tlsuite.sessionstore.domain.EngineStateBackend;
 import io.tlsuite.sessionstore.domain.EngineStateKind;
 import io.vertx.mutiny.core.Vertx;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The contract against the Redis on 127.0.0.1:6379; skipped with the reason without one. */
+/** The contract against a real Redis ({@link SharedRedis}); skipped with the reason without one. */
 class RedisEngineStatesTest extends EngineStatesContract {
 
     private static Vertx vertx;
@@ -27,15 +28,16 @@ class RedisEngineStatesTest extends EngineStatesContract {
 
     @BeforeAll
     static void connect() {
+        String url = RedisSessionBackendTest.redisOrSkip();
         vertx = Vertx.vertx();
-        redis = Redis.createClient(vertx, RedisSessionBackendTest.URL);
+        redis = Redis.createClient(vertx, url);
         source =
                 new BlockingRedisDataSourceImpl(
                         vertx, redis, RedisAPI.api(redis), Duration.ofSeconds(10));
         try {
             source.execute("PING");
         } catch (RuntimeException e) {
-            Assumptions.abort("no Redis at " + RedisSessionBackendTest.URL + ": " + e.getMessage());
+            Assumptions.abort("no Redis at " + SharedRedis.get().label() + ": " + e.getMessage());
         }
     }
 

@@ -3,6 +3,7 @@ package io.tlsuite.sessionstore.store;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
+import io.tlsuite.db.SharedRedis;
 import io.tlsuite.sessionstore.domain.BackendUnavailableException;
 import io.tlsuite.sessionstore.domain.SessionBackend;
 import io.vertx.mutiny.core.Vertx;
@@ -19,14 +20,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract against the Redis on 127.0.0.1:6379 (CI and these machines run one). Each test uses
- * its own key prefix and deletes it afterwards. Without a Redis the class is skipped with the
- * reason.
+ * The contract against a real Redis: the test JVM's {@link SharedRedis} (a configured server, else
+ * the machine's on 127.0.0.1:6379, else an embedded one; the log says which). Each test uses its
+ * own key prefix and deletes it afterwards. Where no Redis can be had (no embedded binary for this
+ * platform) the class is skipped with the reason.
  */
 class RedisSessionBackendTest extends SessionRegistryContract {
 
-    static final String URL =
-            System.getProperty("sessionstore.test.redis", "redis://127.0.0.1:6379");
+    static String url;
 
     private static Vertx vertx;
     private static final List<Redis> clients = new ArrayList<>();
@@ -35,11 +36,12 @@ class RedisSessionBackendTest extends SessionRegistryContract {
 
     @BeforeAll
     static void connect() {
+        url = redisOrSkip();
         vertx = Vertx.vertx();
         try {
             open().execute("PING");
         } catch (RuntimeException e) {
-            Assumptions.abort("no Redis at " + URL + ": " + e.getMessage());
+            Assumptions.abort("no Redis at " + SharedRedis.get().label() + ": " + e.getMessage());
         }
     }
 
@@ -51,8 +53,18 @@ class RedisSessionBackendTest extends SessionRegistryContract {
         }
     }
 
+    /** The shared Redis's URI, or the class is skipped with the reason none could be had. */
+    static String redisOrSkip() {
+        try {
+            return SharedRedis.get().uri();
+        } catch (RuntimeException e) {
+            Assumptions.abort(e.getMessage());
+            throw e;
+        }
+    }
+
     static BlockingRedisDataSourceImpl open() {
-        Redis redis = Redis.createClient(vertx, URL);
+        Redis redis = Redis.createClient(vertx, url);
         clients.add(redis);
         return new BlockingRedisDataSourceImpl(
                 vertx, redis, RedisAPI.api(redis), Duration.ofSeconds(10));
