@@ -1,5 +1,6 @@
 package io.tlsuite.protocol;
 
+import io.tlsuite.protocol.codec.ProtocolVersion;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.TlsCipherSuite;
 import java.security.cert.X509Certificate;

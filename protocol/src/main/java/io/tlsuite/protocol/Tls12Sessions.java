@@ -1,8 +1,11 @@
 package io.tlsuite.protocol;
 
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import io.tlsuite.protocol.crypto.tls12.Tls12KeySchedule;
+import io.tlsuite.protocol.handshake.Connected12;
 import io.tlsuite.protocol.handshake.HandshakeContext;
+import io.tlsuite.protocol.handshake.State;
 import java.util.Arrays;
 
 /** {@link SessionSecrets} of a TLS 1.2 connection, out of and back into an engine. */
@@ -45,8 +48,11 @@ final class Tls12Sessions {
                 false);
     }
 
-    /** Fills a fresh context from secrets taken from an established TLS 1.2 connection. */
-    static void restore(HandshakeContext c, SessionSecrets s) {
+    /**
+     * Fills a fresh context from secrets taken from an established TLS 1.2 connection and returns
+     * the connected state.
+     */
+    static State restore(HandshakeContext c, SessionSecrets s) {
         Negotiated n = s.negotiated();
         c.version = ProtocolVersion.TLS_1_2;
         c.tls12Suite = (Tls12CipherSuite) n.cipherSuite();
@@ -75,6 +81,7 @@ final class Tls12Sessions {
         c.activatePendingWrite();
         c.setSequences(s.readSequence(), s.writeSequence());
         c.handshakeComplete = true;
+        return new Connected12();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

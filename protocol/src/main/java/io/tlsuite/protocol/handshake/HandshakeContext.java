@@ -1,18 +1,18 @@
 package io.tlsuite.protocol.handshake;
 
-import io.tlsuite.protocol.CertifiedKey;
-import io.tlsuite.protocol.KeyLog;
-import io.tlsuite.protocol.ProtocolVersion;
-import io.tlsuite.protocol.TlsConfig;
-import io.tlsuite.protocol.TlsListener;
 import io.tlsuite.protocol.alert.Alert;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.CertifiedKey;
+import io.tlsuite.protocol.config.KeyLog;
+import io.tlsuite.protocol.config.TlsConfig;
+import io.tlsuite.protocol.config.TlsListener;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.KeySchedule;
 import io.tlsuite.protocol.crypto.NamedGroup;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import io.tlsuite.protocol.crypto.TlsCipherSuite;
 import io.tlsuite.protocol.crypto.TrafficKeys;
 import io.tlsuite.protocol.crypto.Transcript;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
 import io.tlsuite.protocol.crypto.tls12.Tls12KeySchedule;
 import io.tlsuite.protocol.message.HandshakeCodec;
 import io.tlsuite.protocol.message.HandshakeMessage;

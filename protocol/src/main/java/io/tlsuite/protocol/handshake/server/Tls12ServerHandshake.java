@@ -1,15 +1,15 @@
 package io.tlsuite.protocol.handshake.server;
 
-import io.tlsuite.protocol.CertifiedKey;
-import io.tlsuite.protocol.ClientAuth;
-import io.tlsuite.protocol.ProtocolVersion;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.TlsAlertException;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.CertifiedKey;
+import io.tlsuite.protocol.config.ClientAuth;
 import io.tlsuite.protocol.crypto.KeyExchange;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite.KeyExchangeAlgorithm;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite.KeyExchangeAlgorithm;
 import io.tlsuite.protocol.handshake.Connected12;
 import io.tlsuite.protocol.handshake.Expect;
 import io.tlsuite.protocol.handshake.Expect12;
@@ -26,10 +26,10 @@ import io.tlsuite.protocol.message.HandshakeMessage.CertificateVerify;
 import io.tlsuite.protocol.message.HandshakeMessage.ClientHello;
 import io.tlsuite.protocol.message.HandshakeMessage.Finished;
 import io.tlsuite.protocol.message.HandshakeMessage.ServerHello;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.Certificate12;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeEcdhe;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeRsa;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.Certificate12;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ClientKeyExchangeEcdhe;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ClientKeyExchangeRsa;
 import io.tlsuite.protocol.resumption.ResumptionState;
 import io.tlsuite.protocol.resumption.TicketStore;
 import java.security.cert.X509Certificate;
@@ -581,7 +581,7 @@ public final class Tls12ServerHandshake {
         @Override
         protected State on(HandshakeContext ctx, CertificateVerify cv, byte[] raw)
                 throws TlsAlertException {
-            Tls12Handshakes.verifyCertificateVerify(ctx, cv, leaf);
+            Handshakes.verifyCertificateVerify(ctx, cv, leaf);
             ctx.transcript.add(raw);
             return next;
         }

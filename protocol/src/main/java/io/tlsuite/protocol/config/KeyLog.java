@@ -1,4 +1,4 @@
-package io.tlsuite.protocol;
+package io.tlsuite.protocol.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

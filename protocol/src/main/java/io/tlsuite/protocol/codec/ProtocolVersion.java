@@ -1,4 +1,4 @@
-package io.tlsuite.protocol;
+package io.tlsuite.protocol.codec;
 
 /**
  * Protocol versions on the wire. TLS 1.3 and TLS 1.2 are negotiated (see {@code

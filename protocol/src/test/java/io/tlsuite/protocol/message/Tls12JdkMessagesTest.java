@@ -1,14 +1,14 @@
-package io.tlsuite.protocol.message.tls12;
+package io.tlsuite.protocol.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.Certificate12;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.CertificateRequest12;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeEcdhe;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeRsa;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ServerHelloDone;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ServerKeyExchangeEcdhe;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.Certificate12;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.CertificateRequest12;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ClientKeyExchangeEcdhe;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ClientKeyExchangeRsa;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ServerHelloDone;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ServerKeyExchangeEcdhe;
 import io.tlsuite.protocol.record.ContentType;
 import io.tlsuite.protocol.record.Record;
 import io.tlsuite.protocol.testing.JdkPeer;

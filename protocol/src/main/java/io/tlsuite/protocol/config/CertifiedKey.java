@@ -1,4 +1,4 @@
-package io.tlsuite.protocol;
+package io.tlsuite.protocol.config;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;

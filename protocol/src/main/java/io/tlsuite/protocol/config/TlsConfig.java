@@ -1,10 +1,11 @@
-package io.tlsuite.protocol;
+package io.tlsuite.protocol.config;
 
 import io.tlsuite.protocol.cert.CertificateValidator;
+import io.tlsuite.protocol.codec.ProtocolVersion;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import io.tlsuite.protocol.resumption.ClientSession;
 import io.tlsuite.protocol.resumption.TicketStore;
 import java.security.PrivateKey;

@@ -1,4 +1,4 @@
-package io.tlsuite.protocol.message.tls12;
+package io.tlsuite.protocol.message;
 
 import io.tlsuite.protocol.codec.ByteWriter;
 import java.util.List;

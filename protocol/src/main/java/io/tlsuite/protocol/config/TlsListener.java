@@ -1,4 +1,4 @@
-package io.tlsuite.protocol;
+package io.tlsuite.protocol.config;
 
 import io.tlsuite.protocol.alert.Alert;
 import io.tlsuite.protocol.message.HandshakeMessage;

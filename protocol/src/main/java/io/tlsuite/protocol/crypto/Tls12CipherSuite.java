@@ -1,7 +1,5 @@
-package io.tlsuite.protocol.crypto.tls12;
+package io.tlsuite.protocol.crypto;
 
-import io.tlsuite.protocol.crypto.AeadAlgorithm;
-import io.tlsuite.protocol.crypto.HashAlgorithm;
 import java.util.Optional;
 
 /**
@@ -104,8 +102,8 @@ public enum Tls12CipherSuite implements io.tlsuite.protocol.crypto.TlsCipherSuit
     }
 
     @Override
-    public io.tlsuite.protocol.ProtocolVersion version() {
-        return io.tlsuite.protocol.ProtocolVersion.TLS_1_2;
+    public io.tlsuite.protocol.codec.ProtocolVersion version() {
+        return io.tlsuite.protocol.codec.ProtocolVersion.TLS_1_2;
     }
 
     public static Optional<Tls12CipherSuite> of(int code) {

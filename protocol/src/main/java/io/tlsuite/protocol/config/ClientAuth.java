@@ -1,4 +1,4 @@
-package io.tlsuite.protocol;
+package io.tlsuite.protocol.config;
 
 /** Whether a server asks for a client certificate (mTLS), RFC 8446 §4.3.2. */
 public enum ClientAuth {

@@ -1,21 +1,18 @@
-package io.tlsuite.protocol.message.tls12;
+package io.tlsuite.protocol.message;
 
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.TlsAlertException;
 import io.tlsuite.protocol.codec.ByteReader;
 import io.tlsuite.protocol.codec.ByteWriter;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite.KeyExchangeAlgorithm;
-import io.tlsuite.protocol.message.HandshakeCodec;
-import io.tlsuite.protocol.message.HandshakeMessage;
-import io.tlsuite.protocol.message.HandshakeType;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.Certificate12;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.CertificateRequest12;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeEcdhe;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeRsa;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.HelloRequest;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.NewSessionTicket12;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ServerHelloDone;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ServerKeyExchangeEcdhe;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite.KeyExchangeAlgorithm;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.Certificate12;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.CertificateRequest12;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ClientKeyExchangeEcdhe;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ClientKeyExchangeRsa;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.HelloRequest;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.NewSessionTicket12;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ServerHelloDone;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ServerKeyExchangeEcdhe;
 import java.util.ArrayList;
 import java.util.List;
 
