@@ -114,12 +114,6 @@ public final class HandshakeContext {
         queue(m, HandshakeCodec.encode(m));
     }
 
-    /** Queues an already encoded message (e.g. a ClientHello whose binder was patched in). */
-    public void sendEncoded(HandshakeMessage m, byte[] raw) {
-        transcript.add(raw);
-        queue(m, raw);
-    }
-
     private void queue(HandshakeMessage m, byte[] raw) {
         pendingHandshake.writeBytes(raw);
         listener.handshakeMessage(TlsListener.Direction.SENT, m, raw.clone());
@@ -297,10 +291,6 @@ public final class HandshakeContext {
     /** A restored write side whose read side is not yet active (TLS 1.2 abbreviated handshake). */
     public void setWriteSequence(long write) {
         writeProtection.setSequence(write);
-    }
-
-    public boolean hasWriteProtection() {
-        return writeProtection != null;
     }
 
     /** True once after each read key change: the engine then checks no partial message spans it. */
