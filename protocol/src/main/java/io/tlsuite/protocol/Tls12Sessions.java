@@ -45,7 +45,9 @@ final class Tls12Sessions {
                 java.util.Optional.ofNullable(ctx.serverName),
                 ctx.peerCertificates,
                 ctx.resumed,
-                false);
+                false,
+                ctx.tls12ExtendedMasterSecret,
+                ctx.tls12SecureRenegotiation);
     }
 
     /**
@@ -61,6 +63,8 @@ final class Tls12Sessions {
         c.serverName = n.serverName().orElse(null);
         c.peerCertificates = n.peerCertificates();
         c.resumed = n.resumed();
+        c.tls12ExtendedMasterSecret = n.extendedMasterSecret();
+        c.tls12SecureRenegotiation = n.secureRenegotiation();
         c.clientRandom = s.clientRandom();
         c.serverRandom = s.serverRandom();
         c.tls12MasterSecret = s.exporterMasterSecret();

@@ -211,7 +211,9 @@ public final class TlsEngine {
                         Optional.ofNullable(ctx.serverName),
                         ctx.peerCertificates,
                         ctx.resumed,
-                        ctx.helloRetryRequest));
+                        ctx.helloRetryRequest,
+                        ctx.version != ProtocolVersion.TLS_1_2 || ctx.tls12ExtendedMasterSecret,
+                        ctx.version != ProtocolVersion.TLS_1_2 || ctx.tls12SecureRenegotiation));
     }
 
     /** Client: the sessions received in NewSessionTicket messages so far, for resumption. */

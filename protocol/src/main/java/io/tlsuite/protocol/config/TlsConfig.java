@@ -48,10 +48,14 @@ public final class TlsConfig {
     private final boolean middleboxCompatibility;
     private final int recordPaddingBlock;
     private final boolean tls12SessionTickets;
+    private final boolean requireExtendedMasterSecret;
+    private final boolean requireSecureRenegotiation;
 
     private TlsConfig(Builder b) {
         this.recordPaddingBlock = b.recordPaddingBlock;
         this.tls12SessionTickets = b.tls12SessionTickets;
+        this.requireExtendedMasterSecret = b.requireExtendedMasterSecret;
+        this.requireSecureRenegotiation = b.requireSecureRenegotiation;
         this.cipherSuites = List.copyOf(b.cipherSuites);
         this.tls12CipherSuites = List.copyOf(b.tls12CipherSuites);
         this.versions = List.copyOf(b.versions);
@@ -121,6 +125,8 @@ public final class TlsConfig {
         b.middleboxCompatibility = middleboxCompatibility;
         b.recordPaddingBlock = recordPaddingBlock;
         b.tls12SessionTickets = tls12SessionTickets;
+        b.requireExtendedMasterSecret = requireExtendedMasterSecret;
+        b.requireSecureRenegotiation = requireSecureRenegotiation;
         return b;
     }
 
@@ -232,6 +238,25 @@ public final class TlsConfig {
         return tls12SessionTickets;
     }
 
+    /**
+     * Server, TLS 1.2: refuse clients without extended_master_secret (RFC 7627 §5.3) with
+     * handshake_failure. Off by default: such clients get the RFC 5246 master secret, no
+     * resumption, and {@code Negotiated.extendedMasterSecret()} false. Our client always requires
+     * it from servers.
+     */
+    public boolean requireExtendedMasterSecret() {
+        return requireExtendedMasterSecret;
+    }
+
+    /**
+     * Server, TLS 1.2: refuse clients that signal no secure renegotiation (RFC 5746: neither
+     * renegotiation_info nor TLS_EMPTY_RENEGOTIATION_INFO_SCSV). Off by default: renegotiation is
+     * refused anyway, so such clients are safe; {@code Negotiated.secureRenegotiation()} says so.
+     */
+    public boolean requireSecureRenegotiation() {
+        return requireSecureRenegotiation;
+    }
+
     @Override
     public String toString() {
         return "TlsConfig[versions="
@@ -286,6 +311,8 @@ public final class TlsConfig {
         private boolean middleboxCompatibility = true;
         private int recordPaddingBlock;
         private boolean tls12SessionTickets = true;
+        private boolean requireExtendedMasterSecret;
+        private boolean requireSecureRenegotiation;
 
         public Builder cipherSuites(CipherSuite... suites) {
             this.cipherSuites = List.of(suites);
@@ -446,6 +473,18 @@ public final class TlsConfig {
          */
         public Builder tls12SessionTickets(boolean on) {
             this.tls12SessionTickets = on;
+            return this;
+        }
+
+        /** See {@link TlsConfig#requireExtendedMasterSecret()} (default false). */
+        public Builder requireExtendedMasterSecret(boolean on) {
+            this.requireExtendedMasterSecret = on;
+            return this;
+        }
+
+        /** See {@link TlsConfig#requireSecureRenegotiation()} (default false). */
+        public Builder requireSecureRenegotiation(boolean on) {
+            this.requireSecureRenegotiation = on;
             return this;
         }
 

@@ -73,6 +73,12 @@ public final class HandshakeContext {
     public byte[] serverRandom;
     public byte[] tls12MasterSecret;
 
+    /** TLS 1.2: the session uses the extended master secret (RFC 7627); false for legacy peers. */
+    public boolean tls12ExtendedMasterSecret = true;
+
+    /** TLS 1.2: the peer signalled secure renegotiation (RFC 5746 extension or SCSV). */
+    public boolean tls12SecureRenegotiation = true;
+
     /** TLS 1.2 client: the server's session id and ticket, to resume later (public values). */
     public byte[] tls12SessionId = new byte[0];
 

@@ -81,14 +81,23 @@ public final class Tls12Handshakes {
 
     /**
      * After the ClientKeyExchange is in the transcript: the extended master secret (RFC 7627 §4,
-     * session hash = transcript hash so far), the NSS key log line and the pending ciphers. The
-     * pre-master secret is zeroised here.
+     * session hash = transcript hash so far; the RFC 5246 §8.1 one for a client without it), the
+     * NSS key log line and the pending ciphers. The pre-master secret is zeroised here.
      */
     public static void deriveKeys(HandshakeContext ctx, byte[] preMasterSecret) {
         try {
             ctx.tls12MasterSecret =
-                    Tls12KeySchedule.extendedMasterSecret(
-                            ctx.tls12Suite.hash(), preMasterSecret, ctx.transcript.currentHash());
+                    ctx.tls12ExtendedMasterSecret
+                            ? Tls12KeySchedule.extendedMasterSecret(
+                                    ctx.tls12Suite.hash(),
+                                    preMasterSecret,
+                                    ctx.transcript.currentHash())
+                            // RFC 7627 §5.3: a legacy client that did not offer it.
+                            : Tls12KeySchedule.masterSecret(
+                                    ctx.tls12Suite.hash(),
+                                    preMasterSecret,
+                                    ctx.clientRandom,
+                                    ctx.serverRandom);
         } finally {
             Arrays.fill(preMasterSecret, (byte) 0);
         }
