@@ -389,6 +389,7 @@ public final class TlsEngine {
         if (rec.type() == ContentType.CHANGE_CIPHER_SPEC) {
             // RFC 8446 §5: a plaintext 0x01 change_cipher_spec is dropped during the handshake.
             if (!helloSeen
+                    || !reassembler.isEmpty()
                     || ctx.handshakeComplete
                     || rec.fragment().length != 1
                     || rec.fragment()[0] != 1) {
@@ -427,6 +428,12 @@ public final class TlsEngine {
                 throw e;
             }
             ctx.earlyDataToSkip = 0;
+        }
+        if (plain.type() != ContentType.HANDSHAKE && !reassembler.isEmpty()) {
+            // RFC 8446 §5.1: handshake fragments must not be interleaved with other records.
+            throw TlsAlertException.unexpected(
+                    ContentType.name(plain.type())
+                            + " record inside a fragmented handshake message");
         }
         switch (plain.type()) {
             case ContentType.ALERT -> onAlert(plain.fragment());
@@ -478,6 +485,10 @@ public final class TlsEngine {
     }
 
     private void onAlert(byte[] body) throws TlsAlertException {
+        if (body.length == 0) {
+            // RFC 8446 §5.1: zero-length fragments are allowed for application data only.
+            throw TlsAlertException.unexpected("empty alert record");
+        }
         Alert alert = Alert.decode(body);
         alertReceived = alert;
         ctx.listener.alert(TlsListener.Direction.RECEIVED, alert);

@@ -86,6 +86,13 @@ public final class ServerHandshake {
      */
     static ProtocolVersion negotiateVersion(HandshakeContext ctx, ClientHello ch)
             throws TlsAlertException {
+        if (ch.legacyVersion() < ProtocolVersion.TLS_1_2.code()) {
+            // RFC 8446 §4.1.2 and Appendix D: legacy_version is 0x0303 for TLS 1.2 and 1.3
+            // clients; below it the client speaks an older version, whatever it lists.
+            throw new TlsAlertException(
+                    AlertDescription.PROTOCOL_VERSION,
+                    "ClientHello.legacy_version 0x" + Integer.toHexString(ch.legacyVersion()));
+        }
         Optional<Extension.ClientSupportedVersions> sv =
                 Extension.find(ch.extensions(), Extension.ClientSupportedVersions.class);
         boolean tls13 = ctx.config.enables(ProtocolVersion.TLS_1_3);
