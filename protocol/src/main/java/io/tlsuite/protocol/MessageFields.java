@@ -7,7 +7,7 @@ import io.tlsuite.protocol.message.Extension;
 import io.tlsuite.protocol.message.ExtensionType;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import io.tlsuite.protocol.message.HandshakeType;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package io.tlsuite.protocol;
 
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.crypto.TlsCipherSuite;
 import java.util.Arrays;
 

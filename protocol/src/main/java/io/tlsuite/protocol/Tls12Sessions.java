@@ -1,8 +1,11 @@
 package io.tlsuite.protocol;
 
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import io.tlsuite.protocol.crypto.tls12.Tls12KeySchedule;
+import io.tlsuite.protocol.handshake.Connected12;
 import io.tlsuite.protocol.handshake.HandshakeContext;
+import io.tlsuite.protocol.handshake.State;
 import java.util.Arrays;
 
 /** {@link SessionSecrets} of a TLS 1.2 connection, out of and back into an engine. */
@@ -42,11 +45,16 @@ final class Tls12Sessions {
                 java.util.Optional.ofNullable(ctx.serverName),
                 ctx.peerCertificates,
                 ctx.resumed,
-                false);
+                false,
+                ctx.tls12ExtendedMasterSecret,
+                ctx.tls12SecureRenegotiation);
     }
 
-    /** Fills a fresh context from secrets taken from an established TLS 1.2 connection. */
-    static void restore(HandshakeContext c, SessionSecrets s) {
+    /**
+     * Fills a fresh context from secrets taken from an established TLS 1.2 connection and returns
+     * the connected state.
+     */
+    static State restore(HandshakeContext c, SessionSecrets s) {
         Negotiated n = s.negotiated();
         c.version = ProtocolVersion.TLS_1_2;
         c.tls12Suite = (Tls12CipherSuite) n.cipherSuite();
@@ -55,6 +63,8 @@ final class Tls12Sessions {
         c.serverName = n.serverName().orElse(null);
         c.peerCertificates = n.peerCertificates();
         c.resumed = n.resumed();
+        c.tls12ExtendedMasterSecret = n.extendedMasterSecret();
+        c.tls12SecureRenegotiation = n.secureRenegotiation();
         c.clientRandom = s.clientRandom();
         c.serverRandom = s.serverRandom();
         c.tls12MasterSecret = s.exporterMasterSecret();
@@ -75,6 +85,7 @@ final class Tls12Sessions {
         c.activatePendingWrite();
         c.setSequences(s.readSequence(), s.writeSequence());
         c.handshakeComplete = true;
+        return new Connected12();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -3,8 +3,9 @@ package io.tlsuite.protocol;
 import io.tlsuite.protocol.alert.TlsAlertException;
 import io.tlsuite.protocol.codec.ByteReader;
 import io.tlsuite.protocol.codec.ByteWriter;
+import io.tlsuite.protocol.codec.ProtocolVersion;
 import io.tlsuite.protocol.crypto.NamedGroup;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import io.tlsuite.protocol.crypto.tls12.Tls12KeySchedule;
 import io.tlsuite.protocol.handshake.Connected12;
 import io.tlsuite.protocol.handshake.HandshakeContext;
@@ -36,7 +37,11 @@ final class Tls12Snapshots {
         ByteWriter w = new ByteWriter(4096);
         w.u8(VERSION).u8(c.client ? 1 : 0).u8(s.kind()).vector16(s.parameters());
         w.u16(c.tls12Suite.code()).u16(c.group == null ? 0 : c.group.code());
-        w.u8((c.resumed ? 1 : 0) | (c.handshakeComplete ? 2 : 0));
+        w.u8(
+                (c.resumed ? 1 : 0)
+                        | (c.handshakeComplete ? 2 : 0)
+                        | (c.tls12ExtendedMasterSecret ? 0 : 4)
+                        | (c.tls12SecureRenegotiation ? 0 : 8));
         w.vector8(bytes(c.alpn)).vector16(bytes(c.serverName));
         w.vector8(c.clientRandom).vector8(c.serverRandom);
         w.u8(c.identity == null ? 0xff : c.config.identities().indexOf(c.identity));
@@ -69,6 +74,8 @@ final class Tls12Snapshots {
         int flags = r.u8();
         c.resumed = (flags & 1) != 0;
         c.handshakeComplete = (flags & 2) != 0;
+        c.tls12ExtendedMasterSecret = (flags & 4) == 0;
+        c.tls12SecureRenegotiation = (flags & 8) == 0;
         c.alpn = string(r.vector8());
         c.serverName = string(r.vector16());
         c.clientRandom = r.vector8();

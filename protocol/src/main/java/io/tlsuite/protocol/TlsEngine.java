@@ -4,22 +4,29 @@ import io.tlsuite.protocol.alert.Alert;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.AlertLevel;
 import io.tlsuite.protocol.alert.TlsAlertException;
+import io.tlsuite.protocol.codec.ByteReader;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.TlsConfig;
+import io.tlsuite.protocol.config.TlsListener;
 import io.tlsuite.protocol.crypto.KeySchedule;
 import io.tlsuite.protocol.handshake.Connected;
 import io.tlsuite.protocol.handshake.HandshakeContext;
 import io.tlsuite.protocol.handshake.State;
 import io.tlsuite.protocol.handshake.SuspendableState;
+import io.tlsuite.protocol.handshake.Tls12Handshakes;
 import io.tlsuite.protocol.handshake.client.ClientHandshake;
 import io.tlsuite.protocol.handshake.server.ServerHandshake;
 import io.tlsuite.protocol.message.HandshakeCodec;
 import io.tlsuite.protocol.message.HandshakeMessage;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeCodec;
+import io.tlsuite.protocol.message.HandshakeType;
+import io.tlsuite.protocol.message.Tls12HandshakeCodec;
 import io.tlsuite.protocol.record.ContentType;
 import io.tlsuite.protocol.record.HandshakeReassembler;
 import io.tlsuite.protocol.record.Record;
 import io.tlsuite.protocol.record.RecordCipher;
 import io.tlsuite.protocol.record.RecordReader;
 import io.tlsuite.protocol.resumption.ClientSession;
+import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -204,7 +211,9 @@ public final class TlsEngine {
                         Optional.ofNullable(ctx.serverName),
                         ctx.peerCertificates,
                         ctx.resumed,
-                        ctx.helloRetryRequest));
+                        ctx.helloRetryRequest,
+                        ctx.version != ProtocolVersion.TLS_1_2 || ctx.tls12ExtendedMasterSecret,
+                        ctx.version != ProtocolVersion.TLS_1_2 || ctx.tls12SecureRenegotiation));
     }
 
     /** Client: the sessions received in NewSessionTicket messages so far, for resumption. */
@@ -215,8 +224,7 @@ public final class TlsEngine {
     /** RFC 8446 §7.5 exporter (TLS 1.3), RFC 5705 (TLS 1.2). */
     public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
         if (ctx.handshakeComplete && !closed && ctx.version == ProtocolVersion.TLS_1_2) {
-            return io.tlsuite.protocol.handshake.Tls12Handshakes.exporter(
-                    ctx, label, context, length);
+            return Tls12Handshakes.exporter(ctx, label, context, length);
         }
         if (!ctx.handshakeComplete || ctx.exporterMasterSecret == null) {
             throw new IllegalStateException("handshake not complete");
@@ -232,18 +240,9 @@ public final class TlsEngine {
         if (!ctx.handshakeComplete || closed) {
             throw new IllegalStateException("no established session");
         }
-        if (ctx.version == ProtocolVersion.TLS_1_2) {
-            return Tls12Sessions.secrets(ctx);
-        }
-        return new SessionSecrets(
-                ctx.client,
-                negotiated().orElseThrow(),
-                ctx.clientApplicationSecret,
-                ctx.serverApplicationSecret,
-                ctx.exporterMasterSecret,
-                ctx.resumptionMasterSecret,
-                ctx.readProtection().sequence(),
-                ctx.writeSequence());
+        return ctx.version == ProtocolVersion.TLS_1_2
+                ? Tls12Sessions.secrets(ctx)
+                : Tls13Sessions.secrets(ctx, negotiated().orElseThrow());
     }
 
     /**
@@ -252,39 +251,14 @@ public final class TlsEngine {
      */
     public static TlsEngine restore(TlsConfig config, SessionSecrets s) {
         TlsEngine e = new TlsEngine(s.isClient(), config);
-        HandshakeContext c = e.ctx;
-        Negotiated n = s.negotiated();
-        if (n.version() == ProtocolVersion.TLS_1_2) {
-            Tls12Sessions.restore(c, s);
-            e.started = true;
-            e.helloSeen = true;
-            e.state = new io.tlsuite.protocol.handshake.Connected12();
-            return e;
-        }
-        c.version = n.version();
-        c.suite = (io.tlsuite.protocol.crypto.CipherSuite) n.cipherSuite();
-        c.group = n.group();
-        c.alpn = n.alpn().orElse(null);
-        c.serverName = n.serverName().orElse(null);
-        c.peerCertificates = n.peerCertificates();
-        c.resumed = n.resumed();
-        c.helloRetryRequest = n.helloRetryRequest();
-        c.keySchedule = new KeySchedule(c.suite, null);
-        c.clientApplicationSecret = s.clientApplicationTrafficSecret();
-        c.serverApplicationSecret = s.serverApplicationTrafficSecret();
-        c.exporterMasterSecret = s.exporterMasterSecret();
-        c.resumptionMasterSecret = s.resumptionMasterSecret();
-        c.setReadSecret(s.isClient() ? c.serverApplicationSecret : c.clientApplicationSecret);
-        c.setWriteSecret(s.isClient() ? c.clientApplicationSecret : c.serverApplicationSecret);
-        c.setSequences(s.readSequence(), s.writeSequence());
-        c.handshakeComplete = true;
+        e.state =
+                s.negotiated().version() == ProtocolVersion.TLS_1_2
+                        ? Tls12Sessions.restore(e.ctx, s)
+                        : Tls13Sessions.restore(e.ctx, s);
         e.started = true;
         e.helloSeen = true;
-        e.state = s.isClient() ? ClientHandshake.connected() : new Connected();
         return e;
     }
-
-    private static final int SNAPSHOT_VERSION = 1;
 
     /** RFC 8446 §5.5: AES-GCM keys are good for 2^24.5 records; we update after 2^24. */
     static final long KEY_UPDATE_AFTER_RECORDS = 1L << 24;
@@ -294,6 +268,7 @@ public final class TlsEngine {
      * stateless service, can {@link #resume} it: the server after its flight (waiting for the
      * second ClientHello or for the client's Certificate/Finished), and either role once connected.
      * The result holds secrets (traffic and master secrets): store it like keys, encrypted at rest.
+     * Formats: {@link Tls13Snapshots}, {@link Tls12Snapshots}.
      *
      * @throws IllegalStateException in other states, or with a partial record or message buffered
      */
@@ -304,144 +279,30 @@ public final class TlsEngine {
                 || !reassembler.isEmpty()) {
             throw new IllegalStateException("cannot suspend in state " + stateName());
         }
-        HandshakeContext c = ctx;
-        if (c.version == ProtocolVersion.TLS_1_2) {
-            return Tls12Snapshots.write(c, s);
-        }
-        io.tlsuite.protocol.codec.ByteWriter w = new io.tlsuite.protocol.codec.ByteWriter(2048);
-        w.u8(SNAPSHOT_VERSION).u8(c.client ? 1 : 0).u8(s.kind()).vector16(s.parameters());
-        w.u16(c.suite == null ? 0 : c.suite.code()).u16(c.group == null ? 0 : c.group.code());
-        w.u8(
-                (c.resumed ? 1 : 0)
-                        | (c.helloRetryRequest ? 2 : 0)
-                        | (c.handshakeComplete ? 4 : 0)
-                        | (c.changeCipherSpecSent() ? 8 : 0));
-        w.vector8(bytes(c.alpn))
-                .vector16(bytes(c.serverName))
-                .vector8(c.clientRandom == null ? new byte[0] : c.clientRandom);
-        w.u8(c.peerCertificates.size());
-        for (java.security.cert.X509Certificate cert : c.peerCertificates) {
-            try {
-                w.vector24(cert.getEncoded());
-            } catch (java.security.cert.CertificateEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        w.vector24(c.transcript.bytes());
-        for (byte[] secret :
-                new byte[][] {
-                    c.clientHandshakeSecret,
-                    c.clientApplicationSecret,
-                    c.serverApplicationSecret,
-                    c.exporterMasterSecret,
-                    c.resumptionMasterSecret,
-                    c.keySchedule == null || c.suite == null || c.clientApplicationSecret == null
-                            ? null
-                            : c.keySchedule.masterSecret()
-                }) {
-            w.vector8(secret == null ? new byte[0] : secret);
-        }
-        long read = c.readProtection() == null ? 0 : c.readProtection().sequence();
-        long write = c.writeSequence();
-        w.u32(read >>> 32).u32(read & 0xffffffffL).u32(write >>> 32).u32(write & 0xffffffffL);
-        w.u32(c.earlyDataToSkip);
-        return w.toByteArray();
+        return ctx.version == ProtocolVersion.TLS_1_2
+                ? Tls12Snapshots.write(ctx, s)
+                : Tls13Snapshots.write(ctx, s);
     }
 
     /** Continues an engine from {@link #suspend()} with the (same) configuration. */
     public static TlsEngine resume(TlsConfig config, byte[] snapshot) {
         try {
-            io.tlsuite.protocol.codec.ByteReader r =
-                    new io.tlsuite.protocol.codec.ByteReader(snapshot);
+            ByteReader r = new ByteReader(snapshot);
             int format = r.u8();
-            if (format == Tls12Snapshots.VERSION) {
-                TlsEngine e = new TlsEngine(r.u8() == 1, config);
-                e.state = Tls12Snapshots.read(e.ctx, r);
-                e.started = true;
-                e.helloSeen = true;
-                return e;
-            }
-            if (format != SNAPSHOT_VERSION) {
+            if (format != Tls12Snapshots.VERSION && format != Tls13Snapshots.VERSION) {
                 throw new IllegalArgumentException("unknown snapshot version");
             }
-            boolean client = r.u8() == 1;
-            int kind = r.u8();
-            byte[] params = r.vector16();
-            TlsEngine e = new TlsEngine(client, config);
-            HandshakeContext c = e.ctx;
-            c.suite = io.tlsuite.protocol.crypto.CipherSuite.of(r.u16()).orElse(null);
-            c.group = io.tlsuite.protocol.crypto.NamedGroup.of(r.u16()).orElse(null);
-            int flags = r.u8();
-            c.resumed = (flags & 1) != 0;
-            c.helloRetryRequest = (flags & 2) != 0;
-            c.handshakeComplete = (flags & 4) != 0;
-            if ((flags & 8) != 0) {
-                c.markChangeCipherSpecSent();
-            }
-            c.version = c.suite == null ? null : ProtocolVersion.TLS_1_3;
-            c.alpn = string(r.vector8());
-            c.serverName = string(r.vector16());
-            byte[] random = r.vector8();
-            c.clientRandom = random.length == 0 ? null : random;
-            int certs = r.u8();
-            java.util.List<java.security.cert.X509Certificate> chain = new ArrayList<>();
-            java.security.cert.CertificateFactory cf =
-                    java.security.cert.CertificateFactory.getInstance("X.509");
-            for (int i = 0; i < certs; i++) {
-                chain.add(
-                        (java.security.cert.X509Certificate)
-                                cf.generateCertificate(
-                                        new java.io.ByteArrayInputStream(r.vector24())));
-            }
-            c.peerCertificates = List.copyOf(chain);
-            c.transcript.add(r.vector24());
-            if (c.suite != null) {
-                c.transcript.startHash(c.suite.hash());
-            }
-            c.clientHandshakeSecret = orNull(r.vector8());
-            c.clientApplicationSecret = orNull(r.vector8());
-            c.serverApplicationSecret = orNull(r.vector8());
-            c.exporterMasterSecret = orNull(r.vector8());
-            c.resumptionMasterSecret = orNull(r.vector8());
-            byte[] master = orNull(r.vector8());
-            long read = (r.u32() << 32) | r.u32();
-            long write = (r.u32() << 32) | r.u32();
-            c.earlyDataToSkip = (int) r.u32();
-            if (c.suite != null && master != null) {
-                c.keySchedule =
-                        io.tlsuite.protocol.crypto.KeySchedule.atMasterSecret(c.suite, master);
-                java.util.Arrays.fill(master, (byte) 0);
-                byte[] readSecret =
-                        client
-                                ? c.serverApplicationSecret
-                                : c.handshakeComplete
-                                        ? c.clientApplicationSecret
-                                        : c.clientHandshakeSecret;
-                c.setReadSecret(readSecret);
-                c.setWriteSecret(client ? c.clientApplicationSecret : c.serverApplicationSecret);
-                c.setSequences(read, write);
-            }
-            e.state = client ? ClientHandshake.connected() : ServerHandshake.resume(kind, params);
+            TlsEngine e = new TlsEngine(r.u8() == 1, config);
+            e.state =
+                    format == Tls12Snapshots.VERSION
+                            ? Tls12Snapshots.read(e.ctx, r)
+                            : Tls13Snapshots.read(e.ctx, r);
             e.started = true;
             e.helloSeen = true;
             return e;
-        } catch (TlsAlertException
-                | java.security.cert.CertificateException
-                | RuntimeException ex) {
+        } catch (TlsAlertException | CertificateException | RuntimeException ex) {
             throw new IllegalArgumentException("corrupt engine snapshot", ex);
         }
-    }
-
-    private static byte[] bytes(String s) {
-        return s == null ? new byte[0] : s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static String string(byte[] b) {
-        return b.length == 0 ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static byte[] orNull(byte[] b) {
-        return b.length == 0 ? null : b;
     }
 
     @FunctionalInterface
@@ -528,6 +389,7 @@ public final class TlsEngine {
         if (rec.type() == ContentType.CHANGE_CIPHER_SPEC) {
             // RFC 8446 §5: a plaintext 0x01 change_cipher_spec is dropped during the handshake.
             if (!helloSeen
+                    || !reassembler.isEmpty()
                     || ctx.handshakeComplete
                     || rec.fragment().length != 1
                     || rec.fragment()[0] != 1) {
@@ -567,6 +429,12 @@ public final class TlsEngine {
             }
             ctx.earlyDataToSkip = 0;
         }
+        if (plain.type() != ContentType.HANDSHAKE && !reassembler.isEmpty()) {
+            // RFC 8446 §5.1: handshake fragments must not be interleaved with other records.
+            throw TlsAlertException.unexpected(
+                    ContentType.name(plain.type())
+                            + " record inside a fragmented handshake message");
+        }
         switch (plain.type()) {
             case ContentType.ALERT -> onAlert(plain.fragment());
             case ContentType.HANDSHAKE -> onHandshake(plain.fragment());
@@ -603,8 +471,7 @@ public final class TlsEngine {
             if (ctx.client
                     && ctx.version == ProtocolVersion.TLS_1_2
                     && !ctx.handshakeComplete
-                    && msg.handshakeType()
-                            == io.tlsuite.protocol.message.HandshakeType.HELLO_REQUEST) {
+                    && msg.handshakeType() == HandshakeType.HELLO_REQUEST) {
                 // RFC 5246 §7.4.1.1: ignored while negotiating, and not in the transcript.
                 continue;
             }
@@ -618,6 +485,10 @@ public final class TlsEngine {
     }
 
     private void onAlert(byte[] body) throws TlsAlertException {
+        if (body.length == 0) {
+            // RFC 8446 §5.1: zero-length fragments are allowed for application data only.
+            throw TlsAlertException.unexpected("empty alert record");
+        }
         Alert alert = Alert.decode(body);
         alertReceived = alert;
         ctx.listener.alert(TlsListener.Direction.RECEIVED, alert);

@@ -5,6 +5,8 @@ import static io.tlsuite.protocol.testing.TestPki.Shared.server;
 import static io.tlsuite.protocol.testing.TestPki.Shared.trustingClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsuite.protocol.config.ClientAuth;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.resumption.InMemoryTicketStore;

@@ -6,6 +6,9 @@ import static io.tlsuite.protocol.testing.TestPki.Shared.trustingClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.ClientAuth;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.resumption.ClientSession;

@@ -7,6 +7,10 @@ import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.RevocationChecker;
 import io.tlsuite.protocol.cert.TrustStore;
 import io.tlsuite.protocol.codec.Hex;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.ClientAuth;
+import io.tlsuite.protocol.config.KeyLog;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.KeySchedule;
 import io.tlsuite.protocol.message.Extension;
@@ -538,6 +542,81 @@ class NegativeTest {
         byte[] ee = HandshakeCodec.encode(new HandshakeMessage.EncryptedExtensions(List.of()));
         EngineOutput out =
                 c.feed(new Record(ContentType.HANDSHAKE, 0x0303, Pump.concat(sh, ee)).encode());
+        assertThat(out.alertSent().orElseThrow().description())
+                .isEqualTo(AlertDescription.UNEXPECTED_MESSAGE);
+    }
+
+    @Test
+    void tls13ClientHelloWithLegacyVersionBelowTls12IsProtocolVersion() {
+        for (int version : new int[] {0x0300, 0x0200, 0x0302}) {
+            TlsEngine c = TlsEngine.client(client().build());
+            TlsEngine s = TlsEngine.server(server(TestPki.Shared.EC).build());
+            List<Record> records = Records.split(c.start().outbound());
+            byte[] ch = records.get(0).fragment();
+            // legacy_version sits right after the 4-byte handshake header; supported_versions
+            // still offers TLS 1.3.
+            ch[4] = (byte) (version >>> 8);
+            ch[5] = (byte) version;
+            EngineOutput out = s.feed(new Record(ContentType.HANDSHAKE, 0x0301, ch).encode());
+            assertThat(out.alertSent().orElseThrow().description())
+                    .as("legacy_version 0x%04x", version)
+                    .isEqualTo(AlertDescription.PROTOCOL_VERSION);
+        }
+    }
+
+    @Test
+    void applicationDataBetweenFragmentsOfAKeyUpdateIsUnexpectedMessage() throws Exception {
+        CapturedKeys keys = new CapturedKeys();
+        TlsEngine c = TlsEngine.client(client().keyLog(keys).build());
+        TlsEngine s = TlsEngine.server(server(TestPki.Shared.EC).build());
+        Pump.handshake(c, s);
+        assertThat(s.isHandshakeComplete()).isTrue();
+        KeySchedule ks = new KeySchedule(CipherSuite.TLS_AES_128_GCM_SHA256, null);
+        RecordProtection clientWrite =
+                new RecordProtection(
+                        CipherSuite.TLS_AES_128_GCM_SHA256.aead(),
+                        ks.trafficKeys(keys.secrets.get("CLIENT_TRAFFIC_SECRET_0")));
+        byte[] keyUpdate = HandshakeCodec.encode(new HandshakeMessage.KeyUpdate(false));
+        byte[] records =
+                Pump.concat(
+                        Pump.concat(
+                                clientWrite.seal(ContentType.HANDSHAKE, keyUpdate, 0, 2, 0),
+                                clientWrite.seal(
+                                        ContentType.APPLICATION_DATA, new byte[] {1, 2}, 0, 2, 0)),
+                        clientWrite.seal(
+                                ContentType.HANDSHAKE, keyUpdate, 2, keyUpdate.length - 2, 0));
+        EngineOutput out = s.feed(records);
+        assertThat(out.alertSent().orElseThrow().description())
+                .isEqualTo(AlertDescription.UNEXPECTED_MESSAGE);
+        assertThat(out.applicationData()).isEmpty();
+        // The same fragments without the interleaved record are a valid KeyUpdate.
+        TlsEngine c2 = TlsEngine.client(client().keyLog(keys).build());
+        TlsEngine s2 = TlsEngine.server(server(TestPki.Shared.EC).build());
+        Pump.handshake(c2, s2);
+        RecordProtection clientWrite2 =
+                new RecordProtection(
+                        CipherSuite.TLS_AES_128_GCM_SHA256.aead(),
+                        ks.trafficKeys(keys.secrets.get("CLIENT_TRAFFIC_SECRET_0")));
+        EngineOutput ok =
+                s2.feed(
+                        Pump.concat(
+                                clientWrite2.seal(ContentType.HANDSHAKE, keyUpdate, 0, 2, 0),
+                                clientWrite2.seal(
+                                        ContentType.HANDSHAKE,
+                                        keyUpdate,
+                                        2,
+                                        keyUpdate.length - 2,
+                                        0)));
+        assertThat(ok.alertSent()).isEmpty();
+        assertThat(s2.isClosed()).isFalse();
+    }
+
+    @Test
+    void zeroLengthAlertRecordIsUnexpectedMessage() {
+        TlsEngine s = TlsEngine.server(server(TestPki.Shared.EC).build());
+        TlsEngine c = TlsEngine.client(client().build());
+        s.feed(c.start().outbound());
+        EngineOutput out = s.feed(new Record(ContentType.ALERT, 0x0303, new byte[0]).encode());
         assertThat(out.alertSent().orElseThrow().description())
                 .isEqualTo(AlertDescription.UNEXPECTED_MESSAGE);
     }

@@ -6,6 +6,11 @@ import io.tlsuite.protocol.alert.Alert;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
 import io.tlsuite.protocol.codec.Hex;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.ClientAuth;
+import io.tlsuite.protocol.config.KeyLog;
+import io.tlsuite.protocol.config.TlsConfig;
+import io.tlsuite.protocol.config.TlsListener;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import io.tlsuite.protocol.message.HandshakeType;
 import io.tlsuite.protocol.resumption.InMemoryTicketStore;
@@ -141,11 +146,10 @@ class ObservabilityTest {
 
     @Test
     void tls12RsaAndEcdheEventsCarryNoSecret() throws Exception {
-        for (io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite suite :
+        for (io.tlsuite.protocol.crypto.Tls12CipherSuite suite :
                 List.of(
-                        io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite
-                                .TLS_RSA_WITH_AES_256_GCM_SHA384,
-                        io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite
+                        io.tlsuite.protocol.crypto.Tls12CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384,
+                        io.tlsuite.protocol.crypto.Tls12CipherSuite
                                 .TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256)) {
             Recorder clientEvents = new Recorder();
             Recorder serverEvents = new Recorder();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.ClientAuth;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.resumption.InMemoryTicketStore;
@@ -198,8 +201,8 @@ class OpenSslInteropTest {
 
     @Test
     void opensslTls12ClientEverySuiteAndGroup() throws Exception {
-        io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite[] suites =
-                io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite.values();
+        io.tlsuite.protocol.crypto.Tls12CipherSuite[] suites =
+                io.tlsuite.protocol.crypto.Tls12CipherSuite.values();
         // The P-256 certificate needs P-256 among the client's groups (RFC 8422 §5.1); X25519
         // wins when offered, as our server prefers it.
         String[][] groups = {{"X25519:P-256", "X25519"}, {"P-256", "SECP256R1"}};
@@ -536,8 +539,8 @@ class OpenSslInteropTest {
         Files.writeString(ecKey, pkcs8(TestPki.Shared.EC.key()));
         Files.writeString(rsaCert, pem(TestPki.Shared.RSA.leaf()));
         Files.writeString(rsaKey, pkcs8(TestPki.Shared.RSA.key()));
-        io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite[] suites =
-                io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite.values();
+        io.tlsuite.protocol.crypto.Tls12CipherSuite[] suites =
+                io.tlsuite.protocol.crypto.Tls12CipherSuite.values();
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();

@@ -6,6 +6,7 @@ import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
 import io.tlsuite.protocol.codec.Hex;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.resumption.InMemoryTicketStore;
 import io.tlsuite.protocol.testing.Pump;
 import io.tlsuite.protocol.testing.TestPki;

@@ -2,7 +2,7 @@ package io.tlsuite.handshake.domain;
 
 import io.tlsuite.handshake.events.HandshakeEventRecorder;
 import io.tlsuite.handshake.replicas.SuspendedExchange;
-import io.tlsuite.protocol.TlsListener;
+import io.tlsuite.protocol.config.TlsListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.tlsuite.handshake.domain;
 
-import io.tlsuite.protocol.TlsListener;
+import io.tlsuite.protocol.config.TlsListener;
 import io.tlsuite.protocol.alert.Alert;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import io.tlsuite.handshake.replicas.EngineStateStore.Outcome;
 import io.tlsuite.handshake.replicas.EngineStateStore.Write;
 import io.tlsuite.handshake.replicas.SuspendedExchange;
 import io.tlsuite.protocol.EngineOutput;
-import io.tlsuite.protocol.TlsListener;
+import io.tlsuite.protocol.config.TlsListener;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -21,7 +21,7 @@ public final class TlsNames {
     }
 
     /** The JSSE/OpenSSL spelling of a negotiated version: "TLSv1.3", "TLSv1.2". */
-    public static String protocol(io.tlsuite.protocol.ProtocolVersion v) {
+    public static String protocol(io.tlsuite.protocol.codec.ProtocolVersion v) {
         return switch (v) {
             case TLS_1_3 -> "TLSv1.3";
             case TLS_1_2 -> "TLSv1.2";
@@ -36,10 +36,10 @@ public final class TlsNames {
      * The version named {@code TLSv1.3} or {@code TLSv1.2} (as in {@link #protocol}), for
      * configuration; anything else is refused with the accepted names.
      */
-    public static io.tlsuite.protocol.ProtocolVersion negotiableVersion(String name) {
+    public static io.tlsuite.protocol.codec.ProtocolVersion negotiableVersion(String name) {
         return switch (name.trim()) {
-            case "TLSv1.3" -> io.tlsuite.protocol.ProtocolVersion.TLS_1_3;
-            case "TLSv1.2" -> io.tlsuite.protocol.ProtocolVersion.TLS_1_2;
+            case "TLSv1.3" -> io.tlsuite.protocol.codec.ProtocolVersion.TLS_1_3;
+            case "TLSv1.2" -> io.tlsuite.protocol.codec.ProtocolVersion.TLS_1_2;
             default ->
                     throw new IllegalArgumentException(
                             "handshake.tls.versions: '"

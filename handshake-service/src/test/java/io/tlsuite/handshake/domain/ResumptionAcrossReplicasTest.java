@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsuite.handshake.support.TestCertificateAuthority;
 import io.tlsuite.protocol.EngineOutput;
-import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.resumption.ClientSession;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.tlsuite.handshake.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tlsuite.protocol.ProtocolVersion;
+import io.tlsuite.protocol.codec.ProtocolVersion;
 import org.junit.jupiter.api.Test;
 
 class TlsNamesTest {

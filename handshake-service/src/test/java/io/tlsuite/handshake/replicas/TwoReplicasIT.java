@@ -10,10 +10,10 @@ import io.tlsuite.handshake.support.ServiceProcess;
 import io.tlsuite.handshake.support.TestCertificateAuthority;
 import io.tlsuite.kafka.SharedBroker;
 import io.tlsuite.protocol.EngineOutput;
-import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.protocol.config.TlsConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -259,12 +259,12 @@ class TwoReplicasIT {
                 .doesNotContain(Base64.getEncoder().encodeToString(fin.outbound()));
     }
 
-    static TlsEngine tls12Client(io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite suite) {
+    static TlsEngine tls12Client(io.tlsuite.protocol.crypto.Tls12CipherSuite suite) {
         return TlsEngine.client(
                 TlsConfig.builder()
                         .serverName("localhost")
                         .certificateValidator(new PkixCertificateValidator(TrustStore.of(ca.root)))
-                        .versions(io.tlsuite.protocol.ProtocolVersion.TLS_1_2)
+                        .versions(io.tlsuite.protocol.codec.ProtocolVersion.TLS_1_2)
                         .tls12CipherSuites(suite)
                         .build());
     }
@@ -273,7 +273,7 @@ class TwoReplicasIT {
     void aTls12EcdheHandshakeAndItsSessionMoveBetweenTheReplicas() throws Exception {
         TlsEngine client =
                 tls12Client(
-                        io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite
+                        io.tlsuite.protocol.crypto.Tls12CipherSuite
                                 .TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256);
         Answer first = post(a, "/api/v1/handshakes", client.start().outbound());
         assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
@@ -300,7 +300,7 @@ class TwoReplicasIT {
     void aTls12RsaKeyTransportHandshakeStaysWithItsKeyThenTheSessionMoves() throws Exception {
         TlsEngine client =
                 tls12Client(
-                        io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite
+                        io.tlsuite.protocol.crypto.Tls12CipherSuite
                                 .TLS_RSA_WITH_AES_128_GCM_SHA256);
         Answer first = post(a, "/api/v1/handshakes", client.start().outbound());
         assertThat(first.status()).as(first.body().toString()).isEqualTo(201);

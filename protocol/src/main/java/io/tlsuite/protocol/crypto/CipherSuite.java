@@ -31,8 +31,8 @@ public enum CipherSuite implements TlsCipherSuite {
     }
 
     @Override
-    public io.tlsuite.protocol.ProtocolVersion version() {
-        return io.tlsuite.protocol.ProtocolVersion.TLS_1_3;
+    public io.tlsuite.protocol.codec.ProtocolVersion version() {
+        return io.tlsuite.protocol.codec.ProtocolVersion.TLS_1_3;
     }
 
     public static Optional<CipherSuite> of(int code) {

@@ -35,10 +35,6 @@ public final class KeySchedule {
         return suite;
     }
 
-    public Hkdf hkdf() {
-        return hkdf;
-    }
-
     public byte[] earlySecret() {
         return earlySecret.clone();
     }

@@ -1,7 +1,6 @@
 package io.tlsuite.protocol.crypto;
 
-import io.tlsuite.protocol.ProtocolVersion;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.codec.ProtocolVersion;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,5 @@
 package io.tlsuite.protocol.crypto;
 
-import io.tlsuite.protocol.message.HandshakeType;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 
@@ -9,6 +8,9 @@ import java.security.MessageDigest;
  * with it the hash, is known.
  */
 public final class Transcript {
+    /** RFC 8446 §4: HandshakeType message_hash (254), the synthetic message of §4.4.1. */
+    private static final int MESSAGE_HASH = 254;
+
     private ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
     /** Everything hashed so far, for {@link #bytes()} (moving a handshake to another engine). */
@@ -43,10 +45,6 @@ public final class Transcript {
 
     public boolean hasHash() {
         return digest != null;
-    }
-
-    public HashAlgorithm hashAlgorithm() {
-        return hash;
     }
 
     public void startHash(HashAlgorithm hash) {
@@ -89,7 +87,7 @@ public final class Transcript {
         byte[] ch1 = digest.digest();
         digest.reset();
         hashed.reset();
-        byte[] header = {(byte) HandshakeType.MESSAGE_HASH, 0, 0, (byte) ch1.length};
+        byte[] header = {(byte) MESSAGE_HASH, 0, 0, (byte) ch1.length};
         digest.update(header);
         digest.update(ch1);
         hashed.writeBytes(header);

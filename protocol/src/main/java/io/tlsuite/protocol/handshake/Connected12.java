@@ -6,7 +6,7 @@ import io.tlsuite.protocol.alert.AlertLevel;
 import io.tlsuite.protocol.alert.TlsAlertException;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import io.tlsuite.protocol.message.HandshakeType;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage;
 
 /**
  * A TLS 1.2 connection after both Finished messages. Renegotiation is refused (RFC 5746 lets a peer

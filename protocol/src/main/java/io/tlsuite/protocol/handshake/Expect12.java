@@ -3,7 +3,7 @@ package io.tlsuite.protocol.handshake;
 import io.tlsuite.protocol.alert.TlsAlertException;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import io.tlsuite.protocol.message.HandshakeType;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage;
 
 /**
  * A TLS 1.2 state that accepts exactly one TLS 1.2-only message type (carried in {@link

@@ -1,18 +1,18 @@
 package io.tlsuite.protocol.handshake;
 
-import io.tlsuite.protocol.CertifiedKey;
-import io.tlsuite.protocol.KeyLog;
-import io.tlsuite.protocol.ProtocolVersion;
-import io.tlsuite.protocol.TlsConfig;
-import io.tlsuite.protocol.TlsListener;
 import io.tlsuite.protocol.alert.Alert;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.CertifiedKey;
+import io.tlsuite.protocol.config.KeyLog;
+import io.tlsuite.protocol.config.TlsConfig;
+import io.tlsuite.protocol.config.TlsListener;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.KeySchedule;
 import io.tlsuite.protocol.crypto.NamedGroup;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import io.tlsuite.protocol.crypto.TlsCipherSuite;
 import io.tlsuite.protocol.crypto.TrafficKeys;
 import io.tlsuite.protocol.crypto.Transcript;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
 import io.tlsuite.protocol.crypto.tls12.Tls12KeySchedule;
 import io.tlsuite.protocol.message.HandshakeCodec;
 import io.tlsuite.protocol.message.HandshakeMessage;
@@ -73,6 +73,12 @@ public final class HandshakeContext {
     public byte[] serverRandom;
     public byte[] tls12MasterSecret;
 
+    /** TLS 1.2: the session uses the extended master secret (RFC 7627); false for legacy peers. */
+    public boolean tls12ExtendedMasterSecret = true;
+
+    /** TLS 1.2: the peer signalled secure renegotiation (RFC 5746 extension or SCSV). */
+    public boolean tls12SecureRenegotiation = true;
+
     /** TLS 1.2 client: the server's session id and ticket, to resume later (public values). */
     public byte[] tls12SessionId = new byte[0];
 
@@ -112,12 +118,6 @@ public final class HandshakeContext {
     /** Queues a post-handshake message (NewSessionTicket, KeyUpdate): not in the transcript. */
     public void sendPostHandshake(HandshakeMessage m) {
         queue(m, HandshakeCodec.encode(m));
-    }
-
-    /** Queues an already encoded message (e.g. a ClientHello whose binder was patched in). */
-    public void sendEncoded(HandshakeMessage m, byte[] raw) {
-        transcript.add(raw);
-        queue(m, raw);
     }
 
     private void queue(HandshakeMessage m, byte[] raw) {
@@ -297,10 +297,6 @@ public final class HandshakeContext {
     /** A restored write side whose read side is not yet active (TLS 1.2 abbreviated handshake). */
     public void setWriteSequence(long write) {
         writeProtection.setSequence(write);
-    }
-
-    public boolean hasWriteProtection() {
-        return writeProtection != null;
     }
 
     /** True once after each read key change: the engine then checks no partial message spans it. */

@@ -3,10 +3,12 @@ package io.tlsuite.protocol.handshake;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.TlsAlertException;
 import io.tlsuite.protocol.cert.CertificateValidator;
+import io.tlsuite.protocol.codec.ProtocolVersion;
 import io.tlsuite.protocol.crypto.SignatureScheme;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
+import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -90,29 +92,54 @@ public final class Handshakes {
                 scheme.sign(ctx.identity.privateKey(), content, ctx.config.random()));
     }
 
-    /** RFC 8446 §4.4.3: checks the peer's CertificateVerify against the transcript before it. */
+    /**
+     * Checks the peer's CertificateVerify: TLS 1.3 signs the transcript hash with a context string
+     * (RFC 8446 §4.4.3), TLS 1.2 all handshake messages so far (RFC 5246 §7.4.8). The scheme must
+     * pass {@link #peerSignatureScheme}; a signature that does not verify is decrypt_error.
+     */
     public static void verifyCertificateVerify(
             HandshakeContext ctx, HandshakeMessage.CertificateVerify cv, X509Certificate leaf)
             throws TlsAlertException {
         SignatureScheme scheme =
-                SignatureScheme.of(cv.scheme())
-                        .filter(ctx.config.signatureSchemes()::contains)
-                        .filter(SignatureScheme::allowedInTls13)
-                        .orElseThrow(
-                                () ->
-                                        TlsAlertException.illegalParameter(
-                                                "signature scheme not offered: 0x"
-                                                        + Integer.toHexString(cv.scheme())));
-        if (!scheme.matches(leaf.getPublicKey())) {
-            throw TlsAlertException.illegalParameter(
-                    "signature scheme does not match the certificate key");
-        }
+                peerSignatureScheme(ctx, cv.scheme(), leaf.getPublicKey(), "CertificateVerify");
         byte[] content =
-                SignatureScheme.certificateVerifyContent(ctx.client, ctx.transcript.currentHash());
+                ctx.version == ProtocolVersion.TLS_1_2
+                        ? ctx.transcript.bytes()
+                        : SignatureScheme.certificateVerifyContent(
+                                ctx.client, ctx.transcript.currentHash());
         if (!scheme.verify(leaf.getPublicKey(), content, cv.signature())) {
             throw new TlsAlertException(
                     AlertDescription.DECRYPT_ERROR, "CertificateVerify signature invalid");
         }
+    }
+
+    /**
+     * The scheme of a signature from the peer (CertificateVerify of either version, TLS 1.2
+     * ServerKeyExchange): one we offered that the negotiated version allows (RFC 8446 §4.4.3, RFC
+     * 5246 §7.4.1.4.1) and that fits the signing certificate's key; else illegal_parameter.
+     */
+    public static SignatureScheme peerSignatureScheme(
+            HandshakeContext ctx, int code, PublicKey key, String message)
+            throws TlsAlertException {
+        boolean tls12 = ctx.version == ProtocolVersion.TLS_1_2;
+        SignatureScheme scheme =
+                SignatureScheme.of(code)
+                        .filter(ctx.config.signatureSchemes()::contains)
+                        .filter(
+                                tls12
+                                        ? SignatureScheme::allowedInTls12
+                                        : SignatureScheme::allowedInTls13)
+                        .orElseThrow(
+                                () ->
+                                        TlsAlertException.illegalParameter(
+                                                message
+                                                        + " signature scheme not offered: 0x"
+                                                        + Integer.toHexString(code)));
+        if (!scheme.matches(key)) {
+            throw TlsAlertException.illegalParameter(
+                    message + " signature scheme does not match the certificate key");
+        }
+        return scheme;
     }
 
     public static HandshakeMessage.Finished finished(HandshakeContext ctx, byte[] baseKey) {

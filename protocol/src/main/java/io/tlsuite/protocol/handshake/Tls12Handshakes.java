@@ -7,7 +7,7 @@ import io.tlsuite.protocol.crypto.tls12.Tls12KeySchedule;
 import io.tlsuite.protocol.crypto.tls12.Tls12Prf;
 import io.tlsuite.protocol.message.Extension;
 import io.tlsuite.protocol.message.HandshakeMessage;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -81,14 +81,23 @@ public final class Tls12Handshakes {
 
     /**
      * After the ClientKeyExchange is in the transcript: the extended master secret (RFC 7627 §4,
-     * session hash = transcript hash so far), the NSS key log line and the pending ciphers. The
-     * pre-master secret is zeroised here.
+     * session hash = transcript hash so far; the RFC 5246 §8.1 one for a client without it), the
+     * NSS key log line and the pending ciphers. The pre-master secret is zeroised here.
      */
     public static void deriveKeys(HandshakeContext ctx, byte[] preMasterSecret) {
         try {
             ctx.tls12MasterSecret =
-                    Tls12KeySchedule.extendedMasterSecret(
-                            ctx.tls12Suite.hash(), preMasterSecret, ctx.transcript.currentHash());
+                    ctx.tls12ExtendedMasterSecret
+                            ? Tls12KeySchedule.extendedMasterSecret(
+                                    ctx.tls12Suite.hash(),
+                                    preMasterSecret,
+                                    ctx.transcript.currentHash())
+                            // RFC 7627 §5.3: a legacy client that did not offer it.
+                            : Tls12KeySchedule.masterSecret(
+                                    ctx.tls12Suite.hash(),
+                                    preMasterSecret,
+                                    ctx.clientRandom,
+                                    ctx.serverRandom);
         } finally {
             Arrays.fill(preMasterSecret, (byte) 0);
         }
@@ -142,32 +151,6 @@ public final class Tls12Handshakes {
                 .filter(SignatureScheme::allowedInTls12)
                 .map(SignatureScheme::code)
                 .toList();
-    }
-
-    /**
-     * RFC 5246 §7.4.8: a CertificateVerify signs all handshake messages so far (not their hash);
-     * the scheme must be one we offered and fit the certificate key. A bad signature is
-     * decrypt_error.
-     */
-    public static void verifyCertificateVerify(
-            HandshakeContext ctx, HandshakeMessage.CertificateVerify cv, X509Certificate leaf)
-            throws TlsAlertException {
-        SignatureScheme scheme =
-                SignatureScheme.of(cv.scheme())
-                        .filter(s -> ourSchemes(ctx).contains(s.code()))
-                        .orElseThrow(
-                                () ->
-                                        TlsAlertException.illegalParameter(
-                                                "signature scheme not offered: 0x"
-                                                        + Integer.toHexString(cv.scheme())));
-        if (!scheme.matches(leaf.getPublicKey())) {
-            throw TlsAlertException.illegalParameter(
-                    "signature scheme does not match the certificate key");
-        }
-        if (!scheme.verify(leaf.getPublicKey(), ctx.transcript.bytes(), cv.signature())) {
-            throw new TlsAlertException(
-                    AlertDescription.DECRYPT_ERROR, "CertificateVerify signature invalid");
-        }
     }
 
     /** Our CertificateVerify over all handshake messages so far, with a scheme the peer offered. */

@@ -142,7 +142,7 @@ public final class HandshakeCodec {
     /** Encodes a message with its 4-byte handshake header. */
     public static byte[] encode(HandshakeMessage m) {
         if (m instanceof HandshakeMessage.Tls12 t) {
-            return io.tlsuite.protocol.message.tls12.Tls12HandshakeCodec.encode(t.message());
+            return io.tlsuite.protocol.message.Tls12HandshakeCodec.encode(t.message());
         }
         ByteWriter w = new ByteWriter(512);
         w.u8(m.handshakeType());

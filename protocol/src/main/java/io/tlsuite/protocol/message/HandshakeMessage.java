@@ -177,7 +177,7 @@ public sealed interface HandshakeMessage {
      * HelloRequest). ClientHello, ServerHello, CertificateVerify and Finished have the same form in
      * both versions and use the records above.
      */
-    record Tls12(io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage message)
+    record Tls12(io.tlsuite.protocol.message.Tls12HandshakeMessage message)
             implements HandshakeMessage {
         public int handshakeType() {
             return message.handshakeType();

@@ -4,7 +4,7 @@ import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.TlsAlertException;
 import io.tlsuite.protocol.crypto.Aead;
 import io.tlsuite.protocol.crypto.AeadAlgorithm;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import java.util.Arrays;
 
 /**

@@ -66,7 +66,7 @@ public final class ClientSession {
             byte[] sessionId,
             byte[] ticket,
             byte[] masterSecret,
-            io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite suite,
+            io.tlsuite.protocol.crypto.Tls12CipherSuite suite,
             long lifetimeSeconds,
             Instant receivedAt,
             String serverName) {

@@ -1,15 +1,15 @@
 package io.tlsuite.protocol.bench;
 
 import io.tlsuite.protocol.EngineOutput;
-import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.KeyExchange;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import io.tlsuite.protocol.resumption.ClientSession;
 import io.tlsuite.protocol.resumption.InMemoryTicketStore;
 import io.tlsuite.protocol.testing.JdkPeer;
@@ -99,7 +99,7 @@ public class HandshakeBenchmark {
         jdkServerRsa = JdkPeer.context(TestPki.Shared.RSA, pki.root());
         client12Ecdsa =
                 clientEc.toBuilder()
-                        .versions(io.tlsuite.protocol.ProtocolVersion.TLS_1_2)
+                        .versions(io.tlsuite.protocol.codec.ProtocolVersion.TLS_1_2)
                         .tls12CipherSuites(Tls12CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256)
                         .build();
         client12Rsa =

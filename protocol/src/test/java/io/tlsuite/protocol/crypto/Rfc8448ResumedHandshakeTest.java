@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsuite.protocol.EngineOutput;
 import io.tlsuite.protocol.Rfc8448;
-import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.alert.AlertDescription;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.message.Extension;
 import io.tlsuite.protocol.message.HandshakeCodec;
 import io.tlsuite.protocol.message.HandshakeMessage;

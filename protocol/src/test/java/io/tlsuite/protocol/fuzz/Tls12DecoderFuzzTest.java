@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.tlsuite.protocol.alert.TlsAlertException;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite.KeyExchangeAlgorithm;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeCodec;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite.KeyExchangeAlgorithm;
+import io.tlsuite.protocol.message.Tls12HandshakeCodec;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage;
 import java.util.Arrays;
 
 /**

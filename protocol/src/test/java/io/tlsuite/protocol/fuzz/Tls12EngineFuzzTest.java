@@ -3,15 +3,15 @@ package io.tlsuite.protocol.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.tlsuite.protocol.ClientAuth;
 import io.tlsuite.protocol.EngineOutput;
-import io.tlsuite.protocol.ProtocolVersion;
-import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.alert.Alert;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.cert.CertificateValidator;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.ClientAuth;
+import io.tlsuite.protocol.config.TlsConfig;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import io.tlsuite.protocol.resumption.InMemoryTicketStore;
 import io.tlsuite.protocol.testing.Pump;
 import io.tlsuite.protocol.testing.TestPki;
@@ -49,21 +49,22 @@ class Tls12EngineFuzzTest {
      * encrypts to and checks signatures of exactly these keys.
      */
     private static final class Identities {
-        static final java.util.List<io.tlsuite.protocol.CertifiedKey> ALL = identities();
+        static final java.util.List<io.tlsuite.protocol.config.CertifiedKey> ALL = identities();
     }
 
-    private static java.util.List<io.tlsuite.protocol.CertifiedKey> identities() {
+    private static java.util.List<io.tlsuite.protocol.config.CertifiedKey> identities() {
         try (InputStream in =
                 Tls12EngineFuzzTest.class.getResourceAsStream("tls12-fuzz-server-identities.bin")) {
             java.io.DataInputStream d = new java.io.DataInputStream(in);
-            java.util.List<io.tlsuite.protocol.CertifiedKey> out = new java.util.ArrayList<>();
+            java.util.List<io.tlsuite.protocol.config.CertifiedKey> out =
+                    new java.util.ArrayList<>();
             for (String alg : new String[] {"EC", "RSA"}) {
                 byte[] key = new byte[d.readInt()];
                 d.readFully(key);
                 byte[] cert = new byte[d.readInt()];
                 d.readFully(cert);
                 out.add(
-                        new io.tlsuite.protocol.CertifiedKey(
+                        new io.tlsuite.protocol.config.CertifiedKey(
                                 java.util.List.of(
                                         (java.security.cert.X509Certificate)
                                                 java.security.cert.CertificateFactory.getInstance(

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.TlsAlertException;
 import io.tlsuite.protocol.crypto.AeadAlgorithm;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import io.tlsuite.protocol.crypto.tls12.Tls12KeySchedule;
 import io.tlsuite.protocol.crypto.tls12.Tls12KeySchedule.KeyBlock;
 import java.lang.reflect.Field;

@@ -1,8 +1,8 @@
 package io.tlsuite.protocol.testing;
 
-import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.protocol.config.TlsConfig;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

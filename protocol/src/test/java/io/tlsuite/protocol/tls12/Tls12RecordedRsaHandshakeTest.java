@@ -3,14 +3,14 @@ package io.tlsuite.protocol.tls12;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsuite.protocol.codec.Hex;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import io.tlsuite.protocol.crypto.tls12.Tls12KeySchedule;
 import io.tlsuite.protocol.handshake.Tls12Handshakes;
 import io.tlsuite.protocol.message.ExtensionType;
 import io.tlsuite.protocol.message.HandshakeCodec;
 import io.tlsuite.protocol.message.HandshakeMessage;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeCodec;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
+import io.tlsuite.protocol.message.Tls12HandshakeCodec;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage;
 import io.tlsuite.protocol.record.ContentType;
 import io.tlsuite.protocol.record.Record;
 import io.tlsuite.protocol.record.Tls12RecordProtection;

@@ -2,12 +2,12 @@ package io.tlsuite.protocol.tls12;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsuite.protocol.ClientAuth;
-import io.tlsuite.protocol.ProtocolVersion;
-import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.ClientAuth;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.crypto.CipherSuite;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import io.tlsuite.protocol.resumption.ClientSession;
 import io.tlsuite.protocol.resumption.InMemoryTicketStore;
 import io.tlsuite.protocol.resumption.ResumptionState;

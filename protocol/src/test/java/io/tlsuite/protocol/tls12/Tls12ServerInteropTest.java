@@ -2,16 +2,16 @@ package io.tlsuite.protocol.tls12;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tlsuite.protocol.ClientAuth;
 import io.tlsuite.protocol.Negotiated;
-import io.tlsuite.protocol.ProtocolVersion;
-import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.ClientAuth;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.crypto.NamedGroup;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite.KeyExchangeAlgorithm;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite.KeyExchangeAlgorithm;
 import io.tlsuite.protocol.testing.JdkPeer;
 import io.tlsuite.protocol.testing.TestPki;
 import java.nio.charset.StandardCharsets;

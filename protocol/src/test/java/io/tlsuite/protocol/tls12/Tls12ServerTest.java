@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsuite.protocol.EngineOutput;
 import io.tlsuite.protocol.MessageFields;
-import io.tlsuite.protocol.ProtocolVersion;
 import io.tlsuite.protocol.TlsEngine;
-import io.tlsuite.protocol.TlsListener;
 import io.tlsuite.protocol.alert.Alert;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.AlertLevel;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.TlsListener;
 import io.tlsuite.protocol.message.Extension;
 import io.tlsuite.protocol.message.ExtensionType;
 import io.tlsuite.protocol.message.HandshakeCodec;
 import io.tlsuite.protocol.message.HandshakeMessage;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage;
 import io.tlsuite.protocol.record.ContentType;
 import io.tlsuite.protocol.record.Record;
 import io.tlsuite.protocol.testing.JdkPeer;
@@ -137,6 +137,24 @@ class Tls12ServerTest {
                 new Record(ContentType.HANDSHAKE, 0x0301, HandshakeCodec.encode(ch)).encode());
     }
 
+    /** The extension types of the ServerHello at the start of a plaintext server flight. */
+    static List<Integer> serverHelloExtensionTypes(byte[] flight) {
+        byte[] fragment = java.util.Arrays.copyOfRange(flight, 5, flight.length);
+        int length =
+                ((fragment[1] & 0xff) << 16) | ((fragment[2] & 0xff) << 8) | (fragment[3] & 0xff);
+        HandshakeMessage m;
+        try {
+            m =
+                    HandshakeCodec.decode(
+                            fragment[0] & 0xff,
+                            java.util.Arrays.copyOfRange(fragment, 4, 4 + length));
+        } catch (io.tlsuite.protocol.alert.TlsAlertException e) {
+            throw new AssertionError(e);
+        }
+        return ((HandshakeMessage.ServerHello) m)
+                .extensions().stream().map(Extension::type).toList();
+    }
+
     static List<Extension> goodExtensions() {
         List<Extension> ext = new ArrayList<>();
         ext.add(new Extension.SupportedGroups(List.of(0x001d, 0x0017)));
@@ -155,23 +173,39 @@ class Tls12ServerTest {
     }
 
     @Test
-    void aClientWithoutExtendedMasterSecretIsRefused() {
+    void aClientWithoutExtendedMasterSecretIsAcceptedUnlessRequired() {
         List<Extension> ext = goodExtensions();
         ext.removeIf(e -> e.type() == ExtensionType.EXTENDED_MASTER_SECRET);
-        TlsEngine ours = TlsEngine.server(Tls12ServerInteropTest.server().build());
-        assertThat(feedHello(ours, List.of(0xc02b), ext).alertSent().orElseThrow().description())
+        TlsEngine lenient = TlsEngine.server(Tls12ServerInteropTest.server().build());
+        assertThat(feedHello(lenient, List.of(0xc02b), ext).alertSent()).isEmpty();
+        assertThat(lenient.stateName()).isEqualTo("ExpectClientKeyExchange");
+        TlsEngine strict =
+                TlsEngine.server(
+                        Tls12ServerInteropTest.server().requireExtendedMasterSecret(true).build());
+        assertThat(feedHello(strict, List.of(0xc02b), ext).alertSent().orElseThrow().description())
                 .isEqualTo(AlertDescription.HANDSHAKE_FAILURE);
     }
 
     @Test
-    void aClientWithoutSecureRenegotiationSignallingIsRefused() {
+    void aClientWithoutSecureRenegotiationSignallingIsAcceptedUnlessRequired() {
         List<Extension> ext = goodExtensions();
         ext.removeIf(e -> e.type() == ExtensionType.RENEGOTIATION_INFO);
-        TlsEngine ours = TlsEngine.server(Tls12ServerInteropTest.server().build());
+        TlsEngine lenient = TlsEngine.server(Tls12ServerInteropTest.server().build());
+        EngineOutput out = feedHello(lenient, List.of(0xc02b), ext);
+        assertThat(out.alertSent()).isEmpty();
+        // RFC 5746 §3.6: no renegotiation_info in our ServerHello for a client that sent none.
+        assertThat(serverHelloExtensionTypes(out.outbound()))
+                .doesNotContain(ExtensionType.RENEGOTIATION_INFO)
+                .contains(ExtensionType.EXTENDED_MASTER_SECRET);
+        TlsEngine ours =
+                TlsEngine.server(
+                        Tls12ServerInteropTest.server().requireSecureRenegotiation(true).build());
         assertThat(feedHello(ours, List.of(0xc02b), ext).alertSent().orElseThrow().description())
                 .isEqualTo(AlertDescription.HANDSHAKE_FAILURE);
         // The SCSV instead of the extension is enough (RFC 5746 §3.3).
-        TlsEngine withScsv = TlsEngine.server(Tls12ServerInteropTest.server().build());
+        TlsEngine withScsv =
+                TlsEngine.server(
+                        Tls12ServerInteropTest.server().requireSecureRenegotiation(true).build());
         assertThat(feedHello(withScsv, List.of(0xc02b, 0x00ff), ext).alertSent()).isEmpty();
         // A non-empty renegotiated_connection in an initial handshake is refused.
         List<Extension> bad = goodExtensions();

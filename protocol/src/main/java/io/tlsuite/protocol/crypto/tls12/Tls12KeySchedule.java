@@ -1,6 +1,7 @@
 package io.tlsuite.protocol.crypto.tls12;
 
 import io.tlsuite.protocol.crypto.HashAlgorithm;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import java.util.Arrays;
 
 /**

@@ -1,9 +1,9 @@
 package io.tlsuite.protocol.handshake.client;
 
-import io.tlsuite.protocol.ProtocolVersion;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.TlsAlertException;
 import io.tlsuite.protocol.cert.HostnameMatcher;
+import io.tlsuite.protocol.codec.ProtocolVersion;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.KeyExchange;
 import io.tlsuite.protocol.crypto.KeySchedule;

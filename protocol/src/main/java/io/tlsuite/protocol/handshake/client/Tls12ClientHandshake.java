@@ -1,14 +1,14 @@
 package io.tlsuite.protocol.handshake.client;
 
-import io.tlsuite.protocol.CertifiedKey;
-import io.tlsuite.protocol.ProtocolVersion;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.TlsAlertException;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.CertifiedKey;
 import io.tlsuite.protocol.crypto.KeyExchange;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite.KeyExchangeAlgorithm;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite.KeyExchangeAlgorithm;
 import io.tlsuite.protocol.handshake.Connected12;
 import io.tlsuite.protocol.handshake.Expect;
 import io.tlsuite.protocol.handshake.Expect12;
@@ -22,11 +22,11 @@ import io.tlsuite.protocol.message.ExtensionType;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import io.tlsuite.protocol.message.HandshakeMessage.Finished;
 import io.tlsuite.protocol.message.HandshakeMessage.ServerHello;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.Certificate12;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.CertificateRequest12;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ServerHelloDone;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ServerKeyExchangeEcdhe;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.Certificate12;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.CertificateRequest12;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ServerHelloDone;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ServerKeyExchangeEcdhe;
 import io.tlsuite.protocol.resumption.ClientSession;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -292,15 +292,8 @@ public final class Tls12ClientHandshake {
                                                     "ServerKeyExchange for a group not offered"));
             X509Certificate leaf = ctx.peerCertificates.get(0);
             SignatureScheme scheme =
-                    SignatureScheme.of(ske.signatureScheme())
-                            .filter(s -> Tls12Handshakes.ourSchemes(ctx).contains(s.code()))
-                            .filter(s -> s.matches(leaf.getPublicKey()))
-                            .orElseThrow(
-                                    () ->
-                                            TlsAlertException.illegalParameter(
-                                                    "ServerKeyExchange signature scheme 0x"
-                                                            + Integer.toHexString(
-                                                                    ske.signatureScheme())));
+                    Handshakes.peerSignatureScheme(
+                            ctx, ske.signatureScheme(), leaf.getPublicKey(), "ServerKeyExchange");
             byte[] signed = ske.signedContent(ctx.clientRandom, ctx.serverRandom);
             if (!scheme.verify(leaf.getPublicKey(), signed, ske.signature())) {
                 throw new TlsAlertException(

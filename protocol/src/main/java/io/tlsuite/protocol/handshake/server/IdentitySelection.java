@@ -1,11 +1,11 @@
 package io.tlsuite.protocol.handshake.server;
 
-import io.tlsuite.protocol.CertifiedKey;
-import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.TlsAlertException;
+import io.tlsuite.protocol.config.CertifiedKey;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.crypto.SignatureScheme;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import java.security.interfaces.RSAKey;
 import java.util.ArrayList;
 import java.util.List;

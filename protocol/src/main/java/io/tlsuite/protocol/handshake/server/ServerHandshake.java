@@ -1,9 +1,9 @@
 package io.tlsuite.protocol.handshake.server;
 
-import io.tlsuite.protocol.ClientAuth;
-import io.tlsuite.protocol.ProtocolVersion;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.TlsAlertException;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.ClientAuth;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.KeyExchange;
 import io.tlsuite.protocol.crypto.KeySchedule;
@@ -16,6 +16,7 @@ import io.tlsuite.protocol.handshake.Handshakes;
 import io.tlsuite.protocol.handshake.State;
 import io.tlsuite.protocol.handshake.SuspendableState;
 import io.tlsuite.protocol.message.Extension;
+import io.tlsuite.protocol.message.ExtensionType;
 import io.tlsuite.protocol.message.HandshakeCodec;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import io.tlsuite.protocol.message.HandshakeMessage.Certificate;
@@ -26,6 +27,7 @@ import io.tlsuite.protocol.message.HandshakeMessage.EncryptedExtensions;
 import io.tlsuite.protocol.message.HandshakeMessage.Finished;
 import io.tlsuite.protocol.message.HandshakeMessage.NewSessionTicket;
 import io.tlsuite.protocol.message.HandshakeMessage.ServerHello;
+import io.tlsuite.protocol.record.Record;
 import io.tlsuite.protocol.resumption.ResumptionState;
 import io.tlsuite.protocol.resumption.TicketStore;
 import java.security.MessageDigest;
@@ -84,6 +86,13 @@ public final class ServerHandshake {
      */
     static ProtocolVersion negotiateVersion(HandshakeContext ctx, ClientHello ch)
             throws TlsAlertException {
+        if (ch.legacyVersion() < ProtocolVersion.TLS_1_2.code()) {
+            // RFC 8446 §4.1.2 and Appendix D: legacy_version is 0x0303 for TLS 1.2 and 1.3
+            // clients; below it the client speaks an older version, whatever it lists.
+            throw new TlsAlertException(
+                    AlertDescription.PROTOCOL_VERSION,
+                    "ClientHello.legacy_version 0x" + Integer.toHexString(ch.legacyVersion()));
+        }
         Optional<Extension.ClientSupportedVersions> sv =
                 Extension.find(ch.extensions(), Extension.ClientSupportedVersions.class);
         boolean tls13 = ctx.config.enables(ProtocolVersion.TLS_1_3);
@@ -185,6 +194,17 @@ public final class ServerHandshake {
         }
     }
 
+    /** The client's key share we answer, and its group. */
+    private record ChosenShare(NamedGroup group, Extension.KeyShareEntry entry) {}
+
+    /** The ticket the client resumes and its index among the offered identities. */
+    private record AcceptedPsk(ResumptionState state, int identity) {}
+
+    /**
+     * Answers a ClientHello that negotiated TLS 1.3: either a HelloRetryRequest or the whole server
+     * flight, one method per message (RFC 8446 §2: ServerHello, EncryptedExtensions,
+     * [CertificateRequest], Certificate, CertificateVerify, Finished).
+     */
     static State respond(HandshakeContext ctx, ClientHello ch, byte[] raw, Retry retry)
             throws TlsAlertException {
         if (ch.legacyCompressionMethods().length != 1 || ch.legacyCompressionMethods()[0] != 0) {
@@ -193,7 +213,54 @@ public final class ServerHandshake {
         }
         CipherSuite suite = chooseSuite(ctx, ch, retry);
         ctx.clientRandom = ch.random().clone();
+        List<Integer> clientGroups = supportedGroups(ch);
+        Optional<ChosenShare> share = chooseKeyShare(ctx, ch, retry);
+        if (share.isEmpty()) {
+            return helloRetry(ctx, ch, raw, suite, retryGroup(ctx, clientGroups));
+        }
+        AcceptedPsk psk = acceptPsk(ctx, ch, raw, suite, retry);
+        List<Integer> clientSchemes = null;
+        if (psk == null) {
+            clientSchemes = signatureAlgorithms(ch);
+            ctx.identity = IdentitySelection.forTls13(ctx.config, clientSchemes);
+        }
+        negotiateAlpnAndSni(ctx, ch);
 
+        if (retry == null) {
+            ctx.transcript.startHash(suite.hash());
+        }
+        ctx.transcript.add(raw);
+        ctx.suite = suite;
+        ctx.group = share.get().group();
+        ctx.version = ProtocolVersion.TLS_1_3;
+        ctx.resumed = psk != null;
+
+        sendServerHello(ctx, ch, share.get(), psk);
+        sendEncryptedExtensions(ctx);
+        boolean requestClientCert = psk == null && ctx.config.clientAuth() != ClientAuth.NONE;
+        if (requestClientCert) {
+            sendCertificateRequest(ctx);
+        }
+        if (psk == null) {
+            ctx.send(Handshakes.certificateMessage(new byte[0], ctx.identity.chain()));
+            ctx.send(Handshakes.signCertificateVerify(ctx, clientSchemes));
+        } else {
+            ctx.peerCertificates = psk.state().peerCertificates();
+        }
+        sendFinished(ctx);
+        if (requestClientCert) {
+            return new ExpectClientCertificate();
+        }
+        sendTicketsWithFlight(ctx);
+        return new ExpectClientFinished(true);
+    }
+
+    /**
+     * Our most preferred group among the client's key shares (RFC 8446 §4.2.8); empty when no share
+     * is for a group we enable (then a HelloRetryRequest asks for one).
+     */
+    private static Optional<ChosenShare> chooseKeyShare(
+            HandshakeContext ctx, ClientHello ch, Retry retry) throws TlsAlertException {
         Extension.ClientKeyShares shares =
                 Extension.find(ch.extensions(), Extension.ClientKeyShares.class)
                         .orElseThrow(
@@ -201,36 +268,52 @@ public final class ServerHandshake {
                                         new TlsAlertException(
                                                 AlertDescription.MISSING_EXTENSION,
                                                 "no key_share"));
-        Extension.SupportedGroups groups =
-                Extension.find(ch.extensions(), Extension.SupportedGroups.class)
-                        .orElseThrow(
-                                () ->
-                                        new TlsAlertException(
-                                                AlertDescription.MISSING_EXTENSION,
-                                                "no supported_groups"));
-        Extension.KeyShareEntry entry = null;
-        NamedGroup group = null;
+        ChosenShare chosen = null;
         for (NamedGroup g : ctx.config.groups()) {
             for (Extension.KeyShareEntry e : shares.shares()) {
-                if (e.group() == g.code() && entry == null) {
-                    entry = e;
-                    group = g;
+                if (e.group() == g.code() && chosen == null) {
+                    chosen = new ChosenShare(g, e);
                 }
             }
         }
-        if (retry != null && (group != retry.group() || shares.shares().size() != 1)) {
+        if (retry != null
+                && (chosen == null
+                        || chosen.group() != retry.group()
+                        || shares.shares().size() != 1)) {
             throw TlsAlertException.illegalParameter(
                     "second ClientHello lacks the requested key share");
         }
-        if (entry == null) {
-            for (NamedGroup g : ctx.config.groups()) {
-                if (groups.groups().contains(g.code())) {
-                    return helloRetry(ctx, ch, raw, suite, g);
-                }
-            }
-            throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, "no common group");
-        }
+        return Optional.ofNullable(chosen);
+    }
 
+    /** RFC 8446 §9.2: a ClientHello with key_share must carry supported_groups too. */
+    private static List<Integer> supportedGroups(ClientHello ch) throws TlsAlertException {
+        return Extension.find(ch.extensions(), Extension.SupportedGroups.class)
+                .orElseThrow(
+                        () ->
+                                new TlsAlertException(
+                                        AlertDescription.MISSING_EXTENSION, "no supported_groups"))
+                .groups();
+    }
+
+    /** The group a HelloRetryRequest asks for: our most preferred among supported_groups. */
+    private static NamedGroup retryGroup(HandshakeContext ctx, List<Integer> clientGroups)
+            throws TlsAlertException {
+        for (NamedGroup g : ctx.config.groups()) {
+            if (clientGroups.contains(g.code())) {
+                return g;
+            }
+        }
+        throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, "no common group");
+    }
+
+    /**
+     * RFC 8446 §4.2.11: the first offered ticket that our store redeems, whose suite hash fits and
+     * whose binder verifies (psk_dhe_ke only); null for a full handshake.
+     */
+    private static AcceptedPsk acceptPsk(
+            HandshakeContext ctx, ClientHello ch, byte[] raw, CipherSuite suite, Retry retry)
+            throws TlsAlertException {
         Optional<Extension.ClientPreSharedKey> pskExt =
                 Extension.find(ch.extensions(), Extension.ClientPreSharedKey.class);
         Optional<Extension.PskKeyExchangeModes> modes =
@@ -240,77 +323,74 @@ public final class ServerHandshake {
                     AlertDescription.MISSING_EXTENSION,
                     "pre_shared_key without psk_key_exchange_modes");
         }
-        ResumptionState resumption = null;
-        int selectedIdentity = -1;
-        if (pskExt.isPresent()
-                && modes.get().modes().contains(Extension.PskKeyExchangeModes.PSK_DHE_KE)
-                && ctx.config.ticketStore() != null) {
-            TicketStore store = ctx.config.ticketStore();
-            List<Extension.PskIdentity> ids = pskExt.get().identities();
-            for (int i = 0; i < ids.size() && resumption == null; i++) {
-                Optional<ResumptionState> s = store.redeem(ids.get(i).identity());
-                if (s.isPresent()
-                        && s.get().cipherSuite() instanceof CipherSuite
-                        && s.get().cipherSuite().hash() == suite.hash()
-                        && !s.get().isExpired(ctx.config.clock().instant())) {
-                    verifyBinder(ctx, raw, pskExt.get(), i, s.get(), suite, retry != null);
-                    resumption = s.get();
-                    selectedIdentity = i;
-                }
+        if (pskExt.isEmpty()
+                || !modes.get().modes().contains(Extension.PskKeyExchangeModes.PSK_DHE_KE)
+                || ctx.config.ticketStore() == null) {
+            return null;
+        }
+        TicketStore store = ctx.config.ticketStore();
+        List<Extension.PskIdentity> ids = pskExt.get().identities();
+        for (int i = 0; i < ids.size(); i++) {
+            Optional<ResumptionState> s = store.redeem(ids.get(i).identity());
+            if (s.isPresent()
+                    && s.get().cipherSuite() instanceof CipherSuite
+                    && s.get().cipherSuite().hash() == suite.hash()
+                    && !s.get().isExpired(ctx.config.clock().instant())) {
+                verifyBinder(ctx, raw, pskExt.get(), i, s.get(), suite, retry != null);
+                return new AcceptedPsk(s.get(), i);
             }
         }
+        return null;
+    }
 
-        Extension.SignatureAlgorithms sigAlgs = null;
-        if (resumption == null) {
-            sigAlgs =
-                    Extension.find(ch.extensions(), Extension.SignatureAlgorithms.class)
-                            .orElseThrow(
-                                    () ->
-                                            new TlsAlertException(
-                                                    AlertDescription.MISSING_EXTENSION,
-                                                    "no signature_algorithms"));
-            ctx.identity = IdentitySelection.forTls13(ctx.config, sigAlgs.schemes());
-        }
+    private static List<Integer> signatureAlgorithms(ClientHello ch) throws TlsAlertException {
+        return Extension.find(ch.extensions(), Extension.SignatureAlgorithms.class)
+                .orElseThrow(
+                        () ->
+                                new TlsAlertException(
+                                        AlertDescription.MISSING_EXTENSION,
+                                        "no signature_algorithms"))
+                .schemes();
+    }
 
-        negotiateAlpnAndSni(ctx, ch);
-
-        if (retry == null) {
-            ctx.transcript.startHash(suite.hash());
-        }
-        ctx.transcript.add(raw);
-        ctx.suite = suite;
-        ctx.group = group;
-        ctx.version = ProtocolVersion.TLS_1_3;
-        ctx.resumed = resumption != null;
-
-        KeyExchange kx = group.generate(ctx.config.random());
-        byte[] shared = kx.agree(entry.keyExchange());
+    /**
+     * ServerHello (RFC 8446 §4.1.3) with our key share and the selected PSK, then the handshake
+     * secrets from the (EC)DHE result; both directions move to the handshake keys.
+     */
+    private static void sendServerHello(
+            HandshakeContext ctx, ClientHello ch, ChosenShare share, AcceptedPsk psk)
+            throws TlsAlertException {
+        KeyExchange kx = share.group().generate(ctx.config.random());
+        byte[] shared = kx.agree(share.entry().keyExchange());
         byte[] random = new byte[32];
         ctx.config.random().nextBytes(random);
         List<Extension> shExt = new ArrayList<>();
         shExt.add(new Extension.ServerSupportedVersion(ProtocolVersion.TLS_1_3.code()));
         shExt.add(
                 new Extension.ServerKeyShare(
-                        new Extension.KeyShareEntry(group.code(), kx.publicKey())));
-        if (resumption != null) {
-            shExt.add(new Extension.ServerPreSharedKey(selectedIdentity));
+                        new Extension.KeyShareEntry(share.group().code(), kx.publicKey())));
+        if (psk != null) {
+            shExt.add(new Extension.ServerPreSharedKey(psk.identity()));
         }
-        if (Extension.has(ch.extensions(), io.tlsuite.protocol.message.ExtensionType.EARLY_DATA)) {
+        if (Extension.has(ch.extensions(), ExtensionType.EARLY_DATA)) {
             // 0-RTT is declined (no early_data in EncryptedExtensions): skip the client's early
             // records.
-            ctx.earlyDataToSkip = 4 * io.tlsuite.protocol.record.Record.MAX_CIPHERTEXT;
+            ctx.earlyDataToSkip = 4 * Record.MAX_CIPHERTEXT;
         }
-        ctx.send(new ServerHello(0x0303, random, ch.legacySessionId(), suite.code(), 0, shExt));
+        ctx.send(new ServerHello(0x0303, random, ch.legacySessionId(), ctx.suite.code(), 0, shExt));
         if (ch.legacySessionId().length > 0) {
             ctx.sendChangeCipherSpec();
         }
-        ctx.keySchedule = new KeySchedule(suite, resumption == null ? null : resumption.psk());
+        ctx.keySchedule = new KeySchedule(ctx.suite, psk == null ? null : psk.state().psk());
         ctx.keySchedule.deriveHandshakeSecret(shared);
         Arrays.fill(shared, (byte) 0);
         Handshakes.deriveHandshakeSecrets(ctx);
         ctx.setWriteSecret(ctx.serverHandshakeSecret);
         ctx.setReadSecret(ctx.clientHandshakeSecret);
+    }
 
+    /** RFC 8446 §4.3.1: the negotiated ALPN protocol and the SNI acknowledgement. */
+    private static void sendEncryptedExtensions(HandshakeContext ctx) {
         List<Extension> ee = new ArrayList<>();
         if (ctx.alpn != null) {
             ee.add(new Extension.Alpn(List.of(ctx.alpn)));
@@ -319,40 +399,39 @@ public final class ServerHandshake {
             ee.add(new Extension.ServerNameAck());
         }
         ctx.send(new EncryptedExtensions(ee));
-        boolean requestClientCert = false;
-        if (resumption == null) {
-            if (ctx.config.clientAuth() != ClientAuth.NONE) {
-                requestClientCert = true;
-                ctx.send(
-                        new CertificateRequest(
-                                new byte[0],
-                                List.of(
-                                        new Extension.SignatureAlgorithms(
-                                                ctx.config.signatureSchemes().stream()
-                                                        .map(SignatureScheme::code)
-                                                        .toList()))));
-            }
-            ctx.send(Handshakes.certificateMessage(new byte[0], ctx.identity.chain()));
-            ctx.send(Handshakes.signCertificateVerify(ctx, sigAlgs.schemes()));
-        } else {
-            ctx.peerCertificates = resumption.peerCertificates();
-        }
+    }
+
+    /** RFC 8446 §4.3.2: the signature schemes we accept for the client's CertificateVerify. */
+    private static void sendCertificateRequest(HandshakeContext ctx) {
+        ctx.send(
+                new CertificateRequest(
+                        new byte[0],
+                        List.of(
+                                new Extension.SignatureAlgorithms(
+                                        ctx.config.signatureSchemes().stream()
+                                                .map(SignatureScheme::code)
+                                                .toList()))));
+    }
+
+    /** RFC 8446 §4.4.4: our Finished, then the application write key. */
+    private static void sendFinished(HandshakeContext ctx) {
         ctx.send(Handshakes.finished(ctx, ctx.serverHandshakeSecret));
         Handshakes.deriveApplicationSecrets(ctx);
         ctx.setWriteSecret(ctx.serverApplicationSecret);
-        if (requestClientCert) {
-            return new ExpectClientCertificate();
-        }
-        // RFC 8446 §4.6.1 note: without client authentication the server knows the client's
-        // Finished in advance, so the tickets can go out with this flight; clients that close
-        // right after the handshake (openssl s_client) still get them.
+    }
+
+    /**
+     * RFC 8446 §4.6.1 note: without client authentication the server knows the client's Finished in
+     * advance, so the tickets can go out with this flight; clients that close right after the
+     * handshake (openssl s_client) still get them.
+     */
+    private static void sendTicketsWithFlight(HandshakeContext ctx) {
         byte[] expectedClientFinished =
                 HandshakeCodec.encode(Handshakes.finished(ctx, ctx.clientHandshakeSecret));
         ctx.resumptionMasterSecret =
                 ctx.keySchedule.resumptionMasterSecret(
                         ctx.transcript.hashWith(expectedClientFinished));
         issueTickets(ctx);
-        return new ExpectClientFinished(true);
     }
 
     /** ALPN (RFC 7301: no_application_protocol when nothing is common) and SNI, both versions. */

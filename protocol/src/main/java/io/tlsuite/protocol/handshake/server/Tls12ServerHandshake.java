@@ -1,15 +1,15 @@
 package io.tlsuite.protocol.handshake.server;
 
-import io.tlsuite.protocol.CertifiedKey;
-import io.tlsuite.protocol.ClientAuth;
-import io.tlsuite.protocol.ProtocolVersion;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.TlsAlertException;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.CertifiedKey;
+import io.tlsuite.protocol.config.ClientAuth;
 import io.tlsuite.protocol.crypto.KeyExchange;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite.KeyExchangeAlgorithm;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite.KeyExchangeAlgorithm;
 import io.tlsuite.protocol.handshake.Connected12;
 import io.tlsuite.protocol.handshake.Expect;
 import io.tlsuite.protocol.handshake.Expect12;
@@ -26,10 +26,10 @@ import io.tlsuite.protocol.message.HandshakeMessage.CertificateVerify;
 import io.tlsuite.protocol.message.HandshakeMessage.ClientHello;
 import io.tlsuite.protocol.message.HandshakeMessage.Finished;
 import io.tlsuite.protocol.message.HandshakeMessage.ServerHello;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.Certificate12;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeEcdhe;
-import io.tlsuite.protocol.message.tls12.Tls12HandshakeMessage.ClientKeyExchangeRsa;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.Certificate12;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ClientKeyExchangeEcdhe;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.ClientKeyExchangeRsa;
 import io.tlsuite.protocol.resumption.ResumptionState;
 import io.tlsuite.protocol.resumption.TicketStore;
 import java.security.cert.X509Certificate;
@@ -48,8 +48,10 @@ import java.util.Optional;
  *   -> ExpectChangeCipherSpec -> ExpectClientFinished -> (ChangeCipherSpec, Finished) -> Connected
  * </pre>
  *
- * Extended master secret (RFC 7627) and secure renegotiation signalling (RFC 5746) are required;
- * only AEAD suites exist.
+ * Extended master secret (RFC 7627) and secure renegotiation signalling (RFC 5746) are used when
+ * the client offers them and required only when configured ({@code
+ * TlsConfig.requireExtendedMasterSecret}, {@code requireSecureRenegotiation}); a session without
+ * the extended master secret is never resumed (RFC 7627 §5.3). Only AEAD suites exist.
  */
 public final class Tls12ServerHandshake {
     private Tls12ServerHandshake() {}
@@ -60,7 +62,7 @@ public final class Tls12ServerHandshake {
     static State respond(HandshakeContext ctx, ClientHello ch, byte[] raw)
             throws TlsAlertException {
         ctx.version = ProtocolVersion.TLS_1_2;
-        checkClientHello(ch);
+        checkClientHello(ctx, ch);
         List<Integer> peerSchemes =
                 Extension.find(ch.extensions(), Extension.SignatureAlgorithms.class)
                         .map(Extension.SignatureAlgorithms::schemes)
@@ -69,9 +71,17 @@ public final class Tls12ServerHandshake {
         Optional<byte[]> ticketExtension =
                 Tls12Handshakes.extension(ch.extensions(), ExtensionType.SESSION_TICKET);
         // RFC 5077 §3.2: a ticket is issued only to a client that sent the extension.
+        // RFC 7627 §5.3: sessions without the extended master secret are neither stored nor
+        // resumed; a client without it always gets a full handshake.
         boolean issueTicket =
-                store != null && ctx.config.tls12SessionTickets() && ticketExtension.isPresent();
-        Optional<ResumptionState> session = findSession(ctx, ch, ticketExtension);
+                store != null
+                        && ctx.config.tls12SessionTickets()
+                        && ticketExtension.isPresent()
+                        && ctx.tls12ExtendedMasterSecret;
+        Optional<ResumptionState> session =
+                ctx.tls12ExtendedMasterSecret
+                        ? findSession(ctx, ch, ticketExtension)
+                        : Optional.empty();
         if (session.isPresent()) {
             return resume(ctx, ch, raw, session.get(), issueTicket);
         }
@@ -86,11 +96,7 @@ public final class Tls12ServerHandshake {
         ctx.transcript.add(raw);
 
         List<Extension> ext = new ArrayList<>();
-        ext.add(
-                Tls12Handshakes.extension(
-                        ExtensionType.RENEGOTIATION_INFO,
-                        Tls12Handshakes.EMPTY_RENEGOTIATION_INFO));
-        ext.add(Tls12Handshakes.extension(ExtensionType.EXTENDED_MASTER_SECRET, new byte[0]));
+        addRenegotiationInfoAndEms(ctx, ext);
         if (choice.group() != null
                 && Tls12Handshakes.extension(ch.extensions(), ExtensionType.EC_POINT_FORMATS)
                         .isPresent()) {
@@ -106,7 +112,13 @@ public final class Tls12ServerHandshake {
         // A session id when no ticket is issued (RFC 5077 §3.4 lets a ticket come without one),
         // so that each session is stored, and redeemed, exactly once.
         byte[] sessionId =
-                new byte[store != null && !issueTicket && store.supportsSessionIds() ? 32 : 0];
+                new byte
+                        [store != null
+                                        && !issueTicket
+                                        && store.supportsSessionIds()
+                                        && ctx.tls12ExtendedMasterSecret
+                                ? 32
+                                : 0];
         ctx.config.random().nextBytes(sessionId);
         ctx.send(
                 new ServerHello(
@@ -138,8 +150,13 @@ public final class Tls12ServerHandshake {
                 : new ExpectClientKeyExchange(agreement, null);
     }
 
-    /** RFC 5746, RFC 7627, RFC 8422 §5.1.2: what a TLS 1.2 ClientHello must carry for us. */
-    private static void checkClientHello(ClientHello ch) throws TlsAlertException {
+    /**
+     * RFC 5746, RFC 7627, RFC 8422 §5.1.2: what a TLS 1.2 ClientHello must carry for us. Notes in
+     * {@code ctx} whether the client offers the extended master secret and signals secure
+     * renegotiation; refuses their absence only when configured to.
+     */
+    private static void checkClientHello(HandshakeContext ctx, ClientHello ch)
+            throws TlsAlertException {
         boolean nullCompression = false;
         for (byte b : ch.legacyCompressionMethods()) {
             nullCompression |= b == 0;
@@ -154,21 +171,24 @@ public final class Tls12ServerHandshake {
             throw new TlsAlertException(
                     AlertDescription.HANDSHAKE_FAILURE, "renegotiation_info is not empty");
         }
-        if (ri.isEmpty() && !ch.cipherSuites().contains(Tls12Handshakes.RENEGOTIATION_SCSV)) {
+        ctx.tls12SecureRenegotiation =
+                ri.isPresent() || ch.cipherSuites().contains(Tls12Handshakes.RENEGOTIATION_SCSV);
+        if (!ctx.tls12SecureRenegotiation && ctx.config.requireSecureRenegotiation()) {
             throw new TlsAlertException(
                     AlertDescription.HANDSHAKE_FAILURE,
                     "client signals no secure renegotiation (RFC 5746)");
         }
         Optional<byte[]> ems =
                 Tls12Handshakes.extension(ch.extensions(), ExtensionType.EXTENDED_MASTER_SECRET);
-        if (ems.isEmpty()) {
-            // RFC 7627 §5.3: a server may refuse a full handshake without it; we always do.
+        if (ems.isPresent() && ems.get().length != 0) {
+            throw TlsAlertException.decodeError("extended_master_secret must be empty");
+        }
+        ctx.tls12ExtendedMasterSecret = ems.isPresent();
+        if (!ctx.tls12ExtendedMasterSecret && ctx.config.requireExtendedMasterSecret()) {
+            // RFC 7627 §5.3: a server may refuse a full handshake without it.
             throw new TlsAlertException(
                     AlertDescription.HANDSHAKE_FAILURE,
                     "client does not offer extended_master_secret (RFC 7627)");
-        }
-        if (ems.get().length != 0) {
-            throw TlsAlertException.decodeError("extended_master_secret must be empty");
         }
         Optional<byte[]> formats =
                 Tls12Handshakes.extension(ch.extensions(), ExtensionType.EC_POINT_FORMATS);
@@ -181,6 +201,22 @@ public final class Tls12ServerHandshake {
             if (f.length == 0 || (f[0] & 0xff) != f.length - 1 || !uncompressed) {
                 throw TlsAlertException.illegalParameter("ec_point_formats without uncompressed");
             }
+        }
+    }
+
+    /**
+     * RFC 5746 §3.6 and RFC 7627 §5.1: our renegotiation_info and extended_master_secret answer
+     * only a client that signalled them.
+     */
+    private static void addRenegotiationInfoAndEms(HandshakeContext ctx, List<Extension> ext) {
+        if (ctx.tls12SecureRenegotiation) {
+            ext.add(
+                    Tls12Handshakes.extension(
+                            ExtensionType.RENEGOTIATION_INFO,
+                            Tls12Handshakes.EMPTY_RENEGOTIATION_INFO));
+        }
+        if (ctx.tls12ExtendedMasterSecret) {
+            ext.add(Tls12Handshakes.extension(ExtensionType.EXTENDED_MASTER_SECRET, new byte[0]));
         }
     }
 
@@ -381,11 +417,7 @@ public final class Tls12ServerHandshake {
         ctx.transcript.startHash(suite.hash());
         ctx.transcript.add(raw);
         List<Extension> ext = new ArrayList<>();
-        ext.add(
-                Tls12Handshakes.extension(
-                        ExtensionType.RENEGOTIATION_INFO,
-                        Tls12Handshakes.EMPTY_RENEGOTIATION_INFO));
-        ext.add(Tls12Handshakes.extension(ExtensionType.EXTENDED_MASTER_SECRET, new byte[0]));
+        addRenegotiationInfoAndEms(ctx, ext);
         if (ctx.alpn != null) {
             ext.add(new Extension.Alpn(List.of(ctx.alpn)));
         }
@@ -581,7 +613,7 @@ public final class Tls12ServerHandshake {
         @Override
         protected State on(HandshakeContext ctx, CertificateVerify cv, byte[] raw)
                 throws TlsAlertException {
-            Tls12Handshakes.verifyCertificateVerify(ctx, cv, leaf);
+            Handshakes.verifyCertificateVerify(ctx, cv, leaf);
             ctx.transcript.add(raw);
             return next;
         }

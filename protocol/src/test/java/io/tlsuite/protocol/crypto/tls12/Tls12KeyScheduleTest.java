@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tlsuite.protocol.codec.Hex;
 import io.tlsuite.protocol.crypto.HashAlgorithm;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;

@@ -1,0 +1,6 @@
+/**
+ * Peer certificate validation: the pluggable {@link io.tlsuite.protocol.cert.CertificateValidator},
+ * PKIX chains from a {@link io.tlsuite.protocol.cert.TrustStore}, host names, revocation callback.
+ * Depends only on {@code alert}.
+ */
+package io.tlsuite.protocol.cert;
