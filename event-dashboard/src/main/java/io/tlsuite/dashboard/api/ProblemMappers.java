@@ -1,5 +1,6 @@
 package io.tlsuite.dashboard.api;
 
+import io.tlsuite.dashboard.live.LiveStream;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +15,20 @@ class ProblemMappers {
     @ServerExceptionMapper
     Response badQuery(BadQueryException e) {
         return Problem.of("bad-query", "Bad query parameter", 400, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response unknownAggregate(NotFoundProblem e) {
+        return Problem.of("not-found", "Not found", 404, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response tooManyViewers(LiveStream.Full e) {
+        return Response.fromResponse(
+                        Problem.of("too-many-viewers", "Too many live viewers", 503, e.getMessage())
+                                .toResponse())
+                .header("Retry-After", "10")
+                .build();
     }
 
     @ServerExceptionMapper
