@@ -1,96 +1,262 @@
 package io.tlsuite.dashboard.api;
 
-import io.smallrye.mutiny.Multi;
-import io.tlsuite.dashboard.domain.EventFeed;
-import io.tlsuite.dashboard.domain.FeedEntry;
+import io.tlsuite.dashboard.domain.DashboardEvent;
+import io.tlsuite.dashboard.domain.EventFilter;
+import io.tlsuite.dashboard.domain.EventIndex;
+import io.tlsuite.dashboard.live.LiveStream;
+import io.tlsuite.dashboard.live.LiveSubscriber;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Predicate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/api/v1")
-@Produces(MediaType.APPLICATION_JSON)
+@Path("/api/v1/events")
+@Tag(name = "events", description = "Every lifecycle event of the suite: list, live stream, export")
 public class EventsResource {
 
     static final int MAX_LIMIT = 1000;
+    static final int MAX_EXPORT = 100_000;
 
-    private final EventFeed feed;
+    private final EventIndex index;
+    private final LiveStream stream;
+    private final EventJson json;
 
-    EventsResource(EventFeed feed) {
-        this.feed = feed;
+    EventsResource(EventIndex index, LiveStream stream, EventJson json) {
+        this.index = index;
+        this.stream = stream;
+        this.json = json;
     }
 
     @GET
-    @Path("/events")
-    @Operation(summary = "Recent lifecycle events, oldest first, optionally filtered")
-    public List<EventView> recent(
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "A page of events that match, oldest first",
+            description =
+                    "Without before/after: the newest matching events. With before=N: the page"
+                            + " before sequence N (older); with after=N: the page after it"
+                            + " (newer). The Link header names the next older page when there"
+                            + " is one.")
+    @APIResponse(
+            responseCode = "200",
+            description = "the events",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = EventView.class)))
+    @APIResponse(responseCode = "400", description = "a filter or paging parameter is invalid")
+    public Response list(
+            @BeanParam EventQuery query,
             @Parameter(description = "at most this many (1-1000)")
                     @QueryParam("limit")
                     @DefaultValue("100")
                     int limit,
-            @Parameter(description = "only this topic, e.g. tls.handshakes") @QueryParam("topic")
-                    String topic,
-            @Parameter(
-                            description =
-                                    "only this aggregate id (serial, handshake, session or run id)")
-                    @QueryParam("subject")
-                    String subject,
-            @Parameter(description = "only types starting with this, e.g. tls.session.")
-                    @QueryParam("type")
-                    String type) {
+            @Parameter(description = "only events with a sequence below this") @QueryParam("before")
+                    Long before,
+            @Parameter(description = "only events with a sequence above this") @QueryParam("after")
+                    Long after,
+            @Context UriInfo uri) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new BadQueryException(
                     "limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
-        return feed.recent(limit, filter(topic, subject, type)).stream()
-                .map(EventView::of)
-                .toList();
+        if (before != null && after != null) {
+            throw new BadQueryException("give before or after, not both");
+        }
+        EventIndex.Page page = index.events(query.toFilter(), limit, before, after);
+        List<EventView> body = page.events().stream().map(EventView::of).toList();
+        Response.ResponseBuilder r = Response.ok(body).header("X-More", page.more());
+        if (page.more() && after == null && !body.isEmpty()) {
+            r.link(
+                    uri.getRequestUriBuilder()
+                            .replaceQueryParam("before", body.get(0).sequence())
+                            .build(),
+                    "next");
+        }
+        return r.build();
     }
 
     @GET
-    @Path("/events/stream")
+    @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Live stream (server-sent events) of lifecycle events as they arrive")
-    public Multi<EventView> stream(
-            @QueryParam("topic") String topic,
-            @QueryParam("subject") String subject,
-            @QueryParam("type") String type) {
-        Predicate<FeedEntry> filter = filter(topic, subject, type);
-        return Multi.createFrom()
-                .<FeedEntry>emitter(
-                        emitter -> {
-                            Runnable unsubscribe =
-                                    feed.subscribe(
-                                            e -> {
-                                                if (filter.test(e)) {
-                                                    emitter.emit(e);
-                                                }
-                                            });
-                            emitter.onTermination(unsubscribe);
-                        })
-                .map(EventView::of);
+    @Operation(
+            summary = "Live stream of the events that match, as server-sent events",
+            description =
+                    "Each event is an SSE message (id = its sequence, data = the event as JSON)."
+                            + " With after=N or a Last-Event-ID header, the kept events after N"
+                            + " come first, so a page that reconnects or resumes loses nothing."
+                            + " A viewer that reads too slowly for its bounded queue gets an SSE"
+                            + " event named 'dropped' with the count it missed, instead of an"
+                            + " ever-growing buffer. The number of viewers is capped (503).")
+    @APIResponse(responseCode = "200", description = "the stream")
+    @APIResponse(responseCode = "400", description = "a filter is invalid")
+    @APIResponse(responseCode = "503", description = "too many live viewers; retry later")
+    public void stream(
+            @BeanParam EventQuery query,
+            @Parameter(description = "replay the kept events after this sequence first")
+                    @QueryParam("after")
+                    Long after,
+            @Parameter(description = "set by EventSource when it reconnects")
+                    @HeaderParam("Last-Event-ID")
+                    String lastEventId,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
+        EventFilter filter = query.toFilter();
+        Long resume = after;
+        if (resume == null && lastEventId != null) {
+            try {
+                resume = Long.parseLong(lastEventId.trim());
+            } catch (NumberFormatException e) {
+                throw new BadQueryException("Last-Event-ID must be a sequence number");
+            }
+        }
+        stream.subscribe(
+                filter.predicate(index),
+                new SseSink(sink, sse, json),
+                resume,
+                new LiveStream.History() {
+                    @Override
+                    public List<DashboardEvent> after(long sequence, int limit) {
+                        return index.events(filter, limit, null, sequence).events();
+                    }
+
+                    @Override
+                    public long lastSequence() {
+                        return index.total();
+                    }
+                });
     }
 
     @GET
-    @Path("/stats")
-    @Operation(summary = "How many events of each type this dashboard has seen")
-    public Map<String, Object> stats() {
-        return Map.of("total", feed.total(), "byType", feed.countsByType());
+    @Path("/export")
+    @Produces({"application/x-ndjson", "text/csv"})
+    @Operation(
+            summary = "The kept events that match, as NDJSON or CSV, oldest first",
+            description = "format=ndjson (one event per line) or format=csv (RFC 4180).")
+    @APIResponse(responseCode = "200", description = "the file")
+    @APIResponse(responseCode = "400", description = "a filter or the format is invalid")
+    public Response export(
+            @BeanParam EventQuery query,
+            @Parameter(description = "ndjson (default) or csv")
+                    @QueryParam("format")
+                    @DefaultValue("ndjson")
+                    String format,
+            @Parameter(description = "at most this many, the newest (1-100000)")
+                    @QueryParam("limit")
+                    @DefaultValue("100000")
+                    int limit) {
+        boolean csv = "csv".equalsIgnoreCase(format);
+        if (!csv && !"ndjson".equalsIgnoreCase(format)) {
+            throw new BadQueryException("format must be ndjson or csv, was " + format);
+        }
+        if (limit < 1 || limit > MAX_EXPORT) {
+            throw new BadQueryException("limit must be between 1 and " + MAX_EXPORT);
+        }
+        List<DashboardEvent> events = index.events(query.toFilter(), limit, null, null).events();
+        StreamingOutput body =
+                out -> {
+                    Writer w =
+                            new BufferedWriter(
+                                    new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+                    if (csv) {
+                        CsvExport.write(events, w);
+                    } else {
+                        for (DashboardEvent e : events) {
+                            w.write(json.of(e));
+                            w.write('\n');
+                        }
+                    }
+                    w.flush();
+                };
+        return Response.ok(body, csv ? "text/csv; charset=utf-8" : "application/x-ndjson")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"tlsuite-events." + (csv ? "csv" : "ndjson") + "\"")
+                .build();
     }
 
-    private static Predicate<FeedEntry> filter(String topic, String subject, String type) {
-        return e ->
-                (topic == null || topic.equals(e.topic()))
-                        && (subject == null || subject.equals(e.subject()))
-                        && (type == null || e.type().startsWith(type));
+    /** Writes a subscriber's batches to its SSE connection. */
+    private static final class SseSink implements LiveSubscriber.Sink {
+        private final SseEventSink sink;
+        private final Sse sse;
+        private final EventJson json;
+
+        SseSink(SseEventSink sink, Sse sse, EventJson json) {
+            this.sink = sink;
+            this.sse = sse;
+            this.json = json;
+        }
+
+        @Override
+        public CompletionStage<?> send(long dropped, List<DashboardEvent> events) {
+            if (sink.isClosed()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("closed"));
+            }
+            CompletionStage<?> last = CompletableFuture.completedFuture(null);
+            if (dropped > 0) {
+                last =
+                        sink.send(
+                                sse.newEventBuilder()
+                                        .name("dropped")
+                                        .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                                        .data(String.class, "{\"dropped\":" + dropped + "}")
+                                        .build());
+            }
+            for (DashboardEvent e : events) {
+                OutboundSseEvent out =
+                        sse.newEventBuilder()
+                                .id(Long.toString(e.sequence()))
+                                .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                                .data(String.class, json.of(e))
+                                .build();
+                last = sink.send(out);
+            }
+            return last;
+        }
+
+        @Override
+        public CompletionStage<?> heartbeat() {
+            if (sink.isClosed()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("closed"));
+            }
+            return sink.send(
+                    sse.newEventBuilder()
+                            .name("heartbeat")
+                            .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                            .data(String.class, "{}")
+                            .build());
+        }
+
+        @Override
+        public void close() {
+            sink.close();
+        }
     }
 }
