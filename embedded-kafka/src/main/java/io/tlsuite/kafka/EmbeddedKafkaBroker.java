@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -41,25 +42,46 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private final Path dataDir;
     private final boolean deleteOnClose;
+    private final Map<String, String> overrides;
     private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(int port, int controllerPort, Path dataDir, boolean deleteOnClose) {
+    private EmbeddedKafkaBroker(
+            int port,
+            int controllerPort,
+            Path dataDir,
+            boolean deleteOnClose,
+            Map<String, String> overrides) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
+        this.overrides = Map.copyOf(overrides);
     }
 
     /** A broker that keeps its data in {@code dataDir}, listening on {@code port}. */
     public static EmbeddedKafkaBroker persistent(int port, Path dataDir) {
-        return new EmbeddedKafkaBroker(port, freePort(), dataDir, false);
+        return persistent(port, dataDir, Map.of());
+    }
+
+    /**
+     * A broker that keeps its data in {@code dataDir}, with broker properties that replace the
+     * defaults (e.g. the listeners of a container: see {@link BrokerEnvironment}). {@code port}
+     * stays the client port this process checks and creates topics through.
+     */
+    public static EmbeddedKafkaBroker persistent(
+            int port, Path dataDir, Map<String, String> overrides) {
+        return new EmbeddedKafkaBroker(port, freePort(), dataDir, false, overrides);
     }
 
     /** A throw-away broker on a free port, for tests. */
     public static EmbeddedKafkaBroker ephemeral() {
         try {
             return new EmbeddedKafkaBroker(
-                    freePort(), freePort(), Files.createTempDirectory("tlsuite-kafka-"), true);
+                    freePort(),
+                    freePort(),
+                    Files.createTempDirectory("tlsuite-kafka-"),
+                    true,
+                    Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,8 +98,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                             + port
                             + " is already in use: stop what holds it or choose another port");
         }
-        Path logDir = dataDir.resolve("kraft-combined-logs");
-        Properties config = config(logDir);
+        Properties config = config(dataDir.resolve("kraft-combined-logs"));
+        // An override may move the log directory; storage is formatted where the broker will look.
+        Path logDir = Path.of(config.getProperty("log.dirs").split(",")[0].trim());
         formatIfNeeded(logDir, config);
         server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         server.startup();
@@ -165,6 +188,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.retention.hours", "24");
         p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        p.putAll(overrides);
         return p;
     }
 

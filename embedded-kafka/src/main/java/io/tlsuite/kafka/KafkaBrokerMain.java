@@ -3,6 +3,7 @@ package io.tlsuite.kafka;
 import io.tlsuite.events.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -34,12 +35,24 @@ public final class KafkaBrokerMain implements Callable<Integer> {
             description = "Partitions of each suite topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(
+            names = "--config-from-env",
+            description =
+                    "Also take broker properties from KAFKA_* environment variables, named as for"
+                            + " the apache/kafka image (KAFKA_ADVERTISED_LISTENERS is"
+                            + " advertised.listeners): what the container image uses.")
+    boolean configFromEnv;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         EmbeddedKafkaBroker broker;
         try {
-            broker = EmbeddedKafkaBroker.persistent(port, dataDir.toAbsolutePath()).start();
+            Map<String, String> overrides =
+                    configFromEnv ? BrokerEnvironment.properties(System.getenv()) : Map.of();
+            broker =
+                    EmbeddedKafkaBroker.persistent(port, dataDir.toAbsolutePath(), overrides)
+                            .start();
         } catch (IllegalStateException e) {
             System.err.println("embedded-kafka: " + e.getMessage());
             return 2;
