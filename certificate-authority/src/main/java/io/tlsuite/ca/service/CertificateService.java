@@ -76,7 +76,32 @@ public class CertificateService {
         CertificateRequest request = CertificateRequest.parse(csrPem);
         policy.check(request, profile, validity, admin);
         Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant notAfter = notBefore.plus(validity);
+        return sign(request, profile, notBefore, notBefore.plus(validity));
+    }
+
+    /**
+     * Admin only (the caller checks the token): signs a leaf for an explicit validity window, which
+     * may lie in the past, for the lab's expired-certificate server. The key checks and the CSR
+     * signature apply as always; names are not checked (admin).
+     */
+    public IssuedCertificate issueBackdated(
+            String csrPem, String profileName, Instant notBefore, Instant notAfter) {
+        Profile profile = Profile.leaf(profileName);
+        if (notBefore == null || notAfter == null || !notAfter.isAfter(notBefore)) {
+            throw new CaProblem(
+                    ProblemType.LIFETIME_OUT_OF_BOUNDS, "notAfter must be after notBefore");
+        }
+        CertificateRequest request = CertificateRequest.parse(csrPem);
+        policy.check(request, profile, Duration.between(notBefore, notAfter), true);
+        return sign(
+                request,
+                profile,
+                notBefore.truncatedTo(ChronoUnit.SECONDS),
+                notAfter.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private IssuedCertificate sign(
+            CertificateRequest request, Profile profile, Instant notBefore, Instant notAfter) {
         Instant caNotAfter = hierarchy.intermediate().certificate().getNotAfter().toInstant();
         if (notAfter.isAfter(caNotAfter)) {
             throw new CaProblem(

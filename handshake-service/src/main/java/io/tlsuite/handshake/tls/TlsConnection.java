@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.tlsuite.handshake.HandshakeConfig;
 import io.tlsuite.handshake.domain.ServerEngines;
 import io.tlsuite.handshake.events.HandshakeEventRecorder;
+import io.tlsuite.handshake.lab.LabServers;
 import io.tlsuite.protocol.EngineOutput;
 import io.tlsuite.protocol.TlsEngine;
 import java.io.IOException;
@@ -33,6 +34,7 @@ final class TlsConnection implements Runnable {
     private final AtomicInteger active;
     private final Counter timedOut;
     private final Set<Socket> open;
+    private final LabServers lab;
     private volatile boolean handshakeTimedOut;
 
     TlsConnection(
@@ -42,7 +44,9 @@ final class TlsConnection implements Runnable {
             ScheduledExecutorService watchdog,
             AtomicInteger active,
             Counter timedOut,
-            Set<Socket> open) {
+            Set<Socket> open,
+            LabServers lab) {
+        this.lab = lab;
         this.socket = socket;
         this.engines = engines;
         this.config = config;
@@ -81,7 +85,12 @@ final class TlsConnection implements Runnable {
                             this::handshakeTimeout,
                             config.handshakeTimeout().toMillis(),
                             TimeUnit.MILLISECONDS);
-            InputStream in = socket.getInputStream();
+            // A ClientHello naming a lab identity (SNI) is served by the lab, not this engine.
+            InputStream in = lab.intercept(socket, socket.getInputStream());
+            if (in == null) {
+                reason = "lab";
+                return;
+            }
             OutputStream out = socket.getOutputStream();
             HttpOverTls http = null;
             while (true) {

@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tlsuite.handshake.HandshakeConfig;
 import io.tlsuite.handshake.domain.ServerEngines;
+import io.tlsuite.handshake.lab.LabServers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -39,6 +40,7 @@ public class TlsPortServer {
     @Inject HandshakeConfig config;
     @Inject ServerEngines engines;
     @Inject MeterRegistry meters;
+    @Inject LabServers lab;
 
     private ServerSocket server;
     private ThreadPoolExecutor workers;
@@ -112,7 +114,14 @@ public class TlsPortServer {
             try {
                 workers.execute(
                         new TlsConnection(
-                                socket, engines, config.tls(), watchdog, active, timedOut, open));
+                                socket,
+                                engines,
+                                config.tls(),
+                                watchdog,
+                                active,
+                                timedOut,
+                                open,
+                                lab));
             } catch (RejectedExecutionException e) {
                 rejected.increment();
                 open.remove(socket);
