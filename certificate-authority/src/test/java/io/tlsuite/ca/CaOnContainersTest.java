@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tlsuite.ca.domain.KeyType;
 import io.tlsuite.containers.EnabledIfDockerImages;
 import io.tlsuite.containers.KafkaContainerTestResource;
+import io.tlsuite.service.testing.TopicReader;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -75,7 +76,10 @@ class CaOnContainersTest {
         }
 
         var issuedEvents = new ConcurrentHashMap<String, Integer>();
-        try (TopicReader reader = new TopicReader(KafkaContainerTestResource.bootstrapServers())) {
+        try (TopicReader reader =
+                TopicReader.of(
+                        KafkaContainerTestResource.bootstrapServers(),
+                        io.tlsuite.events.Topics.CERTIFICATES)) {
             await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(
                             () -> {

@@ -1,11 +1,11 @@
 package io.tlsuite.ca.api;
 
 import io.tlsuite.ca.domain.CaProblem;
-import io.tlsuite.ca.domain.ProblemType;
 import io.tlsuite.ca.service.AdminToken;
 import io.tlsuite.ca.service.CertificateService;
 import io.tlsuite.ca.service.IssuedCertificate;
 import io.tlsuite.ca.store.CertificateRecord;
+import io.tlsuite.service.problem.CommonProblems;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -42,12 +42,12 @@ public class BackdatedCertificateResource {
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (!admin.matches(authorization)) {
             throw new CaProblem(
-                    ProblemType.UNAUTHORIZED,
+                    CommonProblems.UNAUTHORIZED,
                     "backdating needs Authorization: Bearer <admin token> (tlsuite.ca.admin-token)");
         }
         if (request == null || request.csr() == null || request.profile() == null) {
             throw new CaProblem(
-                    ProblemType.INVALID_REQUEST,
+                    CommonProblems.INVALID_REQUEST,
                     "a JSON body with csr, profile, notBefore and notAfter is required");
         }
         IssuedCertificate issued =

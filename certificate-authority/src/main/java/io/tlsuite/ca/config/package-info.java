@@ -1,4 +1,2 @@
-/**
- * The CA's configuration mapping ({@code tlsuite.ca.*}); depends on nothing else of the CA.
- */
+/** The CA's configuration mapping ({@code tlsuite.ca.*}); depends on nothing else of the CA. */
 package io.tlsuite.ca.config;

@@ -89,7 +89,7 @@ public class CertificateService {
         Profile profile = Profile.leaf(profileName);
         if (notBefore == null || notAfter == null || !notAfter.isAfter(notBefore)) {
             throw new CaProblem(
-                    ProblemType.LIFETIME_OUT_OF_BOUNDS, "notAfter must be after notBefore");
+                    CaProblems.LIFETIME_OUT_OF_BOUNDS, "notAfter must be after notBefore");
         }
         CertificateRequest request = CertificateRequest.parse(csrPem);
         policy.check(request, profile, Duration.between(notBefore, notAfter), true);

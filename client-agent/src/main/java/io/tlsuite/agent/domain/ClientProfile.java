@@ -1,9 +1,9 @@
 package io.tlsuite.agent.domain;
 
-import io.tlsuite.protocol.ProtocolVersion;
+import io.tlsuite.protocol.codec.ProtocolVersion;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.NamedGroup;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import java.util.List;
 
 /**

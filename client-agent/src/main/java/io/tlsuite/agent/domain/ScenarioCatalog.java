@@ -3,7 +3,7 @@ package io.tlsuite.agent.domain;
 import io.tlsuite.agent.domain.Scenario.Mode;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.NamedGroup;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

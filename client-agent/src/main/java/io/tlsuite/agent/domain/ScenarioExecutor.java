@@ -7,13 +7,13 @@ import io.tlsuite.agent.transport.TcpChannel;
 import io.tlsuite.agent.trust.CertificateCheck;
 import io.tlsuite.agent.trust.CheckingValidator;
 import io.tlsuite.agent.trust.RevocationCache;
-import io.tlsuite.protocol.CertifiedKey;
-import io.tlsuite.protocol.ProtocolVersion;
-import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.codec.ProtocolVersion;
+import io.tlsuite.protocol.config.CertifiedKey;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.KeySchedule;
 import io.tlsuite.protocol.crypto.NamedGroup;
-import io.tlsuite.protocol.crypto.tls12.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import io.tlsuite.protocol.record.ContentType;
 import io.tlsuite.protocol.record.Record;
 import io.tlsuite.protocol.record.RecordProtection;
@@ -613,7 +613,7 @@ public final class ScenarioExecutor {
      * altered Finished (RFC 8446 §4.4.4 must then fail at the server with decrypt_error). The copy
      * is held in {@link KeyCopies} and zeroised right after.
      */
-    private final class Captured implements io.tlsuite.protocol.KeyLog {
+    private final class Captured implements io.tlsuite.protocol.config.KeyLog {
         final String connection;
         byte[] clientHandshakeSecret;
         boolean tampered;

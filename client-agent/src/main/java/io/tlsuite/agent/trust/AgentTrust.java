@@ -3,7 +3,7 @@ package io.tlsuite.agent.trust;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tlsuite.agent.config.AgentConfig;
-import io.tlsuite.protocol.CertifiedKey;
+import io.tlsuite.protocol.config.CertifiedKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

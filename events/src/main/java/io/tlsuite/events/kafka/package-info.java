@@ -1,4 +1,2 @@
-/**
- * Kafka serdes for the envelope and the publisher every service uses.
- */
+/** Kafka serdes for the envelope and the publisher every service uses. */
 package io.tlsuite.events.kafka;

@@ -1,7 +1,7 @@
 package io.tlsuite.handshake.domain;
 
-import io.tlsuite.protocol.config.TlsListener;
 import io.tlsuite.protocol.alert.Alert;
+import io.tlsuite.protocol.config.TlsListener;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.tlsuite.handshake.lab;
 
-import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.config.TlsConfig;
 
 /**
  * One bad (or special) server of the lab, answering on the TLS port for {@code name}.

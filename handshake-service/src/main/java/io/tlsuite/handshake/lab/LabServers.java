@@ -7,10 +7,10 @@ import io.tlsuite.handshake.HandshakeConfig;
 import io.tlsuite.handshake.identity.CertificateSigningRequest;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.identity.ServerIdentity;
-import io.tlsuite.protocol.ClientAuth;
-import io.tlsuite.protocol.TlsConfig;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.protocol.config.ClientAuth;
+import io.tlsuite.protocol.config.TlsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -135,8 +135,8 @@ public class LabServers {
         TlsConfig.Builder base =
                 TlsConfig.builder()
                         .versions(
-                                io.tlsuite.protocol.ProtocolVersion.TLS_1_3,
-                                io.tlsuite.protocol.ProtocolVersion.TLS_1_2);
+                                io.tlsuite.protocol.codec.ProtocolVersion.TLS_1_3,
+                                io.tlsuite.protocol.codec.ProtocolVersion.TLS_1_2);
 
         KeyPair k = LocalCertificates.ecKeyPair();
         LabCa.Issued wrong = ca.issue(csr(k, "other-host." + d), 30);

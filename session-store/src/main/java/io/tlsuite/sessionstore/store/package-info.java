@@ -1,4 +1,2 @@
-/**
- * The backends: in memory and Redis, with key material sealed at rest (envelope encryption).
- */
+/** The backends: in memory and Redis, with key material sealed at rest (envelope encryption). */
 package io.tlsuite.sessionstore.store;
