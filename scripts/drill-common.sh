@@ -61,10 +61,11 @@ print(total, len(ids))" "$2"
 # Wait (bounded) until the dashboard's count of TYPE reaches TARGET; prints the count reached.
 wait_dashboard() { # type, target, seconds
   local i c=0
-  for i in $(seq 1 "${3:-120}"); do
+  local deadline=$(( $(date +%s) + ${3:-120} ))
+  while [ "$(date +%s)" -lt $deadline ]; do
     c=$(dashboard_count "$1" 2>/dev/null || echo 0)
     [ "$c" -ge "$2" ] && break
-    sleep 1
+    sleep 2
   done
   echo "$c"
 }
@@ -73,4 +74,10 @@ wait_dashboard() { # type, target, seconds
 record() { # drill name, text
   local line; line="$(date -u +'%Y-%m-%d %H:%M UTC') $1: $2"
   echo "$line" | tee -a "$OUT/results.log"
+}
+
+# The sum of a metric over every target Prometheus scrapes (after its next scrape); empty when absent.
+prometheus_sum() { # metric name
+  curl -sf "http://localhost:${PROMETHEUS_PORT:-9090}/api/v1/query" --data-urlencode "query=sum($1)" \
+    | python3 -c "import sys,json; r=json.load(sys.stdin)['data']['result']; print(int(float(r[0]['value'][1])) if r else '')"
 }
