@@ -200,6 +200,52 @@ class OpenSslInteropTest {
     }
 
     @Test
+    void opensslClientEveryOtherGroupBothVersions() throws Exception {
+        // Our order first: in TLS 1.2 the server picks its preferred group among the client's.
+        TlsConfig cfg =
+                ecAndRsaServer()
+                        .groups(
+                                NamedGroup.X448,
+                                NamedGroup.SECP384R1,
+                                NamedGroup.SECP521R1,
+                                NamedGroup.X25519,
+                                NamedGroup.SECP256R1,
+                                NamedGroup.FFDHE2048,
+                                NamedGroup.FFDHE3072,
+                                NamedGroup.FFDHE4096)
+                        .build();
+        // openssl name, our group, usable by TLS 1.2 ECDHE (RFC 7919 groups are TLS 1.3 only here)
+        String[][] groups = {
+            {"X448", "X448", "yes"},
+            {"P-384", "SECP384R1", "yes"},
+            {"P-521", "SECP521R1", "yes"},
+            {"ffdhe2048", "FFDHE2048", "no"},
+            {"ffdhe3072", "FFDHE3072", "no"},
+            {"ffdhe4096", "FFDHE4096", "no"}
+        };
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(ss, cfg, 9, engines);
+            for (String[] g : groups) {
+                String out = sClient(ss.getLocalPort(), "-groups", g[0]);
+                assertThat(out).as(g[0]).contains("Verify return code: 0 (ok)");
+                Negotiated n = engines.get(engines.size() - 1).negotiated().orElseThrow();
+                assertThat(n.version()).isEqualTo(ProtocolVersion.TLS_1_3);
+                assertThat(n.group()).isEqualTo(NamedGroup.valueOf(g[1]));
+                if (g[2].equals("yes")) {
+                    // The ECDSA P-256 certificate needs P-256 listed too (RFC 8422 §5.1).
+                    String out12 =
+                            sClient(ss.getLocalPort(), "-tls1_2", "-groups", g[0] + ":P-256");
+                    assertThat(out12).as(g[0] + " TLS 1.2").contains("Verify return code: 0 (ok)");
+                    Negotiated n12 = engines.get(engines.size() - 1).negotiated().orElseThrow();
+                    assertThat(n12.version()).isEqualTo(ProtocolVersion.TLS_1_2);
+                    assertThat(n12.group()).isEqualTo(NamedGroup.valueOf(g[1]));
+                }
+            }
+        }
+    }
+
+    @Test
     void opensslTls12ClientEverySuiteAndGroup() throws Exception {
         io.tlsuite.protocol.crypto.Tls12CipherSuite[] suites =
                 io.tlsuite.protocol.crypto.Tls12CipherSuite.values();
