@@ -246,6 +246,40 @@ class OpenSslInteropTest {
     }
 
     @Test
+    void opensslClientSignatureAlgorithmsChooseTheP384Certificate() throws Exception {
+        TlsConfig cfg =
+                TlsConfig.builder()
+                        .addCertificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                        .addCertificate(TestPki.Shared.EC384.chain(), TestPki.Shared.EC384.key())
+                        .addCertificate(TestPki.Shared.RSA.chain(), TestPki.Shared.RSA.key())
+                        .build();
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(ss, cfg, 3, engines);
+            String out = sClient(ss.getLocalPort(), "-sigalgs", "ECDSA+SHA384");
+            assertThat(out).contains("Verify return code: 0 (ok)");
+            assertThat(out).contains("Server public key is 384 bit");
+            assertThat(out).contains("Peer signing digest: SHA384");
+            out = sClient(ss.getLocalPort(), "-sigalgs", "ECDSA+SHA256");
+            assertThat(out).contains("Verify return code: 0 (ok)");
+            assertThat(out).contains("Server public key is 256 bit");
+            out =
+                    sClient(
+                            ss.getLocalPort(),
+                            "-tls1_2",
+                            "-sigalgs",
+                            "ECDSA+SHA384",
+                            "-groups",
+                            "P-384",
+                            "-cipher",
+                            "ECDHE-ECDSA-AES128-GCM-SHA256");
+            assertThat(out).contains("Verify return code: 0 (ok)");
+            assertThat(out).contains("Cipher    : ECDHE-ECDSA-AES128-GCM-SHA256");
+            assertThat(out).contains("Server public key is 384 bit");
+        }
+    }
+
+    @Test
     void opensslTls12ClientEverySuiteAndGroup() throws Exception {
         io.tlsuite.protocol.crypto.Tls12CipherSuite[] suites =
                 io.tlsuite.protocol.crypto.Tls12CipherSuite.values();

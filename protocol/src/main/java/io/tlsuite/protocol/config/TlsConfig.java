@@ -302,6 +302,7 @@ public final class TlsConfig {
         private List<SignatureScheme> signatureSchemes =
                 List.of(
                         SignatureScheme.ECDSA_SECP256R1_SHA256,
+                        SignatureScheme.ECDSA_SECP384R1_SHA384,
                         SignatureScheme.ED25519,
                         SignatureScheme.RSA_PSS_RSAE_SHA256,
                         SignatureScheme.RSA_PKCS1_SHA256);
