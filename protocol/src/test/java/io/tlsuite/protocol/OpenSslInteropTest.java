@@ -339,6 +339,67 @@ class OpenSslInteropTest {
         }
     }
 
+    /**
+     * RFC 5246 §7.2.1 as amended since TLS 1.1: a connection that ends without close_notify does
+     * not make its session unresumable. The first s_client is killed right after its handshake (no
+     * close_notify, no FIN from a clean shutdown); its saved session still resumes, by ticket and
+     * by session id.
+     */
+    @Test
+    void opensslTls12ClientResumesAfterAConnectionDroppedWithoutCloseNotify() throws Exception {
+        TlsConfig tickets = ecAndRsaServer().ticketStore(new InMemoryTicketStore()).build();
+        TlsConfig ids =
+                ecAndRsaServer()
+                        .ticketStore(new InMemoryTicketStore())
+                        .tls12SessionTickets(false)
+                        .build();
+        for (TlsConfig cfg : List.of(tickets, ids)) {
+            Path session = Files.createTempFile(dir, "dropped12", ".pem");
+            try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+                List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+                serve(ss, cfg, 2, engines);
+                Process first =
+                        new ProcessBuilder(
+                                        "openssl",
+                                        "s_client",
+                                        "-connect",
+                                        "127.0.0.1:" + ss.getLocalPort(),
+                                        "-servername",
+                                        "localhost",
+                                        "-CAfile",
+                                        rootPem.toString(),
+                                        "-tls1_2",
+                                        "-sess_out",
+                                        session.toString())
+                                .redirectErrorStream(true)
+                                .start();
+                java.io.BufferedReader lines =
+                        new java.io.BufferedReader(
+                                new java.io.InputStreamReader(
+                                        first.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                boolean handshakeDone = false;
+                while ((line = lines.readLine()) != null) {
+                    if (line.contains("Verify return code")) {
+                        handshakeDone = true;
+                    }
+                    // s_client writes -sess_out right after the handshake, before this summary.
+                    if (handshakeDone && line.contains("---")) {
+                        break;
+                    }
+                }
+                assertThat(handshakeDone).isTrue();
+                first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                assertThat(Files.size(session)).isPositive();
+                String second =
+                        sClient(ss.getLocalPort(), "-tls1_2", "-sess_in", session.toString());
+                assertThat(second).contains("Reused, TLSv1.2");
+                assertThat(engines.get(0).isPeerClosed()).isFalse();
+                assertThat(engines.get(1).negotiated().orElseThrow().resumed()).isTrue();
+            }
+        }
+    }
+
     @Test
     void opensslTls12ClientWithCertificateForMutualTls() throws Exception {
         Path cert = dir.resolve("client12.pem");
