@@ -200,6 +200,86 @@ class OpenSslInteropTest {
     }
 
     @Test
+    void opensslClientEveryOtherGroupBothVersions() throws Exception {
+        // Our order first: in TLS 1.2 the server picks its preferred group among the client's.
+        TlsConfig cfg =
+                ecAndRsaServer()
+                        .groups(
+                                NamedGroup.X448,
+                                NamedGroup.SECP384R1,
+                                NamedGroup.SECP521R1,
+                                NamedGroup.X25519,
+                                NamedGroup.SECP256R1,
+                                NamedGroup.FFDHE2048,
+                                NamedGroup.FFDHE3072,
+                                NamedGroup.FFDHE4096)
+                        .build();
+        // openssl name, our group, usable by TLS 1.2 ECDHE (RFC 7919 groups are TLS 1.3 only here)
+        String[][] groups = {
+            {"X448", "X448", "yes"},
+            {"P-384", "SECP384R1", "yes"},
+            {"P-521", "SECP521R1", "yes"},
+            {"ffdhe2048", "FFDHE2048", "no"},
+            {"ffdhe3072", "FFDHE3072", "no"},
+            {"ffdhe4096", "FFDHE4096", "no"}
+        };
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(ss, cfg, 9, engines);
+            for (String[] g : groups) {
+                String out = sClient(ss.getLocalPort(), "-groups", g[0]);
+                assertThat(out).as(g[0]).contains("Verify return code: 0 (ok)");
+                Negotiated n = engines.get(engines.size() - 1).negotiated().orElseThrow();
+                assertThat(n.version()).isEqualTo(ProtocolVersion.TLS_1_3);
+                assertThat(n.group()).isEqualTo(NamedGroup.valueOf(g[1]));
+                if (g[2].equals("yes")) {
+                    // The ECDSA P-256 certificate needs P-256 listed too (RFC 8422 §5.1).
+                    String out12 =
+                            sClient(ss.getLocalPort(), "-tls1_2", "-groups", g[0] + ":P-256");
+                    assertThat(out12).as(g[0] + " TLS 1.2").contains("Verify return code: 0 (ok)");
+                    Negotiated n12 = engines.get(engines.size() - 1).negotiated().orElseThrow();
+                    assertThat(n12.version()).isEqualTo(ProtocolVersion.TLS_1_2);
+                    assertThat(n12.group()).isEqualTo(NamedGroup.valueOf(g[1]));
+                }
+            }
+        }
+    }
+
+    @Test
+    void opensslClientSignatureAlgorithmsChooseTheP384Certificate() throws Exception {
+        TlsConfig cfg =
+                TlsConfig.builder()
+                        .addCertificate(TestPki.Shared.EC.chain(), TestPki.Shared.EC.key())
+                        .addCertificate(TestPki.Shared.EC384.chain(), TestPki.Shared.EC384.key())
+                        .addCertificate(TestPki.Shared.RSA.chain(), TestPki.Shared.RSA.key())
+                        .build();
+        try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+            List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+            serve(ss, cfg, 3, engines);
+            String out = sClient(ss.getLocalPort(), "-sigalgs", "ECDSA+SHA384");
+            assertThat(out).contains("Verify return code: 0 (ok)");
+            assertThat(out).contains("Server public key is 384 bit");
+            assertThat(out).contains("Peer signing digest: SHA384");
+            out = sClient(ss.getLocalPort(), "-sigalgs", "ECDSA+SHA256");
+            assertThat(out).contains("Verify return code: 0 (ok)");
+            assertThat(out).contains("Server public key is 256 bit");
+            out =
+                    sClient(
+                            ss.getLocalPort(),
+                            "-tls1_2",
+                            "-sigalgs",
+                            "ECDSA+SHA384",
+                            "-groups",
+                            "P-384",
+                            "-cipher",
+                            "ECDHE-ECDSA-AES128-GCM-SHA256");
+            assertThat(out).contains("Verify return code: 0 (ok)");
+            assertThat(out).contains("Cipher    : ECDHE-ECDSA-AES128-GCM-SHA256");
+            assertThat(out).contains("Server public key is 384 bit");
+        }
+    }
+
+    @Test
     void opensslTls12ClientEverySuiteAndGroup() throws Exception {
         io.tlsuite.protocol.crypto.Tls12CipherSuite[] suites =
                 io.tlsuite.protocol.crypto.Tls12CipherSuite.values();
@@ -254,6 +334,67 @@ class OpenSslInteropTest {
                 String second =
                         sClient(ss.getLocalPort(), "-tls1_2", "-sess_in", session.toString());
                 assertThat(second).contains("Reused, TLSv1.2");
+                assertThat(engines.get(1).negotiated().orElseThrow().resumed()).isTrue();
+            }
+        }
+    }
+
+    /**
+     * RFC 5246 §7.2.1 as amended since TLS 1.1: a connection that ends without close_notify does
+     * not make its session unresumable. The first s_client is killed right after its handshake (no
+     * close_notify, no FIN from a clean shutdown); its saved session still resumes, by ticket and
+     * by session id.
+     */
+    @Test
+    void opensslTls12ClientResumesAfterAConnectionDroppedWithoutCloseNotify() throws Exception {
+        TlsConfig tickets = ecAndRsaServer().ticketStore(new InMemoryTicketStore()).build();
+        TlsConfig ids =
+                ecAndRsaServer()
+                        .ticketStore(new InMemoryTicketStore())
+                        .tls12SessionTickets(false)
+                        .build();
+        for (TlsConfig cfg : List.of(tickets, ids)) {
+            Path session = Files.createTempFile(dir, "dropped12", ".pem");
+            try (ServerSocket ss = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
+                List<TlsEngine> engines = new java.util.concurrent.CopyOnWriteArrayList<>();
+                serve(ss, cfg, 2, engines);
+                Process first =
+                        new ProcessBuilder(
+                                        "openssl",
+                                        "s_client",
+                                        "-connect",
+                                        "127.0.0.1:" + ss.getLocalPort(),
+                                        "-servername",
+                                        "localhost",
+                                        "-CAfile",
+                                        rootPem.toString(),
+                                        "-tls1_2",
+                                        "-sess_out",
+                                        session.toString())
+                                .redirectErrorStream(true)
+                                .start();
+                java.io.BufferedReader lines =
+                        new java.io.BufferedReader(
+                                new java.io.InputStreamReader(
+                                        first.getInputStream(), StandardCharsets.UTF_8));
+                String line;
+                boolean handshakeDone = false;
+                while ((line = lines.readLine()) != null) {
+                    if (line.contains("Verify return code")) {
+                        handshakeDone = true;
+                    }
+                    // s_client writes -sess_out right after the handshake, before this summary.
+                    if (handshakeDone && line.contains("---")) {
+                        break;
+                    }
+                }
+                assertThat(handshakeDone).isTrue();
+                first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                assertThat(Files.size(session)).isPositive();
+                String second =
+                        sClient(ss.getLocalPort(), "-tls1_2", "-sess_in", session.toString());
+                assertThat(second).contains("Reused, TLSv1.2");
+                assertThat(engines.get(0).isPeerClosed()).isFalse();
                 assertThat(engines.get(1).negotiated().orElseThrow().resumed()).isTrue();
             }
         }

@@ -23,6 +23,7 @@ class ServerIdentitiesTest {
     static final Identity EC = TestPki.Shared.EC;
     static final Identity RSA = TestPki.Shared.RSA;
     static final Identity ED = TestPki.Shared.ED;
+    static final Identity EC384 = TestPki.Shared.EC384;
 
     static TlsConfig.Builder serverWith(Identity... ids) {
         TlsConfig.Builder b =
@@ -60,6 +61,52 @@ class ServerIdentitiesTest {
                         trustingClient().signatureSchemes(SignatureScheme.ECDSA_SECP256R1_SHA256),
                         serverWith(RSA, EC));
         assertThat(n.peerCertificates().get(0)).isEqualTo(EC.leaf());
+    }
+
+    @Test
+    void theClientsSignatureAlgorithmsChooseBetweenP256P384AndRsa() {
+        Identity[] ids = {EC, EC384, RSA};
+        assertThat(
+                        handshake(
+                                        trustingClient()
+                                                .signatureSchemes(
+                                                        SignatureScheme.ECDSA_SECP384R1_SHA384),
+                                        serverWith(ids))
+                                .peerCertificates()
+                                .get(0))
+                .isEqualTo(EC384.leaf());
+        assertThat(
+                        handshake(
+                                        trustingClient()
+                                                .signatureSchemes(
+                                                        SignatureScheme.ECDSA_SECP256R1_SHA256),
+                                        serverWith(ids))
+                                .peerCertificates()
+                                .get(0))
+                .isEqualTo(EC.leaf());
+        assertThat(
+                        handshake(
+                                        trustingClient()
+                                                .signatureSchemes(
+                                                        SignatureScheme.RSA_PSS_RSAE_SHA256),
+                                        serverWith(ids))
+                                .peerCertificates()
+                                .get(0))
+                .isEqualTo(RSA.leaf());
+    }
+
+    @Test
+    void tls12EcdheEcdsaWithP384TakesTheP384Certificate() {
+        // RFC 8422 §5.1: a client listing only secp384r1 cannot get the P-256 certificate.
+        Negotiated n =
+                handshake(
+                        trustingClient()
+                                .versions(io.tlsuite.protocol.codec.ProtocolVersion.TLS_1_2)
+                                .groups(io.tlsuite.protocol.crypto.NamedGroup.SECP384R1)
+                                .keyShareGroups(),
+                        serverWith(EC, EC384, RSA));
+        assertThat(n.peerCertificates().get(0)).isEqualTo(EC384.leaf());
+        assertThat(n.cipherSuite().name()).startsWith("TLS_ECDHE_ECDSA");
     }
 
     @Test

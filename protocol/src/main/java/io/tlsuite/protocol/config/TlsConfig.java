@@ -20,10 +20,11 @@ import java.util.Objects;
  * Everything an engine needs, for either role. Immutable; build with {@link #builder()}.
  *
  * <p>Defaults: TLS 1.3 and TLS 1.2 (1.3 preferred), all three TLS 1.3 suites (AES-128-GCM first),
- * the eight TLS 1.2 AEAD suites (ECDHE first, RSA key transport last), groups X25519 then secp256r1
- * with a key share for X25519 only, signature schemes ecdsa_secp256r1_sha256, ed25519,
- * rsa_pss_rsae_sha256, rsa_pkcs1_sha256 (TLS 1.2 only), middlebox compatibility on, no ALPN, no
- * client authentication, no tickets, no key log.
+ * the eight TLS 1.2 AEAD suites (ECDHE first, RSA key transport last), groups X25519, secp256r1,
+ * X448, secp384r1, secp521r1, ffdhe2048, ffdhe3072, ffdhe4096 (in this order of preference; the
+ * server picks by its own order, not the client's) with a key share for X25519 only, signature
+ * schemes ecdsa_secp256r1_sha256, ed25519, rsa_pss_rsae_sha256, rsa_pkcs1_sha256 (TLS 1.2 only),
+ * middlebox compatibility on, no ALPN, no client authentication, no tickets, no key log.
  */
 public final class TlsConfig {
     private final List<CipherSuite> cipherSuites;
@@ -287,11 +288,21 @@ public final class TlsConfig {
         private List<Tls12CipherSuite> tls12CipherSuites = List.of(Tls12CipherSuite.values());
         private List<ProtocolVersion> versions =
                 List.of(ProtocolVersion.TLS_1_3, ProtocolVersion.TLS_1_2);
-        private List<NamedGroup> groups = List.of(NamedGroup.X25519, NamedGroup.SECP256R1);
+        private List<NamedGroup> groups =
+                List.of(
+                        NamedGroup.X25519,
+                        NamedGroup.SECP256R1,
+                        NamedGroup.X448,
+                        NamedGroup.SECP384R1,
+                        NamedGroup.SECP521R1,
+                        NamedGroup.FFDHE2048,
+                        NamedGroup.FFDHE3072,
+                        NamedGroup.FFDHE4096);
         private List<NamedGroup> keyShareGroups;
         private List<SignatureScheme> signatureSchemes =
                 List.of(
                         SignatureScheme.ECDSA_SECP256R1_SHA256,
+                        SignatureScheme.ECDSA_SECP384R1_SHA384,
                         SignatureScheme.ED25519,
                         SignatureScheme.RSA_PSS_RSAE_SHA256,
                         SignatureScheme.RSA_PKCS1_SHA256);

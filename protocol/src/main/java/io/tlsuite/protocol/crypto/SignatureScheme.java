@@ -20,6 +20,7 @@ import java.util.Optional;
 /** The signature schemes this engine signs and verifies with (RFC 8446 §4.2.3), over the JDK. */
 public enum SignatureScheme {
     ECDSA_SECP256R1_SHA256(0x0403, "SHA256withECDSA"),
+    ECDSA_SECP384R1_SHA384(0x0503, "SHA384withECDSA"),
     RSA_PSS_RSAE_SHA256(0x0804, "RSASSA-PSS"),
     ED25519(0x0807, "Ed25519"),
     /** TLS 1.2 only (RFC 8446 §4.2.3: not for TLS 1.3 CertificateVerify). */
@@ -53,6 +54,9 @@ public enum SignatureScheme {
             case ECDSA_SECP256R1_SHA256 ->
                     key instanceof ECKey ec
                             && ec.getParams().getCurve().getField().getFieldSize() == 256;
+            case ECDSA_SECP384R1_SHA384 ->
+                    key instanceof ECKey ec
+                            && ec.getParams().getCurve().getField().getFieldSize() == 384;
             case RSA_PSS_RSAE_SHA256, RSA_PKCS1_SHA256 ->
                     key instanceof RSAKey && !"RSASSA-PSS".equals(alg);
             case ED25519 -> "Ed25519".equals(alg) || "EdDSA".equals(alg);

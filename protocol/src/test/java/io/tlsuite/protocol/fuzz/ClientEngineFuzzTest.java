@@ -47,6 +47,16 @@ class ClientEngineFuzzTest {
                         .serverName("localhost")
                         .alpnProtocols("h2")
                         .certificateValidator(CertificateValidator.insecureAcceptAll())
+                        // The defaults of when the seeds were recorded: the seeds hold the
+                        // server's answer to exactly this ClientHello.
+                        .groups(
+                                io.tlsuite.protocol.crypto.NamedGroup.X25519,
+                                io.tlsuite.protocol.crypto.NamedGroup.SECP256R1)
+                        .signatureSchemes(
+                                io.tlsuite.protocol.crypto.SignatureScheme.ECDSA_SECP256R1_SHA256,
+                                io.tlsuite.protocol.crypto.SignatureScheme.ED25519,
+                                io.tlsuite.protocol.crypto.SignatureScheme.RSA_PSS_RSAE_SHA256,
+                                io.tlsuite.protocol.crypto.SignatureScheme.RSA_PKCS1_SHA256)
                         .build());
     }
 

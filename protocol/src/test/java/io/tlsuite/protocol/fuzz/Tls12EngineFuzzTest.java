@@ -94,6 +94,16 @@ class Tls12EngineFuzzTest {
                         .certificateValidator(CertificateValidator.insecureAcceptAll())
                         .ticketStore(new InMemoryTicketStore())
                         .random(seeded("tlsuite tls12 server fuzzing"))
+                        // The defaults of when the seeds were recorded: the CertificateRequest
+                        // lists these schemes, and the seeds' Finished covers it.
+                        .groups(
+                                io.tlsuite.protocol.crypto.NamedGroup.X25519,
+                                io.tlsuite.protocol.crypto.NamedGroup.SECP256R1)
+                        .signatureSchemes(
+                                io.tlsuite.protocol.crypto.SignatureScheme.ECDSA_SECP256R1_SHA256,
+                                io.tlsuite.protocol.crypto.SignatureScheme.ED25519,
+                                io.tlsuite.protocol.crypto.SignatureScheme.RSA_PSS_RSAE_SHA256,
+                                io.tlsuite.protocol.crypto.SignatureScheme.RSA_PKCS1_SHA256)
                         .build());
     }
 
@@ -105,6 +115,16 @@ class Tls12EngineFuzzTest {
                         .tls12CipherSuites(suite)
                         .certificateValidator(CertificateValidator.insecureAcceptAll())
                         .random(seeded("tlsuite tls12 client fuzzing " + suite))
+                        // The defaults of when the seeds were recorded: the seeds hold the
+                        // server's answer to exactly this ClientHello.
+                        .groups(
+                                io.tlsuite.protocol.crypto.NamedGroup.X25519,
+                                io.tlsuite.protocol.crypto.NamedGroup.SECP256R1)
+                        .signatureSchemes(
+                                io.tlsuite.protocol.crypto.SignatureScheme.ECDSA_SECP256R1_SHA256,
+                                io.tlsuite.protocol.crypto.SignatureScheme.ED25519,
+                                io.tlsuite.protocol.crypto.SignatureScheme.RSA_PSS_RSAE_SHA256,
+                                io.tlsuite.protocol.crypto.SignatureScheme.RSA_PKCS1_SHA256)
                         .build());
     }
 

@@ -34,6 +34,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 public final class TestPki {
     public enum KeyType {
         EC_P256,
+        EC_P384,
         ED25519,
         RSA
     }
@@ -239,6 +240,11 @@ public final class TestPki {
                 g.initialize(new ECGenParameterSpec("secp256r1"));
                 yield g.generateKeyPair();
             }
+            case EC_P384 -> {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+                g.initialize(new ECGenParameterSpec("secp384r1"));
+                yield g.generateKeyPair();
+            }
             case ED25519 -> KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             case RSA -> {
                 KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
@@ -252,6 +258,7 @@ public final class TestPki {
     public static final class Shared {
         public static final TestPki PKI = new TestPki("tlsuite test root");
         public static final Identity EC = PKI.issue(KeyType.EC_P256);
+        public static final Identity EC384 = PKI.issue(KeyType.EC_P384);
         public static final Identity ED = PKI.issue(KeyType.ED25519);
         public static final Identity RSA = PKI.issue(KeyType.RSA);
         public static final Identity CLIENT =
@@ -264,6 +271,7 @@ public final class TestPki {
         public static Identity identity(String key) {
             return switch (key) {
                 case "ED" -> ED;
+                case "EC384" -> EC384;
                 case "RSA" -> RSA;
                 default -> EC;
             };

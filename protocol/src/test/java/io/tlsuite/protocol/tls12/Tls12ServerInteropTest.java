@@ -50,7 +50,7 @@ class Tls12ServerInteropTest {
                 if (s.keyExchange() == KeyExchangeAlgorithm.RSA) {
                     out.add(Arguments.of(peer, s, null));
                 } else {
-                    for (NamedGroup g : NamedGroup.values()) {
+                    for (NamedGroup g : List.of(NamedGroup.X25519, NamedGroup.SECP256R1)) {
                         out.add(Arguments.of(peer, s, g));
                     }
                 }

@@ -15,6 +15,7 @@ import io.tlsuite.protocol.resumption.InMemoryTicketStore;
 import io.tlsuite.protocol.testing.JdkPeer;
 import io.tlsuite.protocol.testing.TestPki;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,7 +43,7 @@ class Tls12SuspendResumeTest {
             })
     void jdkClientNeverNoticesTheServerMovedAfterItsFlight(Tls12CipherSuite suite)
             throws Exception {
-        for (NamedGroup group : NamedGroup.values()) {
+        for (NamedGroup group : List.of(NamedGroup.X25519, NamedGroup.SECP256R1)) {
             TlsConfig config =
                     Tls12ServerInteropTest.server()
                             .groups(group)

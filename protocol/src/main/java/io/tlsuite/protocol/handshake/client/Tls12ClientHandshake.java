@@ -286,6 +286,7 @@ public final class Tls12ClientHandshake {
             NamedGroup group =
                     NamedGroup.of(ske.namedGroup())
                             .filter(ctx.config.groups()::contains)
+                            .filter(NamedGroup::isEcdhe)
                             .orElseThrow(
                                     () ->
                                             TlsAlertException.illegalParameter(

@@ -49,6 +49,24 @@ public final class IdentitySelection {
     }
 
     /**
+     * RFC 8422 §5.1: a client's supported_groups names the curves of ECDSA certificates too; a
+     * client without the extension takes any.
+     */
+    private static boolean curveListed(CertifiedKey id, List<Integer> peerGroups) {
+        if (peerGroups == null || !(id.privateKey() instanceof java.security.interfaces.ECKey ec)) {
+            return true;
+        }
+        int bits = ec.getParams().getCurve().getField().getFieldSize();
+        io.tlsuite.protocol.crypto.NamedGroup curve =
+                switch (bits) {
+                    case 256 -> io.tlsuite.protocol.crypto.NamedGroup.SECP256R1;
+                    case 384 -> io.tlsuite.protocol.crypto.NamedGroup.SECP384R1;
+                    default -> io.tlsuite.protocol.crypto.NamedGroup.SECP521R1;
+                };
+        return peerGroups.contains(curve.code());
+    }
+
+    /**
      * TLS 1.2: an identity for the suite's key exchange. ECDHE_ECDSA needs an EC key and ECDHE_RSA
      * an RSA key, each able to sign with a scheme the peer offers; RSA key transport needs an RSA
      * key only (nothing is signed). An ECDSA key's curve must be among the client's
@@ -66,17 +84,13 @@ public final class IdentitySelection {
             Tls12CipherSuite suite,
             List<Integer> peerSchemes,
             List<Integer> peerGroups) {
-        boolean p256 =
-                peerGroups == null
-                        || peerGroups.contains(
-                                io.tlsuite.protocol.crypto.NamedGroup.SECP256R1.code());
         List<Integer> usable = usableSchemes(config, peerSchemes);
         for (CertifiedKey id : config.identities()) {
             boolean fits =
                     switch (suite.keyExchange()) {
                         case ECDHE_ECDSA ->
                                 "EC".equals(id.privateKey().getAlgorithm())
-                                        && p256
+                                        && curveListed(id, peerGroups)
                                         && allows(id, DIGITAL_SIGNATURE)
                                         && SignatureScheme.select(id.privateKey(), usable, false)
                                                 .isPresent();

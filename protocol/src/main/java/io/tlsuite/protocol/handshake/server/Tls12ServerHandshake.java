@@ -232,7 +232,8 @@ public final class Tls12ServerHandshake {
                         .orElse(null);
         NamedGroup group = null;
         for (NamedGroup g : ctx.config.groups()) {
-            if (peerGroups != null && peerGroups.contains(g.code())) {
+            // RFC 8422: the ECDHE suites take elliptic curves only (no DHE suites here).
+            if (g.isEcdhe() && peerGroups != null && peerGroups.contains(g.code())) {
                 group = g;
                 break;
             }
