@@ -58,12 +58,12 @@ public final class TlsNames {
         return NamedGroup.of(code).map(TlsNames::group).orElse(hex(code));
     }
 
-    /** x25519 or secp256r1; null when no group was used (TLS 1.2 RSA key transport). */
+    /** The group's IANA name (x25519, secp384r1, ffdhe2048, ...); null when none was used. */
     public static String group(NamedGroup g) {
         if (g == null) {
             return null;
         }
-        return g == NamedGroup.X25519 ? "x25519" : "secp256r1";
+        return g.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static String scheme(int code) {
