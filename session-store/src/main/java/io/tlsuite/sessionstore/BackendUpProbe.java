@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * {@code sessionstore_backend_up{backend}}: 1 while the session backend answers a PING, 0 while it
  * does not, so that Prometheus can alert on a Redis outage. The PING runs on a thread of its own
- * every {@value #PERIOD_SECONDS} s, never on the scrape: a Redis that hangs must not make
- * {@code /q/metrics} hang.
+ * every {@value #PERIOD_SECONDS} s, never on the scrape: a Redis that hangs must not make {@code
+ * /q/metrics} hang.
  */
 @ApplicationScoped
 class BackendUpProbe {

@@ -10,12 +10,12 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * How handshakes end, for Prometheus: {@code handshake_duration_seconds{outcome="completed"|"failed"}}
- * from the last event of each handshake's timeline (the same microseconds the events carry), over
- * both transports (REST and the TLS port). Fixed buckets rather than client-side percentiles, so
- * that p95 can be computed across replicas ({@code histogram_quantile} over summed buckets). Both
- * series exist from the start, at zero, so that rules and dashboards find them before the first
- * handshake.
+ * How handshakes end, for Prometheus: {@code
+ * handshake_duration_seconds{outcome="completed"|"failed"}} from the last event of each handshake's
+ * timeline (the same microseconds the events carry), over both transports (REST and the TLS port).
+ * Fixed buckets rather than client-side percentiles, so that p95 can be computed across replicas
+ * ({@code histogram_quantile} over summed buckets). Both series exist from the start, at zero, so
+ * that rules and dashboards find them before the first handshake.
  */
 @ApplicationScoped
 public class HandshakeOutcomes {

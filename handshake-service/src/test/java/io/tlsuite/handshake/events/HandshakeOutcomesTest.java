@@ -28,15 +28,33 @@ class HandshakeOutcomesTest {
     void completedAndFailedHandshakesAreTimedApartFromTheirOwnElapsedTime() {
         outcomes.record(
                 new HandshakeCompleted(
-                        "hs-1", "s-1", "TLS 1.3", "TLS_AES_128_GCM_SHA256", "x25519", false, false,
-                        null, 4_000));
+                        "hs-1",
+                        "s-1",
+                        "TLS 1.3",
+                        "TLS_AES_128_GCM_SHA256",
+                        "x25519",
+                        false,
+                        false,
+                        null,
+                        4_000));
         outcomes.record(
                 new HandshakeCompleted(
-                        "hs-2", "s-2", "TLS 1.2", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-                        "secp256r1", false, false, null, 6_000));
+                        "hs-2",
+                        "s-2",
+                        "TLS 1.2",
+                        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                        "secp256r1",
+                        false,
+                        false,
+                        null,
+                        6_000));
         outcomes.record(
                 new HandshakeFailed(
-                        "hs-3", "bad_certificate", "client", "WaitFinished", "the client sent",
+                        "hs-3",
+                        "bad_certificate",
+                        "client",
+                        "WaitFinished",
+                        "the client sent",
                         12_000));
 
         assertThat(timer("completed").count()).isEqualTo(2);
@@ -57,8 +75,15 @@ class HandshakeOutcomesTest {
     void aFourMillisecondHandshakeFallsInTheFiveMillisecondBucket() {
         outcomes.record(
                 new HandshakeCompleted(
-                        "hs-5", "s-5", "TLS 1.3", "TLS_AES_128_GCM_SHA256", "x25519", false, false,
-                        null, 4_000));
+                        "hs-5",
+                        "s-5",
+                        "TLS 1.3",
+                        "TLS_AES_128_GCM_SHA256",
+                        "x25519",
+                        false,
+                        false,
+                        null,
+                        4_000));
 
         var buckets = timer("completed").takeSnapshot().histogramCounts();
         assertThat(buckets)
