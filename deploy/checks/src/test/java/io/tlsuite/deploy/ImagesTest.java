@@ -91,12 +91,15 @@ class ImagesTest {
                 "deploy/compose/docker-compose.yml does not exist in this tree (the compose"
                         + " deployment is built on its own branch), so compose images cannot be"
                         + " compared yet");
-        JsonNode services = new YAMLMapper().readTree(compose.toFile()).path("services");
+        String text = Files.readString(compose);
+        JsonNode root = new YAMLMapper().readTree(text);
+        Map<String, JsonNode> anchors = topLevelAnchors(text, root);
+        JsonNode services = root.path("services");
         assertThat(services.isObject()).as("compose file has services").isTrue();
         ImageList list = ImageList.read();
         List<String> seen = new ArrayList<>();
         for (Map.Entry<String, JsonNode> s : services.properties()) {
-            JsonNode image = s.getValue().get("image");
+            JsonNode image = imageOf(s.getValue(), anchors);
             if (image == null) {
                 continue;
             }
@@ -117,6 +120,46 @@ class ImagesTest {
                     .as("compose runs " + service)
                     .contains("tlsuite/" + service + ":" + VERSION);
         }
+    }
+
+    /**
+     * The service's image, also when it comes from a YAML merge key ({@code <<: *template}).
+     * Jackson reads an alias as the anchor's name, so top-level anchors ({@code x-name: &anchor})
+     * are looked up in the file's text.
+     */
+    static JsonNode imageOf(JsonNode service, Map<String, JsonNode> anchors) {
+        if (service == null) {
+            return null;
+        }
+        if (service.hasNonNull("image")) {
+            return service.get("image");
+        }
+        JsonNode merged = service.get("<<");
+        if (merged == null) {
+            return null;
+        }
+        List<JsonNode> sources = new ArrayList<>();
+        if (merged.isArray()) {
+            merged.forEach(sources::add);
+        } else {
+            sources.add(merged);
+        }
+        for (JsonNode m : sources) {
+            JsonNode i = imageOf(m.isString() ? anchors.get(m.asString()) : m, anchors);
+            if (i != null) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    static Map<String, JsonNode> topLevelAnchors(String text, JsonNode root) {
+        Map<String, JsonNode> anchors = new java.util.HashMap<>();
+        Matcher m = Pattern.compile("(?m)^([A-Za-z0-9_.-]+):\\s*&([A-Za-z0-9_.-]+)").matcher(text);
+        while (m.find()) {
+            anchors.put(m.group(2), root.get(m.group(1)));
+        }
+        return anchors;
     }
 
     private static final Pattern VARIABLE =
