@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tlsuite.events.kafka.EventPublisher;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
 import io.tlsuite.kafka.SharedBroker;
 import java.io.File;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +30,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page in a real browser (Debian's chromium, headless, driven by Selenium through the system
- * chromedriver): the events of a real recorded TLS 1.2 RSA handshake go through the real broker and
- * its ladder appears, message by message in order; then the certificate is revoked and the
- * session's row turns to terminated. Screenshots of every view land in target/screenshots.
+ * chromedriver): the events of a TLS 1.2 RSA handshake, as the handshake service publishes them, go
+ * through the real broker and its ladder appears, message by message in order; then the certificate
+ * is revoked and the session's row turns to terminated. Screenshots of every view land in
+ * target/screenshots.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
@@ -85,12 +84,12 @@ class BrowserTest {
 
     @Test
     void aHandshakeAppearsAsALadderAndARevocationTerminatesItsSession() throws Exception {
-        RecordedHandshake recorded = RecordedHandshake.tls12Rsa();
-        browser.get(page + "?view=ladder&open-handshake=" + recorded.handshakeId());
+        HandshakeStory story = HandshakeStory.tls12Rsa();
+        browser.get(page + "?view=ladder&open-handshake=" + story.handshakeId());
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
         wait.until(d -> d.findElement(By.id("status")).getText().equals("live"));
 
-        recorded.publish(SharedBroker.get().bootstrapServers());
+        story.publish(SharedBroker.get().bootstrapServers());
 
         // The ladder of this handshake appears live, one arrow per message, in wire order.
         List<String> expected =
@@ -110,7 +109,7 @@ class BrowserTest {
         assertThat(shown.subList(shown.indexOf("TCP connect"), shown.indexOf("store session") + 1))
                 .containsExactlyElementsOf(expected);
         assertThat(browser.findElement(By.id("ladder-title")).getText())
-                .contains(recorded.handshakeId());
+                .contains(story.handshakeId());
 
         // Click the ClientHello: its decoded fields and its bytes as on the wire.
         arrow(browser, "ClientHello").click();
@@ -124,11 +123,11 @@ class BrowserTest {
 
         // The sessions table shows it live; the revocation cascade turns it to terminated.
         browser.findElement(By.cssSelector("#tabs a[data-view=sessions]")).click();
-        By row = By.cssSelector("#sessions tr[data-session='" + recorded.sessionId() + "']");
+        By row = By.cssSelector("#sessions tr[data-session='" + story.sessionId() + "']");
         wait.until(d -> d.findElements(row).size() == 1);
         assertThat(browser.findElement(row).findElement(By.className("state")).getText())
                 .isEqualTo("live");
-        recorded.revoke(SharedBroker.get().bootstrapServers());
+        story.revoke(SharedBroker.get().bootstrapServers());
         wait.until(
                 d ->
                         d.findElement(row)
@@ -146,7 +145,7 @@ class BrowserTest {
         screenshot("sessions");
 
         browser.findElement(By.cssSelector("#tabs a[data-view=tail]")).click();
-        wait.until(d -> d.findElement(By.id("tail")).getText().contains(recorded.sessionId()));
+        wait.until(d -> d.findElement(By.id("tail")).getText().contains(story.sessionId()));
         screenshot("tail");
         browser.findElement(By.cssSelector("#tabs a[data-view=certificates]")).click();
         wait.until(d -> d.findElement(By.id("certificates")).getText().contains("revoked"));
@@ -177,9 +176,5 @@ class BrowserTest {
                 f.toPath(),
                 SHOTS.resolve("dashboard-" + name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    static EventPublisher publisher(String bootstrap) {
-        return EventPublisher.create(bootstrap, "/tlsuite/test/browser", Map.of());
     }
 }

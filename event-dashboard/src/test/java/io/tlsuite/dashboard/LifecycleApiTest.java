@@ -33,7 +33,9 @@ class LifecycleApiTest {
     static void publish(List<LifecycleEvent> events) throws Exception {
         try (EventPublisher p =
                 EventPublisher.create(
-                        SharedBroker.get().bootstrapServers(), "/tlsuite/test/api", Map.of())) {
+                        SharedBroker.get().bootstrapServers(),
+                        "/tlsuite/test/api",
+                        Map.of("max.block.ms", 60000))) {
             for (LifecycleEvent e : events) {
                 p.publish(e).toCompletableFuture().get();
             }
