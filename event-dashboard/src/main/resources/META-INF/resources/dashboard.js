@@ -314,6 +314,7 @@ function drawLadder(ladder, host, detailHost) {
     s.append(svg("text", { class: "lane-label", x: x(l), y: 20 }, l));
     s.append(svg("line", { class: "lane", x1: x(l), y1: 28, x2: x(l), y2: height - 8 }));
   }
+  let reselect = null;
   arrows.forEach((a, i) => {
     const y = top + i * row + 22;
     const session = a.eventType.startsWith("tls.session.") || a.eventType.startsWith("tls.agent.");
@@ -335,15 +336,20 @@ function drawLadder(ladder, host, detailHost) {
       g.append(svg("text", { class: "msg", x: mid, y: y - 5, "text-anchor": "middle" }, a.message));
       if (a.note) g.append(svg("text", { class: "note", x: mid, y: y + 13, "text-anchor": "middle" }, a.note.length > 90 ? a.note.slice(0, 88) + "…" : a.note));
     }
-    g.addEventListener("click", () => {
+    const select = () => {
       s.querySelectorAll(".arrow.selected").forEach(n => n.classList.remove("selected"));
       g.classList.add("selected");
+      host.dataset.selected = a.sequence;
       showArrow(a, detailHost);
-    });
+    };
+    g.addEventListener("click", select);
     s.append(g);
+    if (String(a.sequence) === host.dataset.selected) reselect = select;
   });
   clear(host).append(s);
-  clear(detailHost).append(el("p", { class: "muted" }, "Click a message for its decoded fields and raw bytes."));
+  // A live redraw keeps the message the reader opened.
+  if (reselect) reselect();
+  else clear(detailHost).append(el("p", { class: "muted" }, "Click a message for its decoded fields and raw bytes."));
 }
 function hexDump(hex) {
   const lines = [];

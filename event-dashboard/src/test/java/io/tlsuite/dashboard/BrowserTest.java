@@ -19,10 +19,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -86,7 +87,9 @@ class BrowserTest {
     void aHandshakeAppearsAsALadderAndARevocationTerminatesItsSession() throws Exception {
         HandshakeStory story = HandshakeStory.tls12Rsa();
         browser.get(page + "?view=ladder&open-handshake=" + story.handshakeId());
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        // The views redraw as events arrive, so an element found a moment ago may be gone: retry.
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(d -> d.findElement(By.id("status")).getText().equals("live"));
 
         story.publish(SharedBroker.get().bootstrapServers());
@@ -112,7 +115,8 @@ class BrowserTest {
                 .contains(story.handshakeId());
 
         // Click the ClientHello: its decoded fields and its bytes as on the wire.
-        arrow(browser, "ClientHello").click();
+        wait.until(d -> clickArrow(d, "ClientHello"));
+        wait.until(d -> d.findElement(By.id("arrow-detail")).getText().contains("raw bytes"));
         String detail = browser.findElement(By.id("arrow-detail")).getText();
         assertThat(detail)
                 .contains("decoded fields")
@@ -138,7 +142,11 @@ class BrowserTest {
                                         .findElement(By.className("keys"))
                                         .getText()
                                         .equals("yes"));
-        browser.findElement(row).click();
+        wait.until(
+                d -> {
+                    d.findElement(row).click();
+                    return true;
+                });
         wait.until(d -> d.findElement(By.id("follow")).getText().contains("keys destroyed"));
         assertThat(browser.findElement(By.id("follow")).getText())
                 .contains("Its certificate was revoked");
@@ -156,17 +164,25 @@ class BrowserTest {
         screenshot("rates");
     }
 
+    /** The ladder's messages, read in one script call so a redraw cannot come in between. */
+    @SuppressWarnings("unchecked")
     private static List<String> messages(WebDriver d) {
-        return d.findElements(By.cssSelector("#ladder g.arrow text.msg")).stream()
-                .map(WebElement::getText)
-                .toList();
+        return (List<String>)
+                ((JavascriptExecutor) d)
+                        .executeScript(
+                                "return [...document.querySelectorAll('#ladder g.arrow text.msg')]"
+                                        + ".map(t => t.textContent)");
     }
 
-    private static WebElement arrow(WebDriver d, String message) {
-        return d.findElements(By.cssSelector("#ladder g.arrow text.msg")).stream()
-                .filter(e -> e.getText().equals(message))
-                .findFirst()
-                .orElseThrow();
+    private static boolean clickArrow(WebDriver d, String message) {
+        return (Boolean)
+                ((JavascriptExecutor) d)
+                        .executeScript(
+                                "const g = [...document.querySelectorAll('#ladder g.arrow')]"
+                                        + ".find(g => g.querySelector('text.msg').textContent === arguments[0]);"
+                                        + " if (g) g.dispatchEvent(new MouseEvent('click', {bubbles: true}));"
+                                        + " return !!g;",
+                                message);
     }
 
     private static void screenshot(String name) throws Exception {

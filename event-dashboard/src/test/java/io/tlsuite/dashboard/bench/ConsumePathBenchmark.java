@@ -29,7 +29,8 @@ public final class ConsumePathBenchmark {
         List<String> topics = new ArrayList<>();
         for (int i = 0; i < 2000; i++) {
             String id = UUID.randomUUID().toString();
-            for (LifecycleEvent e : Stories.rsaHandshake("hs-" + id, "s-" + id, "0abc" + (i % 50))) {
+            for (LifecycleEvent e :
+                    Stories.rsaHandshake("hs-" + id, "s-" + id, "0abc" + (i % 50))) {
                 records.add(EventCodec.serialize(EventCodec.envelope(e, "/tlsuite/bench/1")));
                 topics.add(e.topic());
             }
@@ -48,7 +49,8 @@ public final class ConsumePathBenchmark {
             long t1 = cpu.getCurrentThreadCpuTime();
             EventIndex index =
                     new EventIndex(
-                            new EventIndex.Limits(10000, 5000, 10000, 2000, 200, 1000, Duration.ofDays(7)),
+                            new EventIndex.Limits(
+                                    10000, 5000, 10000, 2000, 200, 1000, Duration.ofDays(7)),
                             Topics.ALL);
             List<DashboardEvent> batch = new ArrayList<>(2000);
             for (int i = 0; i < records.size(); i++) {
@@ -70,8 +72,14 @@ public final class ConsumePathBenchmark {
         java.util.Arrays.sort(newUs);
         System.out.printf(
                 "%d events per round, %d rounds; median CPU per event: old path %.1f us, new path %.1f us (%.1fx); min %.1f / %.1f us (%d)%n",
-                records.size(), rounds, oldUs[rounds / 2], newUs[rounds / 2],
-                oldUs[rounds / 2] / newUs[rounds / 2], oldUs[0], newUs[0], sink % 10);
+                records.size(),
+                rounds,
+                oldUs[rounds / 2],
+                newUs[rounds / 2],
+                oldUs[rounds / 2] / newUs[rounds / 2],
+                oldUs[0],
+                newUs[0],
+                sink % 10);
     }
 
     private ConsumePathBenchmark() {}
