@@ -299,7 +299,7 @@ async function loadLadderView() {
 function drawLadder(ladder, host, detailHost) {
   state.ladder = ladder;
   const lanes = ladder.lanes, arrows = ladder.arrows;
-  const left = 130, width = 980, laneGap = (width - left - 60) / (lanes.length - 1), top = 46, row = 40;
+  const left = 130, width = 980, laneGap = (width - left - 130) / (lanes.length - 1), top = 46, row = 40;
   const x = name => left + 30 + lanes.indexOf(name) * laneGap;
   const height = top + arrows.length * row + 20;
   const s = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "ladder diagram" });
