@@ -304,8 +304,10 @@ function drawLadder(ladder, host, detailHost) {
   const height = top + arrows.length * row + 20;
   const s = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "ladder diagram" });
   const defs = svg("defs");
+  // Marker ids are per drawing: a url(#id) pointing into a hidden view's SVG would draw nothing.
+  const mk = (host.id || "ladder") + "-";
   for (const [id, color] of [["head", "#4ca3e0"], ["head-bad", "#e05c5c"], ["head-sess", "#5ec27a"], ["head-ctx", "#7d8a97"]]) {
-    const m = svg("marker", { id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
+    const m = svg("marker", { id: mk + id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
     m.append(svg("path", { d: "M0,0 L10,5 L0,10 z", fill: color, stroke: "none" }));
     defs.append(m);
   }
@@ -323,7 +325,7 @@ function drawLadder(ladder, host, detailHost) {
     g.append(svg("text", { class: "time", x: 4, y: y - 6 }, a.context ? "before" : time(a.time)));
     g.append(svg("text", { class: "time", x: 4, y: y + 8 }, a.deltaMicros != null ? "+" + micros(a.deltaMicros) : (a.elapsedMicros != null ? micros(a.elapsedMicros) : "")));
     const x1 = x(a.from), x2 = x(a.to);
-    const marker = `url(#${a.alert ? "head-bad" : a.context ? "head-ctx" : session ? "head-sess" : "head"})`;
+    const marker = `url(#${mk}${a.alert ? "head-bad" : a.context ? "head-ctx" : session ? "head-sess" : "head"})`;
     let mid;
     if (x1 === x2) {
       g.append(svg("path", { d: `M${x1},${y - 8} h28 v14 h-26`, "marker-end": marker }));
