@@ -15,8 +15,8 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime, in c
 HZ=$(getconf CLK_TCK)
 total() { curl -sf "http://localhost:$1/api/v1/stats" | python3 -c 'import sys,json; print(json.load(sys.stdin)["total"])'; }
 
-(cd event-dashboard && mvn -q -o dependency:build-classpath -Dmdep.outputFile="$TMP/cp.txt" >/dev/null)
-CP="event-dashboard/target/test-classes:event-dashboard/target/classes:$(cat "$TMP/cp.txt")"
+(cd event-dashboard && mvn -q dependency:build-classpath -Dmdep.outputFile="$TMP/cp.txt" >/dev/null)
+CP="event-dashboard/target/test-classes:event-dashboard/target/classes:events/target/classes:$(cat "$TMP/cp.txt")"
 
 java -Xmx512m -jar "$(ls embedded-kafka/target/embedded-kafka-*.jar | grep -v -- '-sources\|-tests' | head -1)" \
   --port 19092 --data-dir "$TMP/kafka" >"$TMP/kafka.log" 2>&1 & PIDS+=($!)
@@ -42,28 +42,26 @@ echo "warm-up: $((HANDSHAKES / 2)) handshakes"
 n=$(burst $((HANDSHAKES / 2)))
 for p in "${ports[@]}"; do wait_for "$p" "$n"; done
 sleep 5
-# Idle cost over 10 s, subtracted from the measurement in proportion to its length.
-declare -A idle0 busy0 base
-for k in "${!names[@]}"; do idle0[$k]=$(cpu_ticks "$(cat "$TMP/${names[$k]}.pid")"); done
-sleep 10
-for k in "${!names[@]}"; do
-  pid=$(cat "$TMP/${names[$k]}.pid"); idle0[$k]=$(( $(cpu_ticks "$pid") - ${idle0[$k]} ))
-  busy0[$k]=$(cpu_ticks "$pid"); base[$k]=$(total "${ports[$k]}")
-done
+declare -A busy0 base idle secs
+for k in "${!names[@]}"; do busy0[$k]=$(cpu_ticks "$(cat "$TMP/${names[$k]}.pid")"); base[$k]=$(total "${ports[$k]}"); done
 t0=$(date +%s.%N)
 m=$(burst "$HANDSHAKES")
-declare -A secs
 for k in "${!names[@]}"; do
   wait_for "${ports[$k]}" $(( ${base[$k]} + m ))
   secs[$k]=$(python3 -c "import time; print(time.time() - $t0)")
   busy0[$k]=$(( $(cpu_ticks "$(cat "$TMP/${names[$k]}.pid")") - ${busy0[$k]} ))
 done
+# What each costs doing nothing (poll loops, metrics), over 30 s after the burst, subtracted in
+# proportion to the burst's length.
+for k in "${!names[@]}"; do idle[$k]=$(cpu_ticks "$(cat "$TMP/${names[$k]}.pid")"); done
+sleep 30
+for k in "${!names[@]}"; do idle[$k]=$(( $(cpu_ticks "$(cat "$TMP/${names[$k]}.pid")") - ${idle[$k]} )); done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; $(java -version 2>&1 | head -1)"
 for k in "${!names[@]}"; do
-  python3 - "${names[$k]}" "$m" "${busy0[$k]}" "${idle0[$k]}" "${secs[$k]}" "$HZ" <<'PY'
+  python3 - "${names[$k]}" "$m" "${busy0[$k]}" "${idle[$k]}" "${secs[$k]}" "$HZ" <<'PY'
 import sys
 name, events, busy, idle, secs, hz = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
-cpu = busy / hz - idle / hz * secs / 10.0
-print(f"{name}: {events} events consumed in {secs:.1f} s; CPU {busy/hz:.2f} s (idle share {idle/hz*secs/10:.2f} s) -> {cpu/events*1e6:.1f} us/event")
+cpu = busy / hz - idle / hz * secs / 30.0
+print(f"{name}: {events} events consumed in {secs:.1f} s; CPU {busy/hz:.2f} s ({busy/hz/events*1e6:.0f} us/event raw), idle {idle/hz/30*100:.1f} % of a core -> {cpu/events*1e6:.1f} us/event")
 PY
 done

@@ -299,13 +299,15 @@ async function loadLadderView() {
 function drawLadder(ladder, host, detailHost) {
   state.ladder = ladder;
   const lanes = ladder.lanes, arrows = ladder.arrows;
-  const left = 130, width = 980, laneGap = (width - left - 60) / (lanes.length - 1), top = 46, row = 40;
+  const left = 130, width = 980, laneGap = (width - left - 130) / (lanes.length - 1), top = 46, row = 40;
   const x = name => left + 30 + lanes.indexOf(name) * laneGap;
   const height = top + arrows.length * row + 20;
   const s = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "ladder diagram" });
   const defs = svg("defs");
+  // Marker ids are per drawing: a url(#id) pointing into a hidden view's SVG would draw nothing.
+  const mk = (host.id || "ladder") + "-";
   for (const [id, color] of [["head", "#4ca3e0"], ["head-bad", "#e05c5c"], ["head-sess", "#5ec27a"], ["head-ctx", "#7d8a97"]]) {
-    const m = svg("marker", { id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
+    const m = svg("marker", { id: mk + id, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
     m.append(svg("path", { d: "M0,0 L10,5 L0,10 z", fill: color, stroke: "none" }));
     defs.append(m);
   }
@@ -314,6 +316,7 @@ function drawLadder(ladder, host, detailHost) {
     s.append(svg("text", { class: "lane-label", x: x(l), y: 20 }, l));
     s.append(svg("line", { class: "lane", x1: x(l), y1: 28, x2: x(l), y2: height - 8 }));
   }
+  let reselect = null;
   arrows.forEach((a, i) => {
     const y = top + i * row + 22;
     const session = a.eventType.startsWith("tls.session.") || a.eventType.startsWith("tls.agent.");
@@ -322,7 +325,7 @@ function drawLadder(ladder, host, detailHost) {
     g.append(svg("text", { class: "time", x: 4, y: y - 6 }, a.context ? "before" : time(a.time)));
     g.append(svg("text", { class: "time", x: 4, y: y + 8 }, a.deltaMicros != null ? "+" + micros(a.deltaMicros) : (a.elapsedMicros != null ? micros(a.elapsedMicros) : "")));
     const x1 = x(a.from), x2 = x(a.to);
-    const marker = `url(#${a.alert ? "head-bad" : a.context ? "head-ctx" : session ? "head-sess" : "head"})`;
+    const marker = `url(#${mk}${a.alert ? "head-bad" : a.context ? "head-ctx" : session ? "head-sess" : "head"})`;
     let mid;
     if (x1 === x2) {
       g.append(svg("path", { d: `M${x1},${y - 8} h28 v14 h-26`, "marker-end": marker }));
@@ -335,15 +338,20 @@ function drawLadder(ladder, host, detailHost) {
       g.append(svg("text", { class: "msg", x: mid, y: y - 5, "text-anchor": "middle" }, a.message));
       if (a.note) g.append(svg("text", { class: "note", x: mid, y: y + 13, "text-anchor": "middle" }, a.note.length > 90 ? a.note.slice(0, 88) + "…" : a.note));
     }
-    g.addEventListener("click", () => {
+    const select = () => {
       s.querySelectorAll(".arrow.selected").forEach(n => n.classList.remove("selected"));
       g.classList.add("selected");
+      host.dataset.selected = a.sequence;
       showArrow(a, detailHost);
-    });
+    };
+    g.addEventListener("click", select);
     s.append(g);
+    if (String(a.sequence) === host.dataset.selected) reselect = select;
   });
   clear(host).append(s);
-  clear(detailHost).append(el("p", { class: "muted" }, "Click a message for its decoded fields and raw bytes."));
+  // A live redraw keeps the message the reader opened.
+  if (reselect) reselect();
+  else clear(detailHost).append(el("p", { class: "muted" }, "Click a message for its decoded fields and raw bytes."));
 }
 function hexDump(hex) {
   const lines = [];

@@ -63,6 +63,6 @@ public interface DashboardConfig {
 
     /** Events queued per live subscriber; past it, new events are dropped and counted. */
     @WithName("stream.buffer")
-    @WithDefault("1000")
+    @WithDefault("5000")
     int streamBuffer();
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tlsuite.events.kafka.EventPublisher;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
 import io.tlsuite.kafka.SharedBroker;
 import java.io.File;
@@ -16,15 +15,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -32,9 +31,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page in a real browser (Debian's chromium, headless, driven by Selenium through the system
- * chromedriver): the events of a real recorded TLS 1.2 RSA handshake go through the real broker and
- * its ladder appears, message by message in order; then the certificate is revoked and the
- * session's row turns to terminated. Screenshots of every view land in target/screenshots.
+ * chromedriver): the events of a TLS 1.2 RSA handshake, as the handshake service publishes them, go
+ * through the real broker and its ladder appears, message by message in order; then the certificate
+ * is revoked and the session's row turns to terminated. Screenshots of every view land in
+ * target/screenshots.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
@@ -85,12 +85,14 @@ class BrowserTest {
 
     @Test
     void aHandshakeAppearsAsALadderAndARevocationTerminatesItsSession() throws Exception {
-        RecordedHandshake recorded = RecordedHandshake.tls12Rsa();
-        browser.get(page + "?view=ladder&open-handshake=" + recorded.handshakeId());
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        HandshakeStory story = HandshakeStory.tls12Rsa();
+        browser.get(page + "?view=ladder&open-handshake=" + story.handshakeId());
+        // The views redraw as events arrive, so an element found a moment ago may be gone: retry.
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(d -> d.findElement(By.id("status")).getText().equals("live"));
 
-        recorded.publish(SharedBroker.get().bootstrapServers());
+        story.publish(SharedBroker.get().bootstrapServers());
 
         // The ladder of this handshake appears live, one arrow per message, in wire order.
         List<String> expected =
@@ -110,10 +112,11 @@ class BrowserTest {
         assertThat(shown.subList(shown.indexOf("TCP connect"), shown.indexOf("store session") + 1))
                 .containsExactlyElementsOf(expected);
         assertThat(browser.findElement(By.id("ladder-title")).getText())
-                .contains(recorded.handshakeId());
+                .contains(story.handshakeId());
 
         // Click the ClientHello: its decoded fields and its bytes as on the wire.
-        arrow(browser, "ClientHello").click();
+        wait.until(d -> clickArrow(d, "ClientHello"));
+        wait.until(d -> d.findElement(By.id("arrow-detail")).getText().contains("raw bytes"));
         String detail = browser.findElement(By.id("arrow-detail")).getText();
         assertThat(detail)
                 .contains("decoded fields")
@@ -124,11 +127,11 @@ class BrowserTest {
 
         // The sessions table shows it live; the revocation cascade turns it to terminated.
         browser.findElement(By.cssSelector("#tabs a[data-view=sessions]")).click();
-        By row = By.cssSelector("#sessions tr[data-session='" + recorded.sessionId() + "']");
+        By row = By.cssSelector("#sessions tr[data-session='" + story.sessionId() + "']");
         wait.until(d -> d.findElements(row).size() == 1);
         assertThat(browser.findElement(row).findElement(By.className("state")).getText())
                 .isEqualTo("live");
-        recorded.revoke(SharedBroker.get().bootstrapServers());
+        story.revoke(SharedBroker.get().bootstrapServers());
         wait.until(
                 d ->
                         d.findElement(row)
@@ -139,14 +142,18 @@ class BrowserTest {
                                         .findElement(By.className("keys"))
                                         .getText()
                                         .equals("yes"));
-        browser.findElement(row).click();
+        wait.until(
+                d -> {
+                    d.findElement(row).click();
+                    return true;
+                });
         wait.until(d -> d.findElement(By.id("follow")).getText().contains("keys destroyed"));
         assertThat(browser.findElement(By.id("follow")).getText())
                 .contains("Its certificate was revoked");
         screenshot("sessions");
 
         browser.findElement(By.cssSelector("#tabs a[data-view=tail]")).click();
-        wait.until(d -> d.findElement(By.id("tail")).getText().contains(recorded.sessionId()));
+        wait.until(d -> d.findElement(By.id("tail")).getText().contains(story.sessionId()));
         screenshot("tail");
         browser.findElement(By.cssSelector("#tabs a[data-view=certificates]")).click();
         wait.until(d -> d.findElement(By.id("certificates")).getText().contains("revoked"));
@@ -157,17 +164,25 @@ class BrowserTest {
         screenshot("rates");
     }
 
+    /** The ladder's messages, read in one script call so a redraw cannot come in between. */
+    @SuppressWarnings("unchecked")
     private static List<String> messages(WebDriver d) {
-        return d.findElements(By.cssSelector("#ladder g.arrow text.msg")).stream()
-                .map(WebElement::getText)
-                .toList();
+        return (List<String>)
+                ((JavascriptExecutor) d)
+                        .executeScript(
+                                "return [...document.querySelectorAll('#ladder g.arrow text.msg')]"
+                                        + ".map(t => t.textContent)");
     }
 
-    private static WebElement arrow(WebDriver d, String message) {
-        return d.findElements(By.cssSelector("#ladder g.arrow text.msg")).stream()
-                .filter(e -> e.getText().equals(message))
-                .findFirst()
-                .orElseThrow();
+    private static boolean clickArrow(WebDriver d, String message) {
+        return (Boolean)
+                ((JavascriptExecutor) d)
+                        .executeScript(
+                                "const g = [...document.querySelectorAll('#ladder g.arrow')]"
+                                        + ".find(g => g.querySelector('text.msg').textContent === arguments[0]);"
+                                        + " if (g) g.dispatchEvent(new MouseEvent('click', {bubbles: true}));"
+                                        + " return !!g;",
+                                message);
     }
 
     private static void screenshot(String name) throws Exception {
@@ -177,9 +192,5 @@ class BrowserTest {
                 f.toPath(),
                 SHOTS.resolve("dashboard-" + name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    static EventPublisher publisher(String bootstrap) {
-        return EventPublisher.create(bootstrap, "/tlsuite/test/browser", Map.of());
     }
 }

@@ -43,7 +43,13 @@ class BurstTest {
                         EventPublisher.create(
                                 SharedBroker.get().bootstrapServers(),
                                 "/tlsuite/test/burst",
-                                Map.of("linger.ms", "5", "batch.size", "262144"))) {
+                                Map.of(
+                                        "linger.ms",
+                                        5,
+                                        "batch.size",
+                                        262144,
+                                        "max.block.ms",
+                                        60000))) {
             long start = System.nanoTime();
             CompletableFuture<?>[] sent = new CompletableFuture<?>[EVENTS + 1];
             sent[0] =

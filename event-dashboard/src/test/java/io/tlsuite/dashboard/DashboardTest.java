@@ -31,7 +31,7 @@ class DashboardTest {
     @Test
     void isReadyAndServesItsPageOpenApiAndMetrics() {
         // Ready once the consumer has joined its group, a moment after start.
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(
                         () ->
                                 given().get("/q/health/ready")
@@ -87,7 +87,7 @@ class DashboardTest {
                     .get();
         }
 
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(
                         () ->
                                 given().queryParam("subject", handshake)
@@ -98,7 +98,7 @@ class DashboardTest {
                                         .body("[0].data.alert", is("decrypt_error"))
                                         .body("[0].topic", is("tls.handshakes")));
 
-        await().atMost(Duration.ofSeconds(30))
+        await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(
                         () -> {
                             JsonPath sessions =

@@ -33,7 +33,9 @@ class LifecycleApiTest {
     static void publish(List<LifecycleEvent> events) throws Exception {
         try (EventPublisher p =
                 EventPublisher.create(
-                        SharedBroker.get().bootstrapServers(), "/tlsuite/test/api", Map.of())) {
+                        SharedBroker.get().bootstrapServers(),
+                        "/tlsuite/test/api",
+                        Map.of("max.block.ms", 60000))) {
             for (LifecycleEvent e : events) {
                 p.publish(e).toCompletableFuture().get();
             }
@@ -108,14 +110,15 @@ class LifecycleApiTest {
                     .then()
                     .body("anomalies.serial", org.hamcrest.Matchers.hasItem(serial));
 
-            // The session's live stream had its handshake's steps and its own events, nothing else.
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(
                             () ->
                                     assertThat(live.data)
                                             .anyMatch(
                                                     d -> d.contains("tls.session.keys-destroyed")));
-            assertThat(live.data).anyMatch(d -> d.contains("tls.handshake.client-hello-received"));
+            // Opened before the session existed, the stream has its events from the moment the
+            // handshake named it, and nothing of any other session.
+            assertThat(live.data).anyMatch(d -> d.contains("tls.session.created"));
             assertThat(live.data).allMatch(d -> d.contains(session) || d.contains(hs));
             assertThat(live.sequences).isSorted().doesNotHaveDuplicates();
         }

@@ -37,28 +37,37 @@ public record EventFilter(
      * that following one also shows the other.
      */
     public Predicate<DashboardEvent> predicate(SessionLinks links) {
-        String sessionHandshake = session == null ? null : links.handshakeOfSession(session);
-        String handshakeSession = handshake == null ? null : links.sessionOfHandshake(handshake);
-        return e ->
-                (topic == null || topic.equals(e.topic()))
-                        && (type == null || e.type().startsWith(type))
-                        && (subject == null || subject.equals(e.subject()))
-                        && (handshake == null
-                                || handshake.equals(e.handshakeId())
-                                || (handshakeSession != null
-                                        && handshakeSession.equals(e.sessionId())))
-                        && (session == null
-                                || session.equals(e.sessionId())
-                                || session.equals(e.subject())
-                                || (sessionHandshake != null
-                                        && sessionHandshake.equals(e.handshakeId())))
-                        && (serial == null || serial.equalsIgnoreCase(nullToEmpty(e.serial())))
-                        && (version == null || version.equals(e.version()))
-                        && (suite == null || suite.equals(e.suite()))
-                        && (alert == null || alert.equals(e.alert()))
-                        && (result == null || result.equals(e.result()))
-                        && (from == null || !e.time().isBefore(from))
-                        && (to == null || e.time().isBefore(to));
+        // The link between a session and its handshake may only become known later (a live
+        // stream opened before the handshake completes), so it is looked up until it is found.
+        String[] sessionHandshake = {null};
+        String[] handshakeSession = {null};
+        return e -> {
+            if (session != null && sessionHandshake[0] == null) {
+                sessionHandshake[0] = links.handshakeOfSession(session);
+            }
+            if (handshake != null && handshakeSession[0] == null) {
+                handshakeSession[0] = links.sessionOfHandshake(handshake);
+            }
+            return (topic == null || topic.equals(e.topic()))
+                    && (type == null || e.type().startsWith(type))
+                    && (subject == null || subject.equals(e.subject()))
+                    && (handshake == null
+                            || handshake.equals(e.handshakeId())
+                            || (handshakeSession[0] != null
+                                    && handshakeSession[0].equals(e.sessionId())))
+                    && (session == null
+                            || session.equals(e.sessionId())
+                            || session.equals(e.subject())
+                            || (sessionHandshake[0] != null
+                                    && sessionHandshake[0].equals(e.handshakeId())))
+                    && (serial == null || serial.equalsIgnoreCase(nullToEmpty(e.serial())))
+                    && (version == null || version.equals(e.version()))
+                    && (suite == null || suite.equals(e.suite()))
+                    && (alert == null || alert.equals(e.alert()))
+                    && (result == null || result.equals(e.result()))
+                    && (from == null || !e.time().isBefore(from))
+                    && (to == null || e.time().isBefore(to));
+        };
     }
 
     private static String nullToEmpty(String s) {

@@ -25,7 +25,7 @@ public final class EventBurst {
                 EventPublisher.create(
                         bootstrap,
                         "/tlsuite/bench/burst",
-                        Map.of("batch.size", 262144, "linger.ms", 10))) {
+                        Map.of("batch.size", 262144, "linger.ms", 10, "max.block.ms", 120000))) {
             List<CompletableFuture<?>> sent = new ArrayList<>();
             long events = 0;
             for (int i = 0; i < handshakes; i++) {
