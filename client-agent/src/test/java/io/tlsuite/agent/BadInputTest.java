@@ -14,8 +14,8 @@ import io.tlsuite.agent.support.SuiteServices;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
 import java.net.ServerSocket;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /** Bad requests are problem documents; bad targets are runs that fail with a stated cause. */
 @QuarkusTest
@@ -37,7 +37,10 @@ class BadInputTest {
     @Test
     void unknownScenarioIs404() {
         refused(Map.of("scenario", "no-such-scenario"), 404, "unknown-scenario");
-        given().get("/api/v1/scenarios/no-such").then().statusCode(404).body("type", startsWith("https://tlsuite.dev/problems/"));
+        given().get("/api/v1/scenarios/no-such")
+                .then()
+                .statusCode(404)
+                .body("type", startsWith("https://tlsuite.dev/problems/"));
     }
 
     @Test
@@ -46,20 +49,36 @@ class BadInputTest {
         refused(Map.of("scenario", "tls13", "count", 2_000_000_000), 400, "invalid-run-request");
         refused(Map.of("scenario", "tls13", "concurrency", 100_000), 400, "invalid-run-request");
         refused(Map.of("scenario", "tls13", "concurrency", -1), 400, "invalid-run-request");
-        refused(Map.of("scenario", "tls13", "transport", "carrier-pigeon"), 400, "invalid-run-request");
+        refused(
+                Map.of("scenario", "tls13", "transport", "carrier-pigeon"),
+                400,
+                "invalid-run-request");
         refused(Map.of("scenario", "tls13", "target", "no-port-here"), 400, "invalid-run-request");
         refused(Map.of("scenario", "tls13", "target", "host:70000"), 400, "invalid-run-request");
-        refused(Map.of("scenario", "tls13", "transport", "rest", "target", "ftp://x"), 400, "invalid-run-request");
-        refused(Map.of("scenario", "expired-certificate", "transport", "rest"), 400, "invalid-run-request");
+        refused(
+                Map.of("scenario", "tls13", "transport", "rest", "target", "ftp://x"),
+                400,
+                "invalid-run-request");
+        refused(
+                Map.of("scenario", "expired-certificate", "transport", "rest"),
+                400,
+                "invalid-run-request");
         refused(Map.of("scenario", "tls13", "durationSeconds", 0), 400, "invalid-run-request");
         refused(Map.of(), 400, "invalid-run-request");
     }
 
     @Test
     void malformedJsonIs400AndUnknownRunIs404() {
-        given().contentType(ContentType.JSON).body("{nope").post("/api/v1/runs").then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{nope")
+                .post("/api/v1/runs")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
-        given().get("/api/v1/runs/run-unknown").then().statusCode(404).body("type", is("https://tlsuite.dev/problems/unknown-run"));
+        given().get("/api/v1/runs/run-unknown")
+                .then()
+                .statusCode(404)
+                .body("type", is("https://tlsuite.dev/problems/unknown-run"));
         given().delete("/api/v1/runs/run-unknown").then().statusCode(404);
     }
 
@@ -75,7 +94,8 @@ class BadInputTest {
         assertThat(run.getString("state")).isEqualTo("failed");
         assertThat(run.getString("cause")).contains("unreachable");
         assertThat(run.getInt("done")).isLessThan(50).isEqualTo(run.getInt("failed"));
-        assertThat(run.getMap("failuresByCause", String.class, Integer.class).keySet()).allMatch(k -> k.startsWith("unreachable"));
+        assertThat(run.getMap("failuresByCause", String.class, Integer.class).keySet())
+                .allMatch(k -> k.startsWith("unreachable"));
         assertThat((System.nanoTime() - t0) / 1e9).isLessThan(60);
     }
 
@@ -86,7 +106,12 @@ class BadInputTest {
         given().delete("/api/v1/runs/" + id).then().statusCode(200);
         JsonPath run = AgentRuns.finished(id);
         assertThat(run.getString("state")).isEqualTo("cancelled");
-        assertThat(run.getInt("done")).isLessThan(100_000).isEqualTo(run.getInt("passed") + run.getInt("failed"));
-        given().get("/api/v1/runs").then().statusCode(200).body("id", org.hamcrest.Matchers.hasItem(id));
+        assertThat(run.getInt("done"))
+                .isLessThan(100_000)
+                .isEqualTo(run.getInt("passed") + run.getInt("failed"));
+        given().get("/api/v1/runs")
+                .then()
+                .statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItem(id));
     }
 }

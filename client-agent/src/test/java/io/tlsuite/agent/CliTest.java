@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 @QuarkusTestResource(SuiteServices.class)
 class CliTest {
-    @TestHTTPResource("/") URL agent;
+    @TestHTTPResource("/")
+    URL agent;
 
     record Ran(int code, String out, String err) {}
 
@@ -32,15 +33,25 @@ class CliTest {
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--agent";
         all[args.length + 1] = agent.toString();
-        int code = AgentCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Ran(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        int code =
+                AgentCli.run(
+                        all,
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Ran(
+                code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test
     void scenariosListsEveryNameWithItsExpectation() {
         Ran r = cli("scenarios");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("SCENARIO", "rsa-key-exchange", "no-verification", "the agent refuses with alert unknown_ca");
+        assertThat(r.out())
+                .contains(
+                        "SCENARIO",
+                        "rsa-key-exchange",
+                        "no-verification",
+                        "the agent refuses with alert unknown_ca");
     }
 
     @Test
@@ -57,8 +68,11 @@ class CliTest {
             closed = s.getLocalPort();
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = AgentCli.run(new String[] {"scenarios", "--agent", "http://127.0.0.1:" + closed},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code =
+                AgentCli.run(
+                        new String[] {"scenarios", "--agent", "http://127.0.0.1:" + closed},
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot reach the agent");
     }
@@ -68,7 +82,13 @@ class CliTest {
         assumeTrue(SuiteServices.available() == null, SuiteServices.available());
         Ran r = cli("scenario", "rsa-key-exchange", "--transport", "rest");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("PASS  rsa-key-exchange over rest", "CHECK", "revocation", "PHASE (ms)", "P99");
+        assertThat(r.out())
+                .contains(
+                        "PASS  rsa-key-exchange over rest",
+                        "CHECK",
+                        "revocation",
+                        "PHASE (ms)",
+                        "P99");
     }
 
     @Test

@@ -44,12 +44,14 @@ class KeyHygieneTest {
         assumeTrue(SuiteServices.available() == null, SuiteServices.available());
         List<byte[]> live = new ArrayList<>();
         List<String> values = new ArrayList<>();
-        runs.keys().observe(copy -> {
-            synchronized (live) {
-                live.add(copy);
-                values.add(HexFormat.of().formatHex(copy));
-            }
-        });
+        runs.keys()
+                .observe(
+                        copy -> {
+                            synchronized (live) {
+                                live.add(copy);
+                                values.add(HexFormat.of().formatHex(copy));
+                            }
+                        });
         List<String> bodies = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (String scenario : List.of("resumption", "tampered-finished")) {
@@ -89,7 +91,8 @@ class KeyHygieneTest {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "hygiene-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> out = new ArrayList<>();
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> c =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             c.subscribe(List.of(Topics.AGENTS));
             long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             boolean completed = false;
@@ -99,7 +102,9 @@ class KeyHygieneTest {
                         out.add(r.value());
                     }
                 }
-                completed = out.stream().filter(e -> e.contains("run-completed")).count() >= runIds.size();
+                completed =
+                        out.stream().filter(e -> e.contains("run-completed")).count()
+                                >= runIds.size();
             }
         }
         return out;

@@ -35,22 +35,47 @@ class OpensslTargetTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        if (SuiteServices.available() != null || !new java.io.File("/usr/bin/openssl").canExecute()) {
+        if (SuiteServices.available() != null
+                || !new java.io.File("/usr/bin/openssl").canExecute()) {
             return;
         }
         Path dir = Files.createTempDirectory("agent-openssl");
         Path key = dir.resolve("key.pem");
         Path csr = dir.resolve("csr.pem");
-        run("openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", key.toString(), "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-                "-out", csr.toString());
-        String body = "{\"profile\":\"server\",\"validityDays\":2,\"csr\":"
-                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Files.readString(csr)) + "}";
-        String answer = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(SuiteServices.caUrl + "/api/v1/certificates"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        run(
+                "openssl",
+                "req",
+                "-new",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=DNS:localhost",
+                "-out",
+                csr.toString());
+        String body =
+                "{\"profile\":\"server\",\"validityDays\":2,\"csr\":"
+                        + new com.fasterxml.jackson.databind.ObjectMapper()
+                                .writeValueAsString(Files.readString(csr))
+                        + "}";
+        String answer =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        SuiteServices.caUrl
+                                                                + "/api/v1/certificates"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
         JsonPath issued = JsonPath.from(answer);
         Path cert = dir.resolve("cert.pem");
         Path chain = dir.resolve("chain.pem");
@@ -59,9 +84,23 @@ class OpensslTargetTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        server = new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-cert", cert.toString(),
-                "-key", key.toString(), "-cert_chain", chain.toString(), "-www", "-quiet")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("s_server.log").toFile()).start();
+        server =
+                new ProcessBuilder(
+                                "openssl",
+                                "s_server",
+                                "-accept",
+                                "127.0.0.1:" + port,
+                                "-cert",
+                                cert.toString(),
+                                "-key",
+                                key.toString(),
+                                "-cert_chain",
+                                chain.toString(),
+                                "-www",
+                                "-quiet")
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("s_server.log").toFile())
+                        .start();
         for (int i = 0; i < 100; i++) {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 return;
@@ -92,7 +131,8 @@ class OpensslTargetTest {
         for (String scenario : new String[] {"tls13", "tls12-ecdhe"}) {
             JsonPath run = AgentRuns.play(scenario, "tcp", 3, 1, "localhost:" + port);
             assertThat(run.getInt("passed")).as(run.prettify()).isEqualTo(3);
-            assertThat(run.getString("firstResult.negotiated.serverCertificate")).contains("CN=localhost");
+            assertThat(run.getString("firstResult.negotiated.serverCertificate"))
+                    .contains("CN=localhost");
         }
     }
 }

@@ -19,9 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every scenario end to end against the real certificate authority and handshake service (with
- * its lab identities), over tcp and rest: the outcome must match the expectation, with the
- * alert and the failing check a correct client produces.
+ * Every scenario end to end against the real certificate authority and handshake service (with its
+ * lab identities), over tcp and rest: the outcome must match the expectation, with the alert and
+ * the failing check a correct client produces.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
@@ -44,18 +44,36 @@ class ScenariosEndToEndTest {
                 .body(
                         "name",
                         hasItems(
-                                "tls13", "tls12-ecdhe", "rsa-key-exchange", "mutual-tls", "resumption",
-                                "secure-exchange", "untrusted-root", "expired-certificate",
-                                "revoked-certificate", "wrong-hostname", "self-signed",
-                                "legacy-version-only", "downgrade", "tampered-finished",
-                                "tampered-record", "no-verification"));
+                                "tls13",
+                                "tls12-ecdhe",
+                                "rsa-key-exchange",
+                                "mutual-tls",
+                                "resumption",
+                                "secure-exchange",
+                                "untrusted-root",
+                                "expired-certificate",
+                                "revoked-certificate",
+                                "wrong-hostname",
+                                "self-signed",
+                                "legacy-version-only",
+                                "downgrade",
+                                "tampered-finished",
+                                "tampered-record",
+                                "no-verification"));
     }
 
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "tls13", "tls13-aes256", "tls13-chacha20", "tls13-p256", "tls12-ecdhe",
-                "rsa-key-exchange", "mutual-tls", "resumption", "secure-exchange"
+                "tls13",
+                "tls13-aes256",
+                "tls13-chacha20",
+                "tls13-p256",
+                "tls12-ecdhe",
+                "rsa-key-exchange",
+                "mutual-tls",
+                "resumption",
+                "secure-exchange"
             })
     void goodScenariosPassOverTcp(String scenario) {
         JsonPath run = AgentRuns.play(scenario, "tcp", 2, 2, null);
@@ -67,11 +85,12 @@ class ScenariosEndToEndTest {
         List<Map<String, Object>> checks = run.getList("firstResult.checks");
         for (String c : List.of("chain", "validity", "hostname", "key-usage", "revocation")) {
             if (!"resumption".equals(scenario)) {
-                assertThat(checks).anySatisfy(
-                        x -> {
-                            assertThat(x.get("name")).isEqualTo(c);
-                            assertThat(x.get("result")).isEqualTo("passed");
-                        });
+                assertThat(checks)
+                        .anySatisfy(
+                                x -> {
+                                    assertThat(x.get("name")).isEqualTo(c);
+                                    assertThat(x.get("result")).isEqualTo("passed");
+                                });
             }
         }
         assertThat(run.getMap("latencyMs")).containsKeys("hello", "key-exchange", "total");
@@ -81,25 +100,36 @@ class ScenariosEndToEndTest {
     void tls13SignatureAndRevocationByOcspAreSteps() {
         JsonPath run = AgentRuns.play("tls13", "tcp", 1, 1, null);
         List<Map<String, Object>> checks = run.getList("firstResult.checks");
-        assertThat(checks).anySatisfy(c -> {
-            assertThat(c.get("name")).isEqualTo("revocation");
-            assertThat((String) c.get("detail")).startsWith("ocsp");
-        });
-        assertThat(checks).anySatisfy(c -> {
-            assertThat(c.get("name")).isEqualTo("signature");
-            assertThat(c.get("result")).isEqualTo("passed");
-        });
+        assertThat(checks)
+                .anySatisfy(
+                        c -> {
+                            assertThat(c.get("name")).isEqualTo("revocation");
+                            assertThat((String) c.get("detail")).startsWith("ocsp");
+                        });
+        assertThat(checks)
+                .anySatisfy(
+                        c -> {
+                            assertThat(c.get("name")).isEqualTo("signature");
+                            assertThat(c.get("result")).isEqualTo("passed");
+                        });
         assertThat(run.getString("firstResult.negotiated.version")).isEqualTo("TLS_1_3");
         List<Map<String, Object>> messages = run.getList("firstResult.messages");
-        assertThat(messages).extracting(m -> m.get("type"))
-                .contains("client_hello", "server_hello", "certificate", "certificate_verify", "finished");
+        assertThat(messages)
+                .extracting(m -> m.get("type"))
+                .contains(
+                        "client_hello",
+                        "server_hello",
+                        "certificate",
+                        "certificate_verify",
+                        "finished");
     }
 
     @Test
     void rsaKeyExchangeUsesTheClassicSuiteAndHasNoSignatureToCheck() {
         JsonPath run = AgentRuns.play("rsa-key-exchange", "tcp", 1, 1, null);
         assertThat(run.getInt("passed")).as(run.prettify()).isEqualTo(1);
-        assertThat(run.getString("firstResult.negotiated.cipherSuite")).isEqualTo("TLS_RSA_WITH_AES_128_GCM_SHA256");
+        assertThat(run.getString("firstResult.negotiated.cipherSuite"))
+                .isEqualTo("TLS_RSA_WITH_AES_128_GCM_SHA256");
         assertThat(run.getString("firstResult.negotiated.version")).isEqualTo("TLS_1_2");
     }
 
@@ -128,15 +158,22 @@ class ScenariosEndToEndTest {
     void revocationIsReallyAtTheCa() {
         JsonPath run = AgentRuns.play("revoked-certificate", "tcp", 1, 1, null);
         List<Map<String, Object>> checks = run.getList("firstResult.checks");
-        assertThat(checks).anySatisfy(c -> {
-            assertThat(c.get("name")).isEqualTo("revocation");
-            assertThat(c.get("result")).isEqualTo("failed");
-            assertThat((String) c.get("detail")).contains("revoked at");
-        });
+        assertThat(checks)
+                .anySatisfy(
+                        c -> {
+                            assertThat(c.get("name")).isEqualTo("revocation");
+                            assertThat(c.get("result")).isEqualTo("failed");
+                            assertThat((String) c.get("detail")).contains("revoked at");
+                        });
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tampered-finished:decrypt_error", "tampered-record:bad_record_mac", "legacy-version-only:protocol_version"})
+    @ValueSource(
+            strings = {
+                "tampered-finished:decrypt_error",
+                "tampered-record:bad_record_mac",
+                "legacy-version-only:protocol_version"
+            })
     void theServerRefusesTamperingAndOldVersions(String spec) {
         String[] s = spec.split(":");
         for (String transport : List.of("tcp", "rest")) {
@@ -153,11 +190,13 @@ class ScenariosEndToEndTest {
         assertThat(run.getBoolean("firstResult.insecure")).isTrue();
         assertThat(run.getList("firstResult.skippedChecks", String.class))
                 .contains("chain", "validity", "hostname", "revocation");
-        assertThat(run.getList("firstResult.notes", String.class)).anyMatch(n -> n.startsWith("INSECURE"));
+        assertThat(run.getList("firstResult.notes", String.class))
+                .anyMatch(n -> n.startsWith("INSECURE"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tls13", "tls12-ecdhe", "rsa-key-exchange", "resumption", "secure-exchange"})
+    @ValueSource(
+            strings = {"tls13", "tls12-ecdhe", "rsa-key-exchange", "resumption", "secure-exchange"})
     void goodScenariosPassOverRestShowingEveryMessage(String scenario) {
         JsonPath run = AgentRuns.play(scenario, "rest", 2, 2, null);
         assertThat(run.getString("state")).isEqualTo("completed");

@@ -16,9 +16,9 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The reference for the rest benchmark: full TLS 1.3 handshakes (X25519, ECDSA P-256) of our
- * client and server engines in memory, one thread, both sides' work, no I/O. Prints handshakes/s.
- * Usage: {@code InMemoryHandshakeRate [seconds]}.
+ * The reference for the rest benchmark: full TLS 1.3 handshakes (X25519, ECDSA P-256) of our client
+ * and server engines in memory, one thread, both sides' work, no I/O. Prints handshakes/s. Usage:
+ * {@code InMemoryHandshakeRate [seconds]}.
  */
 public final class InMemoryHandshakeRate {
     public static void main(String[] args) throws Exception {
@@ -36,10 +36,14 @@ public final class InMemoryHandshakeRate {
                                                 new Date(System.currentTimeMillis() + 86_400_000),
                                                 new X500Name("CN=bench"),
                                                 k.getPublic())
-                                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(k.getPrivate())));
+                                        .build(
+                                                new JcaContentSignerBuilder("SHA256withECDSA")
+                                                        .build(k.getPrivate())));
         TlsConfig server = TlsConfig.builder().certificate(List.of(cert), k.getPrivate()).build();
         TlsConfig client =
-                TlsConfig.builder().certificateValidator(CertificateValidator.insecureAcceptAll()).build();
+                TlsConfig.builder()
+                        .certificateValidator(CertificateValidator.insecureAcceptAll())
+                        .build();
         long end = System.nanoTime() + 2_000_000_000L;
         while (System.nanoTime() < end) {
             once(client, server);
@@ -52,7 +56,9 @@ public final class InMemoryHandshakeRate {
             n++;
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("in-memory full TLS 1.3 handshakes (client + server, one thread): %d in %.1f s = %.1f /s%n", n, s, n / s);
+        System.out.printf(
+                "in-memory full TLS 1.3 handshakes (client + server, one thread): %d in %.1f s = %.1f /s%n",
+                n, s, n / s);
     }
 
     private static void once(TlsConfig client, TlsConfig server) {

@@ -13,7 +13,8 @@ import java.util.Map;
 public final class AgentRuns {
     private AgentRuns() {}
 
-    public static String start(String scenario, String transport, int count, int concurrency, String target) {
+    public static String start(
+            String scenario, String transport, int count, int concurrency, String target) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("scenario", scenario);
         body.put("transport", transport);
@@ -39,7 +40,8 @@ public final class AgentRuns {
         return given().get("/api/v1/runs/" + id).then().statusCode(200).extract().jsonPath();
     }
 
-    public static JsonPath play(String scenario, String transport, int count, int concurrency, String target) {
+    public static JsonPath play(
+            String scenario, String transport, int count, int concurrency, String target) {
         return finished(start(scenario, transport, count, concurrency, target));
     }
 }

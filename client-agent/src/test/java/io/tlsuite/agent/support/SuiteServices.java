@@ -21,14 +21,16 @@ import java.util.concurrent.TimeUnit;
  * The real services the agent talks to, each its own OS process from its packaged jar: the
  * certificate authority (embedded database, admin token known to the test) and the handshake
  * service with its lab identities, both on the test JVM's embedded Kafka broker. Without the
- * packaged jars ({@code mvn package} of those modules) {@link #available()} says why and the
- * tests skip.
+ * packaged jars ({@code mvn package} of those modules) {@link #available()} says why and the tests
+ * skip.
  */
 public class SuiteServices implements QuarkusTestResourceLifecycleManager {
     public static final String ADMIN_TOKEN = "agent-test-admin-token";
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path CA_JAR = ROOT.resolve("certificate-authority/target/quarkus-app/quarkus-run.jar");
-    private static final Path HS_JAR = ROOT.resolve("handshake-service/target/quarkus-app/quarkus-run.jar");
+    private static final Path CA_JAR =
+            ROOT.resolve("certificate-authority/target/quarkus-app/quarkus-run.jar");
+    private static final Path HS_JAR =
+            ROOT.resolve("handshake-service/target/quarkus-app/quarkus-run.jar");
 
     private static final List<Process> processes = new ArrayList<>();
     private static Map<String, String> config;
@@ -50,7 +52,8 @@ public class SuiteServices implements QuarkusTestResourceLifecycleManager {
         }
         Map<String, String> c = new LinkedHashMap<>();
         if (!Files.isRegularFile(CA_JAR) || !Files.isRegularFile(HS_JAR)) {
-            why = "packaged certificate-authority and handshake-service jars are missing (mvn -pl certificate-authority,handshake-service package -DskipTests)";
+            why =
+                    "packaged certificate-authority and handshake-service jars are missing (mvn -pl certificate-authority,handshake-service package -DskipTests)";
             c.put("agent.ca-url", "http://127.0.0.1:1");
             config = c;
             return c;
@@ -76,6 +79,7 @@ public class SuiteServices implements QuarkusTestResourceLifecycleManager {
             hs.put("handshake.tls.host", "127.0.0.1");
             hs.put("handshake.session-store.enabled", "false");
             hs.put("handshake.tls.ticket-key-file", data.resolve("ticket-key").toString());
+            hs.put("handshake.tls.handshake-timeout", "60s");
             hs.put("lab.enabled", "true");
             hs.put("lab.ca-admin-token", ADMIN_TOKEN);
             hs.put("kafka.bootstrap.servers", kafka);
@@ -111,7 +115,8 @@ public class SuiteServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static void start(String name, Path jar, int port, Map<String, String> props) throws IOException {
+    private static void start(String name, Path jar, int port, Map<String, String> props)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx256m");
