@@ -32,8 +32,7 @@ final class Report {
         if (causes.size() > 0) {
             out.println("failures by cause:");
             causes.properties()
-                    .forEach(
-                            e -> out.printf("  %-50s %d%n", e.getKey(), e.getValue().asInt()));
+                    .forEach(e -> out.printf("  %-50s %d%n", e.getKey(), e.getValue().asInt()));
         }
         JsonNode sample =
                 run.has("firstFailure") ? run.get("firstFailure") : run.path("firstResult");

@@ -24,8 +24,8 @@ import java.util.Map;
  */
 public final class RestChannel implements Channel {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MESSAGE =
-            new com.fasterxml.jackson.core.type.TypeReference<>() {};
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>
+            MESSAGE = new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
     private final HttpClient http;
     private final URI base;

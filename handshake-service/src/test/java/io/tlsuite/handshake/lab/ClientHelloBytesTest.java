@@ -50,17 +50,24 @@ class ClientHelloBytesTest {
         TlsEngine server =
                 TlsEngine.server(
                         TlsConfig.builder()
-                                .certificate(List.of(LocalCertificates.selfSigned(k, "downgrade.lab.test")), k.getPrivate())
+                                .certificate(
+                                        List.of(
+                                                LocalCertificates.selfSigned(
+                                                        k, "downgrade.lab.test")),
+                                        k.getPrivate())
                                 .build());
         TlsEngine client = client("downgrade.lab.test");
         byte[] stripped = ClientHelloBytes.parse(clientHello(client)).withoutSupportedVersions();
-        assertThat(ClientHelloBytes.parse(stripped)).as("still a well-formed ClientHello").isNotNull();
+        assertThat(ClientHelloBytes.parse(stripped))
+                .as("still a well-formed ClientHello")
+                .isNotNull();
         EngineOutput answer = server.feed(stripped);
         assertThat(server.failure()).isEmpty();
         // RFC 8446 §4.1.3: a TLS 1.2 ServerHello from a 1.3-capable server ends its random with
         // DOWNGRD\x01; our client offered 1.3 and must abort.
         EngineOutput out = client.feed(answer.outbound());
-        assertThat(out.alertSent().orElseThrow().description()).isEqualTo(AlertDescription.ILLEGAL_PARAMETER);
+        assertThat(out.alertSent().orElseThrow().description())
+                .isEqualTo(AlertDescription.ILLEGAL_PARAMETER);
     }
 
     @Test
@@ -68,7 +75,9 @@ class ClientHelloBytesTest {
         KeyPair rootKeys = LocalCertificates.ecKeyPair();
         var root = LocalCertificates.root(rootKeys, "CN=Lab Root");
         KeyPair k = LocalCertificates.ecKeyPair();
-        var leaf = LocalCertificates.leaf(k.getPublic(), "untrusted-root.lab.test", root, rootKeys.getPrivate());
+        var leaf =
+                LocalCertificates.leaf(
+                        k.getPublic(), "untrusted-root.lab.test", root, rootKeys.getPrivate());
         leaf.verify(root.getPublicKey());
         assertThat(root.getBasicConstraints()).isGreaterThanOrEqualTo(0);
         assertThat(leaf.getBasicConstraints()).isEqualTo(-1);
