@@ -3,7 +3,6 @@ package io.tlsuite.agent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -32,9 +31,8 @@ final class Report {
         JsonNode causes = run.path("failuresByCause");
         if (causes.size() > 0) {
             out.println("failures by cause:");
-            causes.fields()
-                    .forEachRemaining(
-                            e -> out.printf("  %-50s %d%n", e.getKey(), e.getValue().asInt()));
+            causes.properties()
+                    .forEach(e -> out.printf("  %-50s %d%n", e.getKey(), e.getValue().asInt()));
         }
         JsonNode sample =
                 run.has("firstFailure") ? run.get("firstFailure") : run.path("firstResult");
@@ -53,8 +51,8 @@ final class Report {
             JsonNode n = sample.path("negotiated");
             if (n.size() > 0) {
                 List<String> parts = new ArrayList<>();
-                n.fields()
-                        .forEachRemaining(
+                n.properties()
+                        .forEach(
                                 e -> {
                                     if (!e.getValue().isNull()) {
                                         parts.add(e.getKey() + "=" + e.getValue().asText());
@@ -90,8 +88,7 @@ final class Report {
         if (lat.size() > 0) {
             out.println();
             List<String[]> rows = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = lat.fields(); it.hasNext(); ) {
-                var e = it.next();
+            for (Map.Entry<String, JsonNode> e : lat.properties()) {
                 JsonNode v = e.getValue();
                 rows.add(
                         new String[] {

@@ -173,6 +173,13 @@ final class ClientConnection implements TlsListener, AutoCloseable {
                                     ? "resumed: the ticket stands for the authenticated server"
                                     : "no certificate reached",
                             0));
+        } else if (!signatureMessage && !engine.isHandshakeComplete()) {
+            validator.record(
+                    new CertificateCheck(
+                            "signature",
+                            CertificateCheck.SKIPPED,
+                            "not reached: the handshake ended before the server's signature",
+                            0));
         } else if (!signatureMessage) {
             validator.record(
                     new CertificateCheck(

@@ -16,14 +16,10 @@ import java.util.function.Consumer;
  */
 public final class KeyCopies {
     private final Map<String, List<byte[]>> byConnection = new ConcurrentHashMap<>();
-    private final Consumer<byte[]> observer;
-
-    public KeyCopies() {
-        this(b -> {});
-    }
+    private volatile Consumer<byte[]> observer = b -> {};
 
     /** {@code observer} sees each copy as it is taken (tests check it is zero afterwards). */
-    public KeyCopies(Consumer<byte[]> observer) {
+    public void observe(Consumer<byte[]> observer) {
         this.observer = observer;
     }
 

@@ -145,7 +145,7 @@ public final class ScenarioCatalog {
                 "the agent offers only SSL 3.0 to TLS 1.1 (the server must answer protocol_version),"
                         + " then meets the lab's tls10. server answering TLS 1.0 (the agent must"
                         + " refuse with protocol_version)",
-                TCP_ONLY,
+                BOTH,
                 Expectation.serverRefuses("protocol_version"),
                 d,
                 "tls10",

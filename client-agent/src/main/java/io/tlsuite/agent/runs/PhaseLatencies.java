@@ -2,10 +2,13 @@ package io.tlsuite.agent.runs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-/** One HdrHistogram per phase, in microseconds (1 µs to 10 min, 3 significant digits). */
+/**
+ * One HdrHistogram per phase, in microseconds (1 µs to 10 min, 3 significant digits). Recording and
+ * reading share one lock: HdrHistogram's iterators refuse a histogram recorded into while they run,
+ * and a record costs far less than a handshake.
+ */
 final class PhaseLatencies {
     static final String[] PHASES = {
         "hello", "certificate", "key-exchange", "finished", "first-data", "close", "total"
@@ -15,11 +18,11 @@ final class PhaseLatencies {
 
     PhaseLatencies() {
         for (String p : PHASES) {
-            byPhase.put(p, new ConcurrentHistogram(1, 600_000_000L, 3));
+            byPhase.put(p, new Histogram(1, 600_000_000L, 3));
         }
     }
 
-    void record(Map<String, Double> phasesMs) {
+    synchronized void record(Map<String, Double> phasesMs) {
         phasesMs.forEach(
                 (phase, ms) -> {
                     Histogram h = byPhase.get(phase);
@@ -29,13 +32,13 @@ final class PhaseLatencies {
                 });
     }
 
-    long percentileMicros(String phase, double p) {
+    synchronized long percentileMicros(String phase, double p) {
         Histogram h = byPhase.get(phase);
         return h == null || h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(p);
     }
 
     /** {phase: {count, p50, p95, p99, max, mean}} in milliseconds. */
-    Map<String, Map<String, Object>> summary() {
+    synchronized Map<String, Map<String, Object>> summary() {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         byPhase.forEach(
                 (phase, h) -> {

@@ -24,6 +24,8 @@ import java.util.Map;
  */
 public final class RestChannel implements Channel {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>
+            MESSAGE = new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
     private final HttpClient http;
     private final URI base;
@@ -78,7 +80,7 @@ public final class RestChannel implements Channel {
         }
         if (keepMessages && doc.path("messages").isArray()) {
             for (JsonNode m : doc.get("messages")) {
-                messages.add(JSON.convertValue(m, Map.class));
+                messages.add(JSON.convertValue(m, MESSAGE));
             }
         }
         String state = doc.path("state").asText("");
