@@ -1,19 +1,16 @@
 package io.tlsuite.agent.api;
 
+import io.tlsuite.service.problem.ProblemException;
+import io.tlsuite.service.problem.ProblemType;
+
 /**
- * A request the agent refuses: RFC 9457 problem details with a stable {@code type} {@code
- * https://tlsuite.dev/problems/<slug>}.
+ * A request the agent refuses; it leaves as problem+json through the shared mappers of {@code
+ * service-support}. Its types are listed in docs/errors.md.
  */
-public final class AgentProblem extends RuntimeException {
-    final int status;
-    final String slug;
-    final String title;
+public final class AgentProblem extends ProblemException {
 
     public AgentProblem(int status, String slug, String title, String detail) {
-        super(detail, null, false, false);
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
+        super(ProblemType.of(slug, status, title), detail);
     }
 
     static AgentProblem invalid(String detail) {
