@@ -109,7 +109,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /** Every directory above the data must be searchable by the account, or initdb cannot start. */
-    private static void requireReachable(UnprivilegedAccount account, Path data) throws IOException {
+    private static void requireReachable(UnprivilegedAccount account, Path data)
+            throws IOException {
         try {
             UnprivilegedAccount.run(account.wrap(List.of("test", "-w", data.toString())));
         } catch (IOException e) {
