@@ -73,9 +73,14 @@ public final class SharedPostgres {
                         PosixFilePermissions.asFileAttribute(
                                 PosixFilePermissions.fromString("rwxr-xr-x")));
         int port = freePort();
-        EmbeddedPostgres pg =
-                EmbeddedPostgres.start(
-                        dir.resolve("data"), port, false, dir.resolve("postgres.log"));
+        EmbeddedPostgres pg;
+        try {
+            pg = EmbeddedPostgres.start(dir.resolve("data"), port, false, dir.resolve("postgres.log"));
+        } catch (IOException | RuntimeException e) {
+            // the exception carries initdb's output or the log's tail: nothing to keep
+            PostgresBinaries.deleteTree(dir);
+            throw e;
+        }
         Runtime.getRuntime()
                 .addShutdownHook(
                         new Thread(
