@@ -129,7 +129,9 @@ class EventsTest {
                                 "validityMinutes",
                                 1)
                         .path("serial");
-        assertThat(sweeper.sweep(Instant.now())).isZero();
+        // Certificates of other tests in this database (a backdated one) may expire in this sweep;
+        // the one issued here must not.
+        sweeper.sweep(Instant.now());
         given().get("/api/v1/certificates/" + serial)
                 .then()
                 .body("status", org.hamcrest.Matchers.is("valid"));

@@ -75,7 +75,9 @@ public final class SharedPostgres {
         int port = freePort();
         EmbeddedPostgres pg;
         try {
-            pg = EmbeddedPostgres.start(dir.resolve("data"), port, false, dir.resolve("postgres.log"));
+            pg =
+                    EmbeddedPostgres.start(
+                            dir.resolve("data"), port, false, dir.resolve("postgres.log"));
         } catch (IOException | RuntimeException e) {
             // the exception carries initdb's output or the log's tail: nothing to keep
             PostgresBinaries.deleteTree(dir);
