@@ -1,6 +1,6 @@
 package io.tlsuite.agent.bench;
 
-import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.cert.CertificateValidator;
 import java.math.BigInteger;

@@ -3,7 +3,7 @@ package io.tlsuite.handshake.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsuite.protocol.EngineOutput;
-import io.tlsuite.protocol.TlsConfig;
+import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.cert.CertificateValidator;
