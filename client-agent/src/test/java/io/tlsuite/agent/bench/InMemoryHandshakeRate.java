@@ -1,8 +1,8 @@
 package io.tlsuite.agent.bench;
 
-import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.cert.CertificateValidator;
+import io.tlsuite.protocol.config.TlsConfig;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
