@@ -1,5 +1,6 @@
 package io.tlsuite.handshake.domain;
 
+import io.tlsuite.handshake.events.TlsNames;
 import io.tlsuite.protocol.message.Extension;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import io.tlsuite.protocol.message.HandshakeMessage.Certificate;

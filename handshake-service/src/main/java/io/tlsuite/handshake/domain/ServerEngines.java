@@ -3,6 +3,8 @@ package io.tlsuite.handshake.domain;
 import io.tlsuite.handshake.HandshakeConfig;
 import io.tlsuite.handshake.events.HandshakeEventRecorder;
 import io.tlsuite.handshake.events.HandshakeOutcomes;
+import io.tlsuite.handshake.events.RevokedCertificates;
+import io.tlsuite.handshake.events.TlsNames;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.identity.ServerIdentity;
 import io.tlsuite.handshake.sessions.CompletedSession;

@@ -1,5 +1,6 @@
 package io.tlsuite.handshake.domain;
 
+import io.tlsuite.handshake.events.TlsNames;
 import io.tlsuite.protocol.EngineOutput;
 import io.tlsuite.protocol.Negotiated;
 import io.tlsuite.protocol.alert.Alert;

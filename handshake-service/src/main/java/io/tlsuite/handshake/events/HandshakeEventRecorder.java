@@ -11,7 +11,6 @@ import io.tlsuite.events.handshake.HandshakeFailed;
 import io.tlsuite.events.handshake.HandshakeStarted;
 import io.tlsuite.events.handshake.KeyExchangeDone;
 import io.tlsuite.events.handshake.ServerHelloSent;
-import io.tlsuite.handshake.domain.TlsNames;
 import io.tlsuite.protocol.Negotiated;
 import io.tlsuite.protocol.alert.Alert;
 import io.tlsuite.protocol.alert.AlertDescription;

@@ -6,7 +6,6 @@ import io.tlsuite.events.EventEnvelope;
 import io.tlsuite.events.Topics;
 import io.tlsuite.events.certificate.CertificateRevoked;
 import io.tlsuite.events.kafka.EventEnvelopeDeserializer;
-import io.tlsuite.handshake.domain.RevokedCertificates;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.identity.ServerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.tlsuite.handshake.tls;
 
-import io.tlsuite.handshake.domain.TlsNames;
+import io.tlsuite.handshake.events.TlsNames;
 import io.tlsuite.handshake.identity.ServerIdentity;
 import io.tlsuite.protocol.Negotiated;
 import io.tlsuite.protocol.TlsEngine;

@@ -9,6 +9,7 @@ import io.tlsuite.events.kafka.EventPublisher;
 import io.tlsuite.handshake.HandshakeConfig;
 import io.tlsuite.handshake.events.HandshakeEventRecorder;
 import io.tlsuite.handshake.events.HandshakeOutcomes;
+import io.tlsuite.handshake.events.RevokedCertificates;
 import io.tlsuite.handshake.identity.CertificateSigningRequest;
 import io.tlsuite.handshake.identity.HttpCertificateAuthority;
 import io.tlsuite.handshake.identity.IdentityEnrolment;

@@ -7,7 +7,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tlsuite.events.certificate.CertificateRevoked;
 import io.tlsuite.events.kafka.EventPublisher;
-import io.tlsuite.handshake.domain.RevokedCertificates;
 import io.tlsuite.handshake.domain.ServerEngines;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.support.TestCaResource;

@@ -3,10 +3,10 @@ package io.tlsuite.handshake.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tlsuite.protocol.EngineOutput;
-import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.cert.CertificateValidator;
+import io.tlsuite.protocol.config.TlsConfig;
 import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.tlsuite.handshake.domain;
+package io.tlsuite.handshake.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

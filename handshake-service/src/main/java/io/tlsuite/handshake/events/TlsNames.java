@@ -1,4 +1,4 @@
-package io.tlsuite.handshake.domain;
+package io.tlsuite.handshake.events;
 
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;

@@ -1,4 +1,4 @@
-package io.tlsuite.handshake.domain;
+package io.tlsuite.handshake.events;
 
 import io.tlsuite.protocol.cert.RevocationChecker;
 import jakarta.enterprise.context.ApplicationScoped;
