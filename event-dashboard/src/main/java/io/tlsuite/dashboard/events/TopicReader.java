@@ -1,6 +1,7 @@
 package io.tlsuite.dashboard.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tlsuite.dashboard.DashboardConfig;
@@ -58,6 +59,7 @@ public class TopicReader implements Runnable {
     private volatile String lastError;
     private KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
+    private final MeterRegistry metrics;
 
     TopicReader(
             EventIndex index,
@@ -69,6 +71,7 @@ public class TopicReader implements Runnable {
         this.stream = stream;
         this.config = config;
         this.all = all;
+        this.metrics = metrics;
         metrics.gauge("dashboard.records.read", records);
         metrics.gauge("dashboard.records.malformed", malformed);
     }
@@ -79,6 +82,8 @@ public class TopicReader implements Runnable {
                         consumerProperties(),
                         new ByteArrayDeserializer(),
                         new ByteArrayDeserializer());
+        // The consumer's own metrics (records-lag-max per partition: the consumer-lag alert).
+        new KafkaClientMetrics(consumer).bindTo(metrics);
         running = true;
         thread = new Thread(this, "dashboard-topic-reader");
         thread.setDaemon(true);
