@@ -24,9 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,14 +58,7 @@ public class RestHandshakes {
     @PostConstruct
     void init() {
         meters.gauge("handshake.rest.half-open", pending, Map::size);
-        sweeper =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "rest-handshake-sweeper");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        sweeper = Sweeper.everySecond("rest-handshake-sweeper", this::sweep);
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -24,9 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -57,14 +55,7 @@ public class RestSessions {
     @PostConstruct
     void init() {
         meters.gauge("handshake.rest.sessions", sessions, Map::size);
-        sweeper =
-                Executors.newSingleThreadScheduledExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "rest-session-sweeper");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        sweeper = Sweeper.everySecond("rest-session-sweeper", this::sweep);
     }
 
     void stop(@Observes ShutdownEvent event) {
