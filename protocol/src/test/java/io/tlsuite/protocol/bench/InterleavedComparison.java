@@ -204,22 +204,32 @@ public final class InterleavedComparison {
     }
 
     /**
-     * Alternating rounds of {@code perRound} operations per candidate, three warm-up rounds; prints
-     * the table and answers milliseconds per operation by candidate.
+     * Alternating rounds of {@code perRound} operations per candidate after a warm-up; prints the
+     * table and answers milliseconds per operation by candidate.
      */
     static Map<String, Double> run(Map<String, IntSupplier> candidates, int rounds, int perRound) {
         Map<String, Long> nanos = new LinkedHashMap<>();
         candidates.keySet().forEach(k -> nanos.put(k, 0L));
-        for (int r = -3; r < rounds; r++) { // three warm-up rounds
+        // Warm-up, not measured: at least three rounds and 20 s, so the JIT has compiled the hot
+        // code of every candidate (Bouncy Castle's field arithmetic, the JDK's GCM intrinsics).
+        long warmUntil = System.nanoTime() + 20_000_000_000L;
+        int warmRounds = 0;
+        while (warmRounds < 3 || System.nanoTime() < warmUntil) {
+            for (IntSupplier c : candidates.values()) {
+                for (int i = 0; i < perRound; i++) {
+                    c.getAsInt();
+                }
+            }
+            warmRounds++;
+        }
+        for (int r = 0; r < rounds; r++) {
             for (Map.Entry<String, IntSupplier> c : candidates.entrySet()) {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < perRound; i++) {
                     c.getValue().getAsInt();
                 }
                 long dt = System.nanoTime() - t0;
-                if (r >= 0) {
-                    nanos.merge(c.getKey(), dt, Long::sum);
-                }
+                nanos.merge(c.getKey(), dt, Long::sum);
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();
