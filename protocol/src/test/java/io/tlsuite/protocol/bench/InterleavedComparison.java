@@ -12,10 +12,18 @@ import org.openjdk.jmh.infra.Blackhole;
  * Ratios that survive a busy machine: the candidates run in short alternating rounds, so load
  * changes hit all of them alike. Complements {@link HandshakeBenchmark} (absolute JMH numbers). Run
  * like HandshakeBenchmark, with this class as the main class: {@code InterleavedComparison [rounds]
- * [tls13|tls12|primitives]}. Besides its table it prints {@code RESULT|what|ours|reference|ratio}
- * lines, which {@code scripts/bench-all} gathers.
+ * [tls13|tls12|primitives|server]}. Besides its table it prints {@code
+ * RESULT|what|ours|reference|ratio} lines, which {@code scripts/bench-all} gathers.
  */
 public final class InterleavedComparison {
+    /**
+     * Rounds are timed in this thread's CPU time, not wall time: on a shared machine the wait for a
+     * core is not counted, so busy neighbours distort the numbers less. Every candidate does all of
+     * its work (both peers, the JDK's delegated tasks) in this thread.
+     */
+    static final java.lang.management.ThreadMXBean CPU =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         String mode = args.length > 1 ? args[1] : "tls13";
@@ -28,6 +36,7 @@ public final class InterleavedComparison {
         switch (mode) {
             case "tls12" -> tls12(rounds);
             case "primitives" -> primitives(rounds);
+            case "server" -> serverSide(rounds);
             default -> tls13(rounds);
         }
     }
@@ -146,6 +155,104 @@ public final class InterleavedComparison {
     }
 
     /**
+     * What a TLS server pays per full TLS 1.3 handshake (X25519, ECDSA P-256): the CPU time of the
+     * server side alone (thread CPU time, so waiting for a core on a busy machine is not counted),
+     * ours with each backend beside the JDK's SSLEngine as a server. The client's work is not
+     * counted. This is the handshake part of what the handshake service spends per connection.
+     */
+    private static void serverSide(int rounds) throws Exception {
+        HandshakeBenchmark b = new HandshakeBenchmark();
+        b.setUp();
+        java.lang.management.ThreadMXBean mx =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        int[] port = {20000};
+        Map<String, java.util.function.LongSupplier> candidates = new LinkedHashMap<>();
+        candidates.put("server side, ours (bc-curves)", () -> oursServerCpu(b, mx));
+        candidates.put(
+                "server side, ours (jdk crypto)",
+                () -> {
+                    long[] cpu = new long[1];
+                    HandshakeBenchmark.withBackend(
+                            CryptoBackends.jdk(),
+                            () -> {
+                                cpu[0] = oursServerCpu(b, mx);
+                                return true;
+                            });
+                    return cpu[0];
+                });
+        candidates.put(
+                "server side, JDK SSLEngine",
+                () -> {
+                    JdkPeer c =
+                            JdkPeer.client(
+                                    b.jdkClient, "localhost", ++port[0], "TLS_AES_128_GCM_SHA256");
+                    JdkPeer s = JdkPeer.server(b.jdkServerEc, false);
+                    long cpu = 0;
+                    byte[] toServer = c.step(new byte[0]);
+                    byte[] toClient = new byte[0];
+                    for (int i = 0; i < 20 && (toServer.length > 0 || toClient.length > 0); i++) {
+                        long t0 = mx.getCurrentThreadCpuTime();
+                        toClient = s.step(toServer);
+                        cpu += mx.getCurrentThreadCpuTime() - t0;
+                        toServer = c.step(toClient);
+                    }
+                    if (!c.engine().getSession().isValid()) {
+                        throw new IllegalStateException("JDK handshake failed");
+                    }
+                    return cpu;
+                });
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        candidates.keySet().forEach(k -> cpu.put(k, 0L));
+        long warmUntil = System.nanoTime() + 20_000_000_000L;
+        for (int r = -1; r < rounds; r++) {
+            do {
+                for (Map.Entry<String, java.util.function.LongSupplier> c : candidates.entrySet()) {
+                    for (int i = 0; i < 20; i++) {
+                        long ns = c.getValue().getAsLong();
+                        if (r >= 0) {
+                            cpu.merge(c.getKey(), ns, Long::sum);
+                        }
+                    }
+                }
+            } while (r < 0 && System.nanoTime() < warmUntil);
+        }
+        System.out.printf("%-44s %22s%n", "candidate", "server CPU per handshake");
+        Map<String, Double> us = new LinkedHashMap<>();
+        cpu.forEach(
+                (k, v) -> {
+                    us.put(k, v / 1e3 / (rounds * 20));
+                    System.out.printf("%-44s %19.0f us%n", k, us.get(k));
+                });
+        System.out.printf("load average after: %s%n", loadAverage());
+        double bc = us.get("server side, ours (bc-curves)");
+        double jdkCrypto = us.get("server side, ours (jdk crypto)");
+        double jdk = us.get("server side, JDK SSLEngine");
+        System.out.printf(
+                "RESULT|TLS 1.3 server CPU per full handshake, ours vs JDK SSLEngine (ratio = JDK / ours)|%.0f us|%.0f us|%.2f%n",
+                bc, jdk, jdk / bc);
+        System.out.printf(
+                "RESULT|TLS 1.3 server CPU per full handshake, ours: bc-curves vs jdk crypto (ratio = jdk / bc)|%.0f us|%.0f us|%.2f%n",
+                bc, jdkCrypto, jdkCrypto / bc);
+    }
+
+    private static long oursServerCpu(HandshakeBenchmark b, java.lang.management.ThreadMXBean mx) {
+        TlsEngine c = TlsEngine.client(b.clientEc);
+        TlsEngine s = TlsEngine.server(b.serverEc);
+        byte[] toServer = c.start().outbound();
+        long cpu = 0;
+        for (int i = 0; i < 20 && toServer.length > 0; i++) {
+            long t0 = mx.getCurrentThreadCpuTime();
+            byte[] toClient = s.feed(toServer).outbound();
+            cpu += mx.getCurrentThreadCpuTime() - t0;
+            toServer = toClient.length == 0 ? toClient : c.feed(toClient).outbound();
+        }
+        if (!c.isHandshakeComplete() || !s.isHandshakeComplete()) {
+            throw new IllegalStateException("handshake failed");
+        }
+        return cpu;
+    }
+
+    /**
      * Each primitive for the JDK and Bouncy Castle, alternating; RESULT lines give the speed-up.
      */
     private static void primitives(int rounds) {
@@ -204,8 +311,8 @@ public final class InterleavedComparison {
     }
 
     /**
-     * Alternating rounds of {@code perRound} operations per candidate after a warm-up; prints the
-     * table and answers milliseconds per operation by candidate.
+     * Alternating rounds of {@code perRound} operations per candidate after a warm-up, in thread
+     * CPU time; prints the table and answers milliseconds per operation by candidate.
      */
     static Map<String, Double> run(Map<String, IntSupplier> candidates, int rounds, int perRound) {
         Map<String, Long> nanos = new LinkedHashMap<>();
@@ -224,11 +331,11 @@ public final class InterleavedComparison {
         }
         for (int r = 0; r < rounds; r++) {
             for (Map.Entry<String, IntSupplier> c : candidates.entrySet()) {
-                long t0 = System.nanoTime();
+                long t0 = CPU.getCurrentThreadCpuTime();
                 for (int i = 0; i < perRound; i++) {
                     c.getValue().getAsInt();
                 }
-                long dt = System.nanoTime() - t0;
+                long dt = CPU.getCurrentThreadCpuTime() - t0;
                 nanos.merge(c.getKey(), dt, Long::sum);
             }
         }
