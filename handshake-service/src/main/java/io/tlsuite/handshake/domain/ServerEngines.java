@@ -1,9 +1,5 @@
 package io.tlsuite.handshake.domain;
 
-import io.tlsuite.handshake.events.RevokedCertificates;
-
-import io.tlsuite.handshake.events.TlsNames;
-
 import io.tlsuite.handshake.HandshakeConfig;
 import io.tlsuite.handshake.events.HandshakeEventRecorder;
 import io.tlsuite.handshake.events.HandshakeOutcomes;

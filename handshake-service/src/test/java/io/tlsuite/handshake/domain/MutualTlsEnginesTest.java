@@ -1,7 +1,5 @@
 package io.tlsuite.handshake.domain;
 
-import io.tlsuite.handshake.events.RevokedCertificates;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
