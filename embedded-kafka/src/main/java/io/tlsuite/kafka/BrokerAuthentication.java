@@ -31,12 +31,15 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
  * The authenticated mode of the embedded broker.
  *
  * <ul>
- *   <li>Both listeners speak SASL_PLAINTEXT: clients authenticate with SCRAM-SHA-256 on the client
- *       port, and nothing gets in through the controller port without the broker's own password.
+ *   <li>Both listeners speak SASL_PLAINTEXT: clients authenticate on the client port, and nothing
+ *       gets in through the controller port without the broker's own password.
  *   <li>The broker's own principal ({@value #SUPER_USER}, a super user) authenticates with PLAIN
  *       against a password made at random for each start, held in memory only: it talks to its own
- *       controller, creates the topics, the users' SCRAM credentials and the ACLs. No one else can
- *       use PLAIN (it knows this one user).
+ *       controller, creates the topics, the users' SCRAM credentials and the ACLs. The controller
+ *       port knows this user alone.
+ *   <li>The client port also takes PLAIN with the users' passwords: librdkafka before 2.6.1 (Debian
+ *       12's kcat) computes a SCRAM proof Kafka 4 refuses. Over SASL_PLAINTEXT on loopback PLAIN
+ *       shows no more than the traffic itself does; the services use SCRAM.
  *   <li>The users' SCRAM credentials are written at every start (their passwords may have changed);
  *       credentials of users no longer listed are deleted.
  *   <li>{@code StandardAuthorizer}, nothing allowed without an ACL.
@@ -47,7 +50,9 @@ final class BrokerAuthentication {
     /** The broker's own principal; a user of that name cannot be configured. */
     static final String SUPER_USER = "broker-admin";
 
-    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** Also a JAAS option name ({@code user_<name>}): no dots. */
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+
     private static final int SCRAM_ITERATIONS = 8192;
 
     private final Map<String, String> users;
@@ -64,7 +69,7 @@ final class BrokerAuthentication {
                 (user, password) -> {
                     if (!USER_NAME.matcher(user).matches()) {
                         throw new IllegalArgumentException(
-                                "a Kafka user name is 1-64 letters, digits, '.', '_' or '-'");
+                                "a Kafka user name is 1-64 letters, digits, '_' or '-'");
                     }
                     if (user.equals(SUPER_USER)) {
                         throw new IllegalArgumentException(
@@ -92,17 +97,26 @@ final class BrokerAuthentication {
 
     /** Listener, SASL and authorizer properties of the broker. */
     Map<String, String> brokerProperties(int port, int controllerPort) {
-        String plain =
+        StringBuilder plainUsers = new StringBuilder();
+        users.forEach(
+                (user, password) ->
+                        plainUsers
+                                .append(" user_")
+                                .append(user)
+                                .append("=\"")
+                                .append(quote(password))
+                                .append('"'));
+        String self = " user_" + SUPER_USER + "=\"" + superUserPassword + "\"";
+        String login =
                 "org.apache.kafka.common.security.plain.PlainLoginModule required"
                         + " username=\""
                         + SUPER_USER
                         + "\" password=\""
                         + superUserPassword
-                        + "\" user_"
-                        + SUPER_USER
-                        + "=\""
-                        + superUserPassword
-                        + "\";";
+                        + "\"";
+        // The controller port knows the broker alone; the client port every user too.
+        String plain = login + self + plainUsers + ";";
+        String controllerPlain = login + self + ";";
         Map<String, String> p = new TreeMap<>();
         p.put(
                 "listeners",
@@ -118,11 +132,15 @@ final class BrokerAuthentication {
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         p.put("listener.name.client.plain.sasl.jaas.config", plain);
         p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
-        p.put("listener.name.controller.plain.sasl.jaas.config", plain);
+        p.put("listener.name.controller.plain.sasl.jaas.config", controllerPlain);
         p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         p.put("super.users", "User:" + SUPER_USER);
         p.put("allow.everyone.if.no.acl.found", "false");
         return p;
+    }
+
+    private static String quote(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /** Client properties of the broker's super user (PLAIN), for this process's admin client. */

@@ -53,7 +53,8 @@ class AuthenticatedBrokerTest {
         for (String principal : SuiteAcls.principals()) {
             USERS.put(principal, principal + "-" + UUID.randomUUID());
         }
-        USERS.put("stranger", "stranger-" + UUID.randomUUID());
+        // quotes and a backslash: they must survive the broker's JAAS configuration
+        USERS.put("stranger", "str\"anger\\-" + UUID.randomUUID());
         broker = EmbeddedKafkaBroker.ephemeral().withUsers(USERS).start();
         broker.createTopics(Topics.ALL, 1, Duration.ofSeconds(30));
         broker.replaceAcls(SuiteAcls.forUsers(USERS.keySet()), Duration.ofSeconds(30));
@@ -92,6 +93,27 @@ class AuthenticatedBrokerTest {
     }
 
     @Test
+    void plainTakesTheSamePasswordsForClientsWhoseScramKafkaRefuses() throws Exception {
+        Map<String, Object> operator = plain("operator", USERS.get("operator"));
+        String marker = "handshake " + UUID.randomUUID();
+        send(as("handshake-service"), Topics.HANDSHAKES, marker);
+        assertThat(readAll(operator, "operator-plain-" + UUID.randomUUID(), Topics.HANDSHAKES))
+                .contains(marker);
+        assertThatThrownBy(() -> send(operator, Topics.CERTIFICATES, "forged"))
+                .hasRootCauseInstanceOf(AuthorizationException.class);
+        assertThat(describeCluster(broker, plain("stranger", USERS.get("stranger")))).isTrue();
+        assertThatThrownBy(() -> send(plain("operator", "wrong-password"), Topics.AGENTS, "x"))
+                .hasCauseInstanceOf(SaslAuthenticationException.class);
+        assertThatThrownBy(
+                        () ->
+                                send(
+                                        plain(BrokerAuthentication.SUPER_USER, "a-guess-at-it"),
+                                        Topics.AGENTS,
+                                        "x"))
+                .hasCauseInstanceOf(SaslAuthenticationException.class);
+    }
+
+    @Test
     void onlyTheCaWritesTheCertificateTopic() throws Exception {
         assertThat(send(as("certificate-authority"), Topics.CERTIFICATES, "issued")).isTrue();
         for (String other :
@@ -105,7 +127,7 @@ class AuthenticatedBrokerTest {
             assertThatThrownBy(() -> send(as(other), Topics.CERTIFICATES, "forged by " + other))
                     .as(other)
                     // a principal that writes nowhere is refused the producer id already
-                    .hasCauseInstanceOf(AuthorizationException.class);
+                    .hasRootCauseInstanceOf(AuthorizationException.class);
         }
     }
 
@@ -131,7 +153,7 @@ class AuthenticatedBrokerTest {
         for (String topic : Topics.ALL) {
             assertThatThrownBy(() -> send(as("operator"), topic, "forged"))
                     .as(topic)
-                    .hasCauseInstanceOf(AuthorizationException.class);
+                    .hasRootCauseInstanceOf(AuthorizationException.class);
         }
         assertThatThrownBy(() -> readAll(as("operator"), "event-dashboard-x", Topics.HANDSHAKES))
                 .isInstanceOf(GroupAuthorizationException.class);
@@ -261,6 +283,20 @@ class AuthenticatedBrokerTest {
         assertThatThrownBy(() -> b.withUsers(Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         b.close();
+    }
+
+    private static Map<String, Object> plain(String principal, String password) {
+        return KafkaClientSecurity.properties(
+                name ->
+                        java.util.Optional.ofNullable(
+                                Map.of(
+                                                KafkaClientSecurity.USERNAME,
+                                                principal,
+                                                KafkaClientSecurity.PASSWORD,
+                                                password,
+                                                KafkaClientSecurity.MECHANISM,
+                                                "PLAIN")
+                                        .get(name)));
     }
 
     private static Map<String, Object> as(String principal) {
