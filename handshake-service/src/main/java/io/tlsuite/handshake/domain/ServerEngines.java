@@ -95,6 +95,8 @@ public class ServerEngines {
                 TlsConfig.builder()
                         .versions(versions)
                         .ticketLifetimeSeconds(config.tls().ticketLifetimeSeconds())
+                        .requireExtendedMasterSecret(config.tls12().requireEms())
+                        .requireSecureRenegotiation(config.tls12().requireSecureRenegotiation())
                         .clientAuth(auth)
                         .certificateValidator(
                                 new PkixCertificateValidator(
