@@ -141,8 +141,8 @@ public interface HandshakeConfig {
         boolean enabled();
 
         /**
-         * A response is fetched again this long before its nextUpdate (or, without nextUpdate,
-         * this long after its thisUpdate).
+         * A response is fetched again this long before its nextUpdate (or, without nextUpdate, this
+         * long after its thisUpdate).
          */
         @WithDefault("10m")
         Duration refreshBefore();

@@ -7,8 +7,8 @@ import io.tlsuite.protocol.TlsEngine;
 
 /**
  * What the page on the TLS port tells a client about its own connection. No secret. {@code
- * extendedMasterSecret} and {@code secureRenegotiation} are those of {@code Negotiated} (always true
- * for TLS 1.3; for TLS 1.2 whether the client offered RFC 7627 and RFC 5746).
+ * extendedMasterSecret} and {@code secureRenegotiation} are those of {@code Negotiated} (always
+ * true for TLS 1.3; for TLS 1.2 whether the client offered RFC 7627 and RFC 5746).
  */
 public record ConnectionFacts(
         String protocol,
