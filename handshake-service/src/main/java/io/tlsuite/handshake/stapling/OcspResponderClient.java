@@ -12,6 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPResponse;
+import org.bouncycastle.asn1.ocsp.OCSPResponseStatus;
+import org.bouncycastle.asn1.ocsp.ResponseBytes;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -33,7 +41,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * Appendix A.1) and checks the answer before anything is stapled: a successful basic response,
  * signed by the issuer or by a responder certificate the issuer delegated (id-kp-OCSPSigning, RFC
  * 6960 §4.2.2.2), about exactly this certificate, already valid and not yet past nextUpdate. No
- * nonce: one response is stapled to every client until it is refreshed.
+ * nonce: one response is stapled to every client until it is refreshed. A response the issuer
+ * signed itself is stapled without the certificates the responder attached (see {@link
+ * #withoutCertificates}).
  */
 final class OcspResponderClient {
     /** A response without nextUpdate is treated as valid this long after its thisUpdate. */
@@ -119,7 +129,7 @@ final class OcspResponderClient {
             if (!(resp.getResponseObject() instanceof BasicOCSPResp basic)) {
                 throw new OcspFetchException("not a basic OCSP response");
             }
-            verifySignature(basic, issuer);
+            boolean byIssuer = verifySignature(basic, issuer);
             SingleResp single = null;
             X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
             for (SingleResp s : basic.getResponses()) {
@@ -150,17 +160,19 @@ final class OcspResponderClient {
                     status == null
                             ? "good"
                             : status instanceof RevokedStatus ? "revoked" : "unknown";
-            return new FetchedResponse(der.clone(), thisUpdate, nextUpdate, name);
+            byte[] stapled = byIssuer ? withoutCertificates(basic, issuer).orElse(der) : der;
+            return new FetchedResponse(stapled.clone(), thisUpdate, nextUpdate, name);
         } catch (IOException | CertificateException | OCSPException | OperatorCreationException e) {
             throw new OcspFetchException("unparsable OCSP response", e);
         }
     }
 
-    private static void verifySignature(BasicOCSPResp basic, X509Certificate issuer)
+    /** True when the issuer signed it itself, false for a delegated responder. */
+    private static boolean verifySignature(BasicOCSPResp basic, X509Certificate issuer)
             throws OcspFetchException {
         try {
             if (verifies(basic, issuer.getPublicKey())) {
-                return;
+                return true;
             }
             // RFC 6960 §4.2.2.2: a delegated responder, certified by the issuer for OCSP signing.
             for (X509CertificateHolder holder : basic.getCerts()) {
@@ -175,7 +187,7 @@ final class OcspResponderClient {
                     responder.verify(issuer.getPublicKey());
                     responder.checkValidity();
                     if (verifies(basic, responder.getPublicKey())) {
-                        return;
+                        return false;
                     }
                 }
             }
@@ -183,6 +195,41 @@ final class OcspResponderClient {
             throw new OcspFetchException("OCSP response signature does not verify", e);
         }
         throw new OcspFetchException("OCSP response not signed by the issuer or its responder");
+    }
+
+    /**
+     * The same response without its {@code certs} (RFC 6960 §4.2.1: optional, to help verify the
+     * signature). When the issuer signed it, every client already holds that certificate (it is in
+     * the chain we send, and the CertID names it), so stapling it again only grows the handshake
+     * (RFC 6066 §8 asks servers to keep stapled data small). The signature covers only
+     * tbsResponseData, so it still verifies; checked again here, else the original is kept.
+     */
+    private static Optional<byte[]> withoutCertificates(
+            BasicOCSPResp basic, X509Certificate issuer) {
+        if (basic.getCerts().length == 0) {
+            return Optional.empty();
+        }
+        try {
+            BasicOCSPResponse asn1 = BasicOCSPResponse.getInstance(basic.getEncoded());
+            BasicOCSPResponse trimmed =
+                    new BasicOCSPResponse(
+                            asn1.getTbsResponseData(),
+                            asn1.getSignatureAlgorithm(),
+                            asn1.getSignature(),
+                            null);
+            byte[] der =
+                    new OCSPResponse(
+                                    new OCSPResponseStatus(OCSPResponseStatus.SUCCESSFUL),
+                                    new ResponseBytes(
+                                            OCSPObjectIdentifiers.id_pkix_ocsp_basic,
+                                            new DEROctetString(
+                                                    trimmed.getEncoded(ASN1Encoding.DER))))
+                            .getEncoded(ASN1Encoding.DER);
+            BasicOCSPResp check = (BasicOCSPResp) new OCSPResp(der).getResponseObject();
+            return verifies(check, issuer.getPublicKey()) ? Optional.of(der) : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean verifies(BasicOCSPResp basic, PublicKey key) throws Exception {

@@ -85,6 +85,14 @@ class OcspStaplerTest {
             assertThat(basic.getResponses()[0].getCertID().getSerialNumber())
                     .isEqualTo(c.leaf().getSerialNumber());
             assertThat(basic.getResponses()[0].getCertStatus()).as("good").isNull();
+            // The responder attached the intermediate; stapled without it, still verifying.
+            assertThat(basic.getCerts()).isEmpty();
+            assertThat(
+                            basic.isSignatureValid(
+                                    new org.bouncycastle.operator.jcajce
+                                                    .JcaContentVerifierProviderBuilder()
+                                            .build(ca.intermediate.getPublicKey())))
+                    .isTrue();
         }
         assertThat(stapler.outcomes())
                 .hasSize(2)

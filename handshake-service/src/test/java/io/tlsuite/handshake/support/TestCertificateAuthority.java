@@ -150,7 +150,11 @@ public final class TestCertificateAuthority implements AutoCloseable {
                                     b.build(
                                             new JcaContentSignerBuilder("SHA256withECDSA")
                                                     .build(intermediateKey.getPrivate()),
-                                            null,
+                                            // Like the suite's CA: the signer's certificate too.
+                                            new org.bouncycastle.cert.X509CertificateHolder[] {
+                                                new org.bouncycastle.cert.jcajce
+                                                        .JcaX509CertificateHolder(intermediate)
+                                            },
                                             Date.from(now)))
                             .getEncoded();
             ex.getResponseHeaders().set("Content-Type", "application/ocsp-response");
