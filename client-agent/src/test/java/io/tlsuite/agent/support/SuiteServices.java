@@ -82,10 +82,12 @@ public class SuiteServices implements QuarkusTestResourceLifecycleManager {
             hs.put("handshake.tls.handshake-timeout", "60s");
             hs.put("lab.enabled", "true");
             hs.put("lab.ca-admin-token", ADMIN_TOKEN);
+            hs.put("handshake.ca-token", ADMIN_TOKEN);
             hs.put("kafka.bootstrap.servers", kafka);
             start("handshake-service", HS_JAR, hsPort, hs);
             waitReady(handshakeUrl, Duration.ofSeconds(120));
             c.put("agent.ca-url", caUrl);
+            c.put("agent.ca-token", ADMIN_TOKEN);
             c.put("agent.tcp-target", "127.0.0.1:" + tlsPort);
             c.put("agent.rest-target", handshakeUrl);
             c.put("agent.data-dir", data.resolve("agent").toString());
