@@ -13,8 +13,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tlsuite.ca.domain.KeyType;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -106,6 +113,47 @@ class IssuanceTest {
                         leafFile.toString());
         assertThat(verify.exitCode()).as(verify.output()).isZero();
         assertThat(verify.output()).contains(": OK");
+    }
+
+    @Test
+    void leavesNameTheOcspResponderAndACaIssuersUrlServingTheIntermediateInDer() throws Exception {
+        X509Certificate leaf =
+                CaApi.leaf(
+                        CaApi.issueOk(
+                                TestCsr.csr(KeyType.EC_P256, "aia.test", "DNS:aia.test"),
+                                "server",
+                                "validityDays",
+                                30));
+        AuthorityInformationAccess aia =
+                AuthorityInformationAccess.getInstance(
+                        JcaX509ExtensionUtils.parseExtensionValue(
+                                leaf.getExtensionValue(Extension.authorityInfoAccess.getId())));
+        String ocsp = null;
+        String caIssuers = null;
+        for (AccessDescription d : aia.getAccessDescriptions()) {
+            assertThat(d.getAccessLocation().getTagNo())
+                    .isEqualTo(GeneralName.uniformResourceIdentifier);
+            String uri = d.getAccessLocation().getName().toString();
+            if (d.getAccessMethod().equals(AccessDescription.id_ad_ocsp)) {
+                ocsp = uri;
+            } else if (d.getAccessMethod().equals(AccessDescription.id_ad_caIssuers)) {
+                caIssuers = uri;
+            }
+        }
+        assertThat(ocsp).endsWith("/ocsp");
+        assertThat(caIssuers).endsWith("/api/v1/ca/intermediate.der");
+        String base = ocsp.substring(0, ocsp.length() - "/ocsp".length());
+        assertThat(caIssuers).startsWith(base);
+
+        Response der = given().get(caIssuers.substring(base.length()));
+        assertThat(der.statusCode()).isEqualTo(200);
+        assertThat(der.contentType()).startsWith("application/pkix-cert");
+        X509Certificate intermediate =
+                (X509Certificate)
+                        CertificateFactory.getInstance("X.509")
+                                .generateCertificate(new ByteArrayInputStream(der.asByteArray()));
+        assertThat(intermediate).isEqualTo(CaApi.chain().get(0));
+        leaf.verify(intermediate.getPublicKey());
     }
 
     @Test

@@ -25,6 +25,11 @@ public interface HandshakeConfig {
 
     Tls tls();
 
+    Tls12 tls12();
+
+    /** OCSP stapling of the service's own certificates. */
+    Stapling stapling();
+
     Rest rest();
 
     SessionStore sessionStore();
@@ -129,6 +134,45 @@ public interface HandshakeConfig {
          * The AES key that seals resumption tickets, shared by every replica (created if absent).
          */
         String ticketKeyFile();
+    }
+
+    /**
+     * What a TLS 1.2 client must offer (TLS 1.3 always has both properties). Off by default, as in
+     * OpenSSL and rustls: clients without them are served and their handshake events and page say
+     * {@code ems: false} / {@code secureRenegotiation: false}.
+     */
+    interface Tls12 {
+        /** Refuse clients without extended_master_secret (RFC 7627 §5.3): handshake_failure. */
+        @WithDefault("false")
+        boolean requireEms();
+
+        /**
+         * Refuse clients that signal no secure renegotiation (RFC 5746: neither renegotiation_info
+         * nor the SCSV): handshake_failure. Renegotiation is refused either way.
+         */
+        @WithDefault("false")
+        boolean requireSecureRenegotiation();
+    }
+
+    interface Stapling {
+        /** Fetch OCSP responses for our certificates from the CA and staple them (RFC 6066 §8). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * A response is fetched again this long before its nextUpdate (or, without nextUpdate, this
+         * long after its thisUpdate).
+         */
+        @WithDefault("10m")
+        Duration refreshBefore();
+
+        /** After a failed fetch, the next try comes after this (doubling up to refresh-before). */
+        @WithDefault("5s")
+        Duration retryAfter();
+
+        /** Time allowed for one OCSP request to the CA. */
+        @WithDefault("5s")
+        Duration timeout();
     }
 
     interface Rest {

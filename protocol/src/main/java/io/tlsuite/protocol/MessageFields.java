@@ -52,7 +52,11 @@ public final class MessageFields {
             f.put("context", Hex.of(c.context()));
             List<Object> certs = new ArrayList<>();
             for (HandshakeMessage.CertificateEntry e : c.entries()) {
-                certs.add(certificate(e.certData()));
+                Map<String, Object> cert = certificate(e.certData());
+                if (!e.extensions().isEmpty()) {
+                    cert.put("extensions", extensions(e.extensions()));
+                }
+                certs.add(cert);
             }
             f.put("certificates", certs);
         } else if (m instanceof HandshakeMessage.CertificateVerify cv) {
@@ -100,6 +104,9 @@ public final class MessageFields {
             f.put("keyExchange", "RSA");
             f.put("encryption", "RSAES-PKCS1-v1_5");
             f.put("encryptedPreMasterSecretLength", cke.encryptedPreMasterSecret().length);
+        } else if (m instanceof Tls12HandshakeMessage.CertificateStatus12 cs) {
+            f.put("statusType", "ocsp");
+            f.put("ocspResponseLength", cs.ocspResponse().length);
         } else if (m instanceof Tls12HandshakeMessage.NewSessionTicket12 t) {
             f.put("lifetimeHintSeconds", t.lifetimeHintSeconds());
             f.put("ticketLength", t.ticket().length);
@@ -158,6 +165,11 @@ public final class MessageFields {
                 x.put("selectedIdentity", psk.selectedIdentity());
             } else if (e instanceof Extension.Cookie c) {
                 x.put("cookieLength", c.cookie().length);
+            } else if (e instanceof Extension.StatusRequest sr) {
+                x.put("statusType", sr.isOcsp() ? "ocsp" : String.valueOf(sr.statusType()));
+            } else if (e instanceof Extension.CertificateStatus cs) {
+                x.put("statusType", "ocsp");
+                x.put("ocspResponseLength", cs.ocspResponse().length);
             } else if (e instanceof Extension.Unknown u) {
                 x.put("type", u.type());
                 x.put("length", u.data().length);

@@ -103,6 +103,11 @@ class OpenSslInteropTest {
     }
 
     static String sClient(int port, String... extra) throws Exception {
+        return sClientTrusting(rootPem, port, extra);
+    }
+
+    /** s_client with {@code caFile} as its trust anchors; TLS 1.3 unless told otherwise. */
+    static String sClientTrusting(Path caFile, int port, String... extra) throws Exception {
         List<String> cmd =
                 new ArrayList<>(
                         List.of(
@@ -113,7 +118,7 @@ class OpenSslInteropTest {
                                 "-servername",
                                 "localhost",
                                 "-CAfile",
-                                rootPem.toString()));
+                                caFile.toString()));
         if (!List.of(extra).contains("-tls1_2") && !List.of(extra).contains("-tls1_1")) {
             cmd.add("-tls1_3");
         }

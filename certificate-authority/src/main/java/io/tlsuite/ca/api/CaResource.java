@@ -25,6 +25,17 @@ public class CaResource {
         return hierarchy.rootPem();
     }
 
+    /**
+     * The intermediate, the issuer of every leaf, as one DER certificate: the CA Issuers URL of the
+     * leaves' authorityInfoAccess (RFC 5280 §4.2.2.1, media type of RFC 2585 §4.1).
+     */
+    @GET
+    @Path("/intermediate.der")
+    @Produces("application/pkix-cert")
+    public byte[] intermediateDer() {
+        return hierarchy.intermediateDer();
+    }
+
     /** The intermediate then the root (PEM). */
     @GET
     @Path("/chain")

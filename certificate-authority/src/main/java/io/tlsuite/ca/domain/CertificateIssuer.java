@@ -32,11 +32,14 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /** Builds the certificates of the hierarchy and the leaves the intermediate signs (RFC 5280). */
 public final class CertificateIssuer {
 
+    /** Where the issuing (intermediate) certificate is served as DER, below the public URL. */
+    public static final String CA_ISSUERS_PATH = "/api/v1/ca/intermediate.der";
+
     private final String publicUrl;
 
     /**
-     * @param publicUrl base URL where clients reach this CA; leaves point to its {@code /crl} and
-     *     {@code /ocsp}
+     * @param publicUrl base URL where clients reach this CA; leaves point to its {@code /crl},
+     *     {@code /ocsp} and {@link #CA_ISSUERS_PATH}
      */
     public CertificateIssuer(String publicUrl) {
         this.publicUrl =
@@ -191,13 +194,24 @@ public final class CertificateIssuer {
                                         null,
                                         null)
                             }));
+            // RFC 5280 §4.2.2.1: the OCSP responder and, for clients handed an incomplete
+            // chain, where the issuing CA's certificate is (one DER certificate over HTTP).
             builder.addExtension(
                     Extension.authorityInfoAccess,
                     false,
                     new AuthorityInformationAccess(
-                            AccessDescription.id_ad_ocsp,
-                            new GeneralName(
-                                    GeneralName.uniformResourceIdentifier, publicUrl + "/ocsp")));
+                            new AccessDescription[] {
+                                new AccessDescription(
+                                        AccessDescription.id_ad_ocsp,
+                                        new GeneralName(
+                                                GeneralName.uniformResourceIdentifier,
+                                                publicUrl + "/ocsp")),
+                                new AccessDescription(
+                                        AccessDescription.id_ad_caIssuers,
+                                        new GeneralName(
+                                                GeneralName.uniformResourceIdentifier,
+                                                publicUrl + CA_ISSUERS_PATH))
+                            }));
         } catch (CertIOException | NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }

@@ -164,6 +164,15 @@ public class CaHierarchy {
         return chainPem;
     }
 
+    /** The intermediate in DER, served at the leaves' CA Issuers URL. */
+    public byte[] intermediateDer() {
+        try {
+            return intermediate.certificate().getEncoded();
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("cannot encode the intermediate", e);
+        }
+    }
+
     public String intermediateSerial() {
         return SerialNumbers.hex(intermediate.certificate().getSerialNumber());
     }

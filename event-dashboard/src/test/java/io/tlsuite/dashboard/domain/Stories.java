@@ -92,6 +92,8 @@ public final class Stories {
                         false,
                         false,
                         null,
+                        true,
+                        true,
                         1100),
                 new SessionCreated(
                         session,

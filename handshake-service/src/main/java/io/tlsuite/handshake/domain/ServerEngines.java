@@ -15,6 +15,7 @@ import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
 import io.tlsuite.protocol.codec.ProtocolVersion;
 import io.tlsuite.protocol.config.ClientAuth;
+import io.tlsuite.protocol.config.OcspStapling;
 import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.config.TlsListener;
 import io.tlsuite.service.events.BufferedEventPublisher;
@@ -43,6 +44,7 @@ public class ServerEngines {
     @Inject HandshakeOutcomes outcomes;
     @Inject SessionRegistry sessions;
     @Inject RevokedCertificates revoked;
+    @Inject OcspStapling stapling;
 
     @ConfigProperty(name = "tlsuite.instance")
     String instance;
@@ -95,7 +97,10 @@ public class ServerEngines {
                 TlsConfig.builder()
                         .versions(versions)
                         .ticketLifetimeSeconds(config.tls().ticketLifetimeSeconds())
+                        .requireExtendedMasterSecret(config.tls12().requireEms())
+                        .requireSecureRenegotiation(config.tls12().requireSecureRenegotiation())
                         .clientAuth(auth)
+                        .ocspStapling(stapling)
                         .certificateValidator(
                                 new PkixCertificateValidator(
                                         TrustStore.of(id.root()),

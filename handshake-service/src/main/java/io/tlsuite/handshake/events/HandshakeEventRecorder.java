@@ -325,6 +325,8 @@ public final class HandshakeEventRecorder implements TlsListener {
                         n.resumed(),
                         !n.peerCertificates().isEmpty(),
                         n.alpn().orElse(null),
+                        n.extendedMasterSecret(),
+                        n.secureRenegotiation(),
                         elapsedMicros()));
     }
 

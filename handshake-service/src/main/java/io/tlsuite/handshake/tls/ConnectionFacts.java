@@ -5,13 +5,19 @@ import io.tlsuite.handshake.identity.ServerIdentity;
 import io.tlsuite.protocol.Negotiated;
 import io.tlsuite.protocol.TlsEngine;
 
-/** What the page on the TLS port tells a client about its own connection. No secret. */
+/**
+ * What the page on the TLS port tells a client about its own connection. No secret. {@code
+ * extendedMasterSecret} and {@code secureRenegotiation} are those of {@code Negotiated} (always
+ * true for TLS 1.3; for TLS 1.2 whether the client offered RFC 7627 and RFC 5746).
+ */
 public record ConnectionFacts(
         String protocol,
         String cipherSuite,
         String group,
         String sessionId,
         boolean resumed,
+        boolean extendedMasterSecret,
+        boolean secureRenegotiation,
         String clientCertificate,
         String serverSerial) {
 
@@ -24,6 +30,8 @@ public record ConnectionFacts(
                 TlsNames.group(n.group()),
                 sessionId,
                 n.resumed(),
+                n.extendedMasterSecret(),
+                n.secureRenegotiation(),
                 n.peerCertificates().isEmpty()
                         ? null
                         : n.peerCertificates().get(0).getSubjectX500Principal().getName(),

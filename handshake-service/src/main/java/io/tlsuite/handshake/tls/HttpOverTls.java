@@ -11,13 +11,30 @@ import java.util.Map;
 
 /**
  * A small HTTP/1.1 server (RFC 9112) over the decrypted stream of one TLS connection: {@code GET /}
- * answers a page naming the connection's protocol, suite, group and session, {@code GET
- * /echo?msg=...} and {@code POST /echo} echo, everything else is 404. Keep-alive by default, {@code
- * Connection: close} honoured; requests larger than the limit get 413 and the connection closes. No
- * framework, no threads: bytes in, response bytes out.
+ * answers a page naming the connection's protocol, suite, group, session, whether the extended
+ * master secret and secure renegotiation were used, {@code GET /echo?msg=...} and {@code POST
+ * /echo} echo, everything else is 404. Keep-alive by default, {@code Connection: close} honoured;
+ * requests larger than the limit get 413 and the connection closes. No framework, no threads: bytes
+ * in, response bytes out.
  */
 public final class HttpOverTls {
     private static final byte[] HEAD_END = {'\r', '\n', '\r', '\n'};
+
+    /**
+     * Sent with every response, the page and errors alike: HSTS (RFC 6797 §6.1: only ever over TLS,
+     * which this port always is; one year, no includeSubDomains since the host name may be shared
+     * with plain-HTTP services on other ports), no MIME sniffing, a page that loads nothing and
+     * runs no script (the page is static HTML with inline-free markup), no framing (both the CSP
+     * directive and the legacy header), and no Referer to other origins.
+     */
+    static final String SECURITY_HEADERS =
+            "Strict-Transport-Security: max-age=31536000\r\n"
+                    + "X-Content-Type-Options: nosniff\r\n"
+                    + "Content-Security-Policy: default-src 'none'; base-uri 'none';"
+                    + " form-action 'self'; frame-ancestors 'none'\r\n"
+                    + "X-Frame-Options: DENY\r\n"
+                    + "Referrer-Policy: no-referrer\r\n"
+                    + "Cache-Control: no-store\r\n";
 
     /** Response bytes to encrypt and send, and whether to close the connection after them. */
     public record Output(byte[] response, boolean close) {
@@ -130,6 +147,8 @@ public final class HttpOverTls {
                         facts.group() == null ? "none (RSA key transport)" : facts.group())
                 + row("session id", facts.sessionId())
                 + row("resumed", facts.resumed() ? "yes" : "no")
+                + row("ems", String.valueOf(facts.extendedMasterSecret()))
+                + row("secure renegotiation", String.valueOf(facts.secureRenegotiation()))
                 + row(
                         "client certificate",
                         facts.clientCertificate() == null ? "none" : facts.clientCertificate())
@@ -174,6 +193,7 @@ public final class HttpOverTls {
                         + "\r\nContent-Length: "
                         + b.length
                         + "\r\nServer: tlsuite-handshake-service\r\n"
+                        + SECURITY_HEADERS
                         + (close ? "Connection: close\r\n" : "")
                         + "\r\n";
         return concat(head.getBytes(StandardCharsets.ISO_8859_1), b);

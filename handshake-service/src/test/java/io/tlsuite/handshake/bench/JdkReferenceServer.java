@@ -93,6 +93,8 @@ public final class JdkReferenceServer {
                                     "?",
                                     java.util.HexFormat.of().formatHex(session.getId()),
                                     false,
+                                    true,
+                                    true,
                                     null,
                                     serial),
                             65536);

@@ -62,6 +62,7 @@ class MutualTlsEnginesTest {
         engines.outcomes = new HandshakeOutcomes(new SimpleMeterRegistry());
         engines.sessions = new NoSessionRegistry();
         engines.revoked = new RevokedCertificates();
+        engines.stapling = io.tlsuite.protocol.config.OcspStapling.NONE;
         engines.instance = "test";
         engines.init();
         await().atMost(Duration.ofSeconds(10)).until(() -> engines.ready());
@@ -175,6 +176,13 @@ class MutualTlsEnginesTest {
                                                     throw new UnsupportedOperationException(
                                                             m.getName());
                                         });
+        // The defaults: TLS 1.2 clients need not offer RFC 7627 / RFC 5746.
+        HandshakeConfig.Tls12 tls12 =
+                (HandshakeConfig.Tls12)
+                        Proxy.newProxyInstance(
+                                HandshakeConfig.class.getClassLoader(),
+                                new Class<?>[] {HandshakeConfig.Tls12.class},
+                                (p, m, a) -> false);
         return (HandshakeConfig)
                 Proxy.newProxyInstance(
                         HandshakeConfig.class.getClassLoader(),
@@ -182,6 +190,9 @@ class MutualTlsEnginesTest {
                         (p, m, a) -> {
                             if (m.getName().equals("tls")) {
                                 return tls;
+                            }
+                            if (m.getName().equals("tls12")) {
+                                return tls12;
                             }
                             throw new UnsupportedOperationException(m.getName());
                         });

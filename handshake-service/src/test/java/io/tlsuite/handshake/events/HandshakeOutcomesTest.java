@@ -36,6 +36,8 @@ class HandshakeOutcomesTest {
                         false,
                         false,
                         null,
+                        true,
+                        true,
                         4_000));
         outcomes.record(
                 new HandshakeCompleted(
@@ -47,6 +49,8 @@ class HandshakeOutcomesTest {
                         false,
                         false,
                         null,
+                        true,
+                        true,
                         6_000));
         outcomes.record(
                 new HandshakeFailed(
@@ -83,6 +87,8 @@ class HandshakeOutcomesTest {
                         false,
                         false,
                         null,
+                        true,
+                        true,
                         4_000));
 
         var buckets = timer("completed").takeSnapshot().histogramCounts();

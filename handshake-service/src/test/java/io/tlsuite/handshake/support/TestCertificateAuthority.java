@@ -33,6 +33,12 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
@@ -54,6 +60,8 @@ public final class TestCertificateAuthority implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger refusals = new AtomicInteger();
     private final AtomicInteger issued = new AtomicInteger();
+    private final AtomicInteger ocspRequests = new AtomicInteger();
+    private volatile boolean ocspDown;
     private final java.util.Set<String> issuedSerials =
             java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> revokedSerials =
@@ -91,6 +99,7 @@ public final class TestCertificateAuthority implements AutoCloseable {
                 "/api/v1/ca/root",
                 ex -> respond(ex, 200, "application/x-pem-file", Pem.certificate(root)));
         server.createContext("/api/v1/certificates", this::issue);
+        server.createContext("/ocsp", this::ocsp);
         server.start();
     }
 
@@ -116,6 +125,64 @@ public final class TestCertificateAuthority implements AutoCloseable {
 
     public int issuedCount() {
         return issued.get();
+    }
+
+    /** OCSP requests answered or refused so far. */
+    public int ocspRequests() {
+        return ocspRequests.get();
+    }
+
+    /** While down, {@code /ocsp} answers 503. */
+    public void ocspDown(boolean down) {
+        ocspDown = down;
+    }
+
+    /**
+     * The CA's {@code POST /ocsp} (RFC 6960 Appendix A.1): "good" for every asked serial, valid for
+     * an hour, signed by the intermediate (which issued every leaf).
+     */
+    private void ocsp(HttpExchange ex) throws IOException {
+        ocspRequests.incrementAndGet();
+        if (ocspDown) {
+            respond(ex, 503, "text/plain", "responder down");
+            return;
+        }
+        try {
+            OCSPReq request = new OCSPReq(ex.getRequestBody().readAllBytes());
+            Instant now = Instant.now();
+            BasicOCSPRespBuilder b =
+                    new BasicOCSPRespBuilder(
+                            new RespID(
+                                    X500Name.getInstance(
+                                            intermediate.getSubjectX500Principal().getEncoded())));
+            for (Req r : request.getRequestList()) {
+                b.addResponse(
+                        r.getCertID(),
+                        CertificateStatus.GOOD,
+                        Date.from(now.minusSeconds(5)),
+                        Date.from(now.plus(Duration.ofHours(1))));
+            }
+            byte[] der =
+                    new OCSPRespBuilder()
+                            .build(
+                                    OCSPRespBuilder.SUCCESSFUL,
+                                    b.build(
+                                            new JcaContentSignerBuilder("SHA256withECDSA")
+                                                    .build(intermediateKey.getPrivate()),
+                                            // Like the suite's CA: the signer's certificate too.
+                                            new org.bouncycastle.cert.X509CertificateHolder[] {
+                                                new org.bouncycastle.cert.jcajce
+                                                        .JcaX509CertificateHolder(intermediate)
+                                            },
+                                            Date.from(now)))
+                            .getEncoded();
+            ex.getResponseHeaders().set("Content-Type", "application/ocsp-response");
+            ex.sendResponseHeaders(200, der.length);
+            ex.getResponseBody().write(der);
+            ex.close();
+        } catch (Exception e) {
+            respond(ex, 400, "text/plain", "malformed OCSP request");
+        }
     }
 
     private void issue(HttpExchange ex) throws IOException {

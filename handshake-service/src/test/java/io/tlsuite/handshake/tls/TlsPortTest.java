@@ -12,7 +12,9 @@ import io.tlsuite.events.handshake.HandshakeCompleted;
 import io.tlsuite.events.handshake.KeyExchangeDone;
 import io.tlsuite.handshake.domain.ServerEngines;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
+import io.tlsuite.handshake.stapling.OcspStapler;
 import io.tlsuite.handshake.support.HandshakeTopic;
+import io.tlsuite.handshake.support.LegacyTls12Client;
 import io.tlsuite.handshake.support.TestCaResource;
 import io.tlsuite.handshake.support.TestTls;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
@@ -42,6 +44,7 @@ class TlsPortTest {
     @Inject IdentityEnrolment enrolment;
     @Inject ServerEngines engines;
     @Inject TlsPortServer server;
+    @Inject java.util.Optional<OcspStapler> stapler;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -351,6 +354,91 @@ class TlsPortTest {
                 .map(type::cast)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " event"));
+    }
+
+    @Test
+    void opensslSeesAGoodStapledOcspResponseInTls13AndTls12() throws Exception {
+        assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
+        await().atMost(Duration.ofSeconds(20)).until(() -> stapler.orElseThrow().settled());
+        int before = TestCaResource.ca().ocspRequests();
+        for (String version : List.of("-tls1_3", "-tls1_2")) {
+            String out = getPageWithOpenssl(version, "-status");
+            assertThat(out)
+                    .as(version)
+                    .contains("Verify return code: 0 (ok)")
+                    .contains("OCSP Response Status: successful (0x0)")
+                    .contains("Cert Status: good")
+                    .contains("HTTP/1.1 200 OK");
+        }
+        String rsa =
+                getPageWithOpenssl("-tls1_2", "-cipher", "ECDHE-RSA-AES128-GCM-SHA256", "-status");
+        assertThat(rsa).as("the RSA certificate's own response").contains("Cert Status: good");
+        assertThat(getPageWithOpenssl("-tls1_3")).doesNotContain("OCSP Response Status");
+        // Handshakes are served from the cache, never by asking the CA.
+        assertThat(TestCaResource.ca().ocspRequests()).isEqualTo(before);
+    }
+
+    @Test
+    void everyResponseCarriesHstsAndTheSecurityHeaders() throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder()
+                        .sslContext(TestTls.trusting(root))
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
+        for (String path : List.of("/", "/echo?msg=x", "/missing")) {
+            HttpResponse<String> r =
+                    client.send(
+                            HttpRequest.newBuilder(URI.create("https://localhost:" + port + path))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            var h = r.headers();
+            assertThat(h.firstValue("strict-transport-security"))
+                    .as(path)
+                    .hasValue("max-age=31536000");
+            assertThat(h.firstValue("x-content-type-options")).hasValue("nosniff");
+            assertThat(h.firstValue("content-security-policy"))
+                    .hasValueSatisfying(
+                            v ->
+                                    assertThat(v)
+                                            .contains("default-src 'none'")
+                                            .contains("frame-ancestors 'none'"));
+            assertThat(h.firstValue("x-frame-options")).hasValue("DENY");
+            assertThat(h.firstValue("referrer-policy")).hasValue("no-referrer");
+        }
+        HttpResponse<String> page =
+                client.send(
+                        HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body())
+                .contains("<th>ems</th><td>true</td>")
+                .contains("<th>secure renegotiation</th><td>true</td>");
+    }
+
+    @Test
+    void aTls12ClientWithoutExtendedMasterSecretIsServedAndMarkedEmsFalse() throws Exception {
+        String out = LegacyTls12Client.getPage(port, root);
+        assertThat(out)
+                .startsWith("HTTP/1.1 200 OK")
+                .contains("<th>protocol</th><td>TLSv1.2</td>")
+                .contains("<th>ems</th><td>false</td>")
+                .contains("<th>secure renegotiation</th><td>true</td>");
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("<th>session id</th><td>([0-9a-f-]+)</td>")
+                        .matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        String handshakeId =
+                HandshakeTopic.handshakeIdOfSession(bootstrap, m.group(1), Duration.ofSeconds(20));
+        List<EventEnvelope> events =
+                HandshakeTopic.events(
+                        bootstrap,
+                        handshakeId,
+                        l -> l.stream().anyMatch(e -> e.data() instanceof HandshakeCompleted),
+                        Duration.ofSeconds(20));
+        HandshakeCompleted done = first(events, HandshakeCompleted.class);
+        assertThat(done.ems()).isFalse();
+        assertThat(done.secureRenegotiation()).isTrue();
+        assertThat(done.version()).isEqualTo("TLS 1.2");
     }
 
     @Test

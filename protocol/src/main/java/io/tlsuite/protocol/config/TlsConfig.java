@@ -24,7 +24,8 @@ import java.util.Objects;
  * X448, secp384r1, secp521r1, ffdhe2048, ffdhe3072, ffdhe4096 (in this order of preference; the
  * server picks by its own order, not the client's) with a key share for X25519 only, signature
  * schemes ecdsa_secp256r1_sha256, ed25519, rsa_pss_rsae_sha256, rsa_pkcs1_sha256 (TLS 1.2 only),
- * middlebox compatibility on, no ALPN, no client authentication, no tickets, no key log.
+ * middlebox compatibility on, no ALPN, no client authentication, no tickets, no key log, no OCSP
+ * stapling.
  */
 public final class TlsConfig {
     private final List<CipherSuite> cipherSuites;
@@ -51,8 +52,10 @@ public final class TlsConfig {
     private final boolean tls12SessionTickets;
     private final boolean requireExtendedMasterSecret;
     private final boolean requireSecureRenegotiation;
+    private final OcspStapling ocspStapling;
 
     private TlsConfig(Builder b) {
+        this.ocspStapling = b.ocspStapling;
         this.recordPaddingBlock = b.recordPaddingBlock;
         this.tls12SessionTickets = b.tls12SessionTickets;
         this.requireExtendedMasterSecret = b.requireExtendedMasterSecret;
@@ -128,6 +131,7 @@ public final class TlsConfig {
         b.tls12SessionTickets = tls12SessionTickets;
         b.requireExtendedMasterSecret = requireExtendedMasterSecret;
         b.requireSecureRenegotiation = requireSecureRenegotiation;
+        b.ocspStapling = ocspStapling;
         return b;
     }
 
@@ -258,6 +262,11 @@ public final class TlsConfig {
         return requireSecureRenegotiation;
     }
 
+    /** Server: the OCSP responses to staple (default {@link OcspStapling#NONE}). */
+    public OcspStapling ocspStapling() {
+        return ocspStapling;
+    }
+
     @Override
     public String toString() {
         return "TlsConfig[versions="
@@ -324,6 +333,7 @@ public final class TlsConfig {
         private boolean tls12SessionTickets = true;
         private boolean requireExtendedMasterSecret;
         private boolean requireSecureRenegotiation;
+        private OcspStapling ocspStapling = OcspStapling.NONE;
 
         public Builder cipherSuites(CipherSuite... suites) {
             this.cipherSuites = List.of(suites);
@@ -496,6 +506,16 @@ public final class TlsConfig {
         /** See {@link TlsConfig#requireSecureRenegotiation()} (default false). */
         public Builder requireSecureRenegotiation(boolean on) {
             this.requireSecureRenegotiation = on;
+            return this;
+        }
+
+        /**
+         * Server: staple the OCSP response {@code stapling} gives for the chosen identity to
+         * clients that ask with status_request (TLS 1.2: CertificateStatus message; TLS 1.3: in the
+         * leaf's CertificateEntry).
+         */
+        public Builder ocspStapling(OcspStapling stapling) {
+            this.ocspStapling = Objects.requireNonNull(stapling);
             return this;
         }
 

@@ -5,6 +5,7 @@ import io.tlsuite.protocol.alert.TlsAlertException;
 import io.tlsuite.protocol.cert.CertificateValidator;
 import io.tlsuite.protocol.codec.ProtocolVersion;
 import io.tlsuite.protocol.crypto.SignatureScheme;
+import io.tlsuite.protocol.message.Extension;
 import io.tlsuite.protocol.message.HandshakeMessage;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
@@ -39,10 +40,24 @@ public final class Handshakes {
 
     public static HandshakeMessage.Certificate certificateMessage(
             byte[] context, List<X509Certificate> chain) throws TlsAlertException {
+        return certificateMessage(context, chain, null);
+    }
+
+    /**
+     * A TLS 1.3 Certificate; with {@code leafOcspResponse} (not null) the leaf's entry carries it
+     * as status_request (RFC 8446 §4.4.2.1), the other entries nothing.
+     */
+    public static HandshakeMessage.Certificate certificateMessage(
+            byte[] context, List<X509Certificate> chain, byte[] leafOcspResponse)
+            throws TlsAlertException {
         List<HandshakeMessage.CertificateEntry> entries = new ArrayList<>();
         for (X509Certificate c : chain) {
+            List<Extension> extensions =
+                    entries.isEmpty() && leafOcspResponse != null
+                            ? List.of(new Extension.CertificateStatus(leafOcspResponse))
+                            : List.of();
             try {
-                entries.add(new HandshakeMessage.CertificateEntry(c.getEncoded(), List.of()));
+                entries.add(new HandshakeMessage.CertificateEntry(c.getEncoded(), extensions));
             } catch (CertificateEncodingException e) {
                 throw new TlsAlertException(
                         AlertDescription.INTERNAL_ERROR, "cannot encode our certificate", e);

@@ -159,6 +159,58 @@ public sealed interface Extension {
         }
     }
 
+    /**
+     * status_request in a ClientHello (RFC 6066 §8, also TLS 1.3, RFC 8446 §4.4.2.1):
+     * CertificateStatusRequest. For status_type ocsp(1), {@code responderIdList} and {@code
+     * requestExtensions} are the encoded OCSPStatusRequest vectors' contents (DER ResponderIDs, DER
+     * Extensions), kept as received; for any other type both are empty and {@code otherRequest}
+     * holds the request bytes.
+     */
+    record StatusRequest(
+            int statusType, byte[] responderIdList, byte[] requestExtensions, byte[] otherRequest)
+            implements Extension {
+        public static final int OCSP = 1;
+
+        public int type() {
+            return ExtensionType.STATUS_REQUEST;
+        }
+
+        public boolean isOcsp() {
+            return statusType == OCSP;
+        }
+
+        /** A plain OCSP request: no responder ids, no request extensions. */
+        public static StatusRequest ocsp() {
+            return new StatusRequest(OCSP, new byte[0], new byte[0], new byte[0]);
+        }
+
+        @Override
+        public String toString() {
+            return "StatusRequest[type="
+                    + statusType
+                    + ", responderIds="
+                    + responderIdList.length
+                    + " bytes, extensions="
+                    + requestExtensions.length
+                    + " bytes]";
+        }
+    }
+
+    /**
+     * status_request in a TLS 1.3 CertificateEntry (RFC 8446 §4.4.2.1): the CertificateStatus of
+     * RFC 6066 §8, status_type ocsp(1) and the DER OCSPResponse.
+     */
+    record CertificateStatus(byte[] ocspResponse) implements Extension {
+        public int type() {
+            return ExtensionType.STATUS_REQUEST;
+        }
+
+        @Override
+        public String toString() {
+            return "CertificateStatus[ocsp, " + ocspResponse.length + " bytes]";
+        }
+    }
+
     /** Any extension this engine does not interpret, kept byte for byte. */
     record Unknown(int type, byte[] data) implements Extension {
         @Override

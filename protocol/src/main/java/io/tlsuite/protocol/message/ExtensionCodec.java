@@ -61,6 +61,16 @@ public final class ExtensionCodec {
                     throw TlsAlertException.decodeError("server_name ack must be empty");
                 }
             }
+            case ExtensionType.STATUS_REQUEST -> {
+                if (ctx == ExtensionContext.CLIENT_HELLO) {
+                    e = decodeStatusRequest(r);
+                } else if (ctx == ExtensionContext.CERTIFICATE) {
+                    e = new Extension.CertificateStatus(decodeCertificateStatus(r));
+                } else {
+                    // TLS 1.2 ServerHello (empty), TLS 1.3 CertificateRequest: not interpreted.
+                    return new Extension.Unknown(type, data);
+                }
+            }
             case ExtensionType.SUPPORTED_GROUPS ->
                     e = new Extension.SupportedGroups(u16List(r.sub16(), 2));
             case ExtensionType.SIGNATURE_ALGORITHMS ->
@@ -129,6 +139,41 @@ public final class ExtensionCodec {
         }
         r.expectEnd(ExtensionType.name(type));
         return e;
+    }
+
+    /** RFC 6066 §8: CertificateStatusRequest; for ocsp, the OCSPStatusRequest's two vectors. */
+    private static Extension decodeStatusRequest(ByteReader r) throws TlsAlertException {
+        int statusType = r.u8();
+        if (statusType != Extension.StatusRequest.OCSP) {
+            return new Extension.StatusRequest(
+                    statusType, new byte[0], new byte[0], r.bytes(r.remaining()));
+        }
+        byte[] responderIds = r.vector16();
+        byte[] requestExtensions = r.vector16();
+        return new Extension.StatusRequest(
+                statusType, responderIds, requestExtensions, new byte[0]);
+    }
+
+    /**
+     * RFC 6066 §8 CertificateStatus: status_type ocsp(1), then {@code OCSPResponse
+     * ocsp_response<1..2^24-1>}. Shared by the TLS 1.3 CertificateEntry extension and the TLS 1.2
+     * CertificateStatus message.
+     */
+    public static byte[] decodeCertificateStatus(ByteReader r) throws TlsAlertException {
+        int statusType = r.u8();
+        if (statusType != Extension.StatusRequest.OCSP) {
+            throw TlsAlertException.decodeError("CertificateStatus of status_type " + statusType);
+        }
+        byte[] response = r.vector24();
+        if (response.length == 0) {
+            throw TlsAlertException.decodeError("empty OCSPResponse");
+        }
+        return response;
+    }
+
+    /** The CertificateStatus body of {@link #decodeCertificateStatus}. */
+    public static void encodeCertificateStatus(ByteWriter w, byte[] ocspResponse) {
+        w.u8(Extension.StatusRequest.OCSP).vector24(ocspResponse);
     }
 
     private static Extension decodeServerName(ByteReader r) throws TlsAlertException {
@@ -275,6 +320,15 @@ public final class ExtensionCodec {
             w.u16(psk.selectedIdentity());
         } else if (e instanceof Extension.Cookie c) {
             w.vector16(c.cookie());
+        } else if (e instanceof Extension.StatusRequest sr) {
+            w.u8(sr.statusType());
+            if (sr.isOcsp()) {
+                w.vector16(sr.responderIdList()).vector16(sr.requestExtensions());
+            } else {
+                w.bytes(sr.otherRequest());
+            }
+        } else if (e instanceof Extension.CertificateStatus cs) {
+            encodeCertificateStatus(w, cs.ocspResponse());
         } else if (e instanceof Extension.Unknown u) {
             w.bytes(u.data());
         }

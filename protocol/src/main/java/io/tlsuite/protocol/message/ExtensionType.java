@@ -1,13 +1,14 @@
 package io.tlsuite.protocol.message;
 
 /**
- * Extension code points used by this engine (RFC 8446 §4.2, RFC 6066, RFC 7301; for TLS 1.2 RFC
- * 8422, RFC 7627, RFC 5077, RFC 5746).
+ * Extension code points used by this engine (RFC 8446 §4.2, RFC 6066 incl. §8 status_request, RFC
+ * 7301; for TLS 1.2 RFC 8422, RFC 7627, RFC 5077, RFC 5746).
  */
 public final class ExtensionType {
     private ExtensionType() {}
 
     public static final int SERVER_NAME = 0;
+    public static final int STATUS_REQUEST = 5;
     public static final int SUPPORTED_GROUPS = 10;
     public static final int EC_POINT_FORMATS = 11;
     public static final int SIGNATURE_ALGORITHMS = 13;
@@ -25,6 +26,7 @@ public final class ExtensionType {
     public static String name(int type) {
         return switch (type) {
             case SERVER_NAME -> "server_name";
+            case STATUS_REQUEST -> "status_request";
             case SUPPORTED_GROUPS -> "supported_groups";
             case SIGNATURE_ALGORITHMS -> "signature_algorithms";
             case ALPN -> "application_layer_protocol_negotiation";

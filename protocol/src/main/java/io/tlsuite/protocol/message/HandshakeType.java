@@ -17,6 +17,7 @@ public final class HandshakeType {
     public static final int CERTIFICATE_VERIFY = 15;
     public static final int CLIENT_KEY_EXCHANGE = 16;
     public static final int FINISHED = 20;
+    public static final int CERTIFICATE_STATUS = 22;
     public static final int KEY_UPDATE = 24;
     public static final int MESSAGE_HASH = 254;
 
@@ -35,6 +36,7 @@ public final class HandshakeType {
             case CLIENT_KEY_EXCHANGE -> "client_key_exchange";
             case CERTIFICATE_VERIFY -> "certificate_verify";
             case FINISHED -> "finished";
+            case CERTIFICATE_STATUS -> "certificate_status";
             case KEY_UPDATE -> "key_update";
             case MESSAGE_HASH -> "message_hash";
             default -> "unknown(" + type + ")";

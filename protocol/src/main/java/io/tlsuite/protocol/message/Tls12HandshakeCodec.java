@@ -7,6 +7,7 @@ import io.tlsuite.protocol.codec.ByteWriter;
 import io.tlsuite.protocol.crypto.Tls12CipherSuite.KeyExchangeAlgorithm;
 import io.tlsuite.protocol.message.Tls12HandshakeMessage.Certificate12;
 import io.tlsuite.protocol.message.Tls12HandshakeMessage.CertificateRequest12;
+import io.tlsuite.protocol.message.Tls12HandshakeMessage.CertificateStatus12;
 import io.tlsuite.protocol.message.Tls12HandshakeMessage.ClientKeyExchangeEcdhe;
 import io.tlsuite.protocol.message.Tls12HandshakeMessage.ClientKeyExchangeRsa;
 import io.tlsuite.protocol.message.Tls12HandshakeMessage.HelloRequest;
@@ -17,10 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * TLS 1.2 handshake message bodies to bytes and back (RFC 5246 §7.4, RFC 8422 §5). Every length is
- * checked before it is read ({@link ByteReader}); trailing bytes and empty vectors that the RFC
- * bounds below are {@code decode_error}. ServerKeyExchange and ClientKeyExchange depend on the
- * negotiated key exchange, so decoding takes it.
+ * TLS 1.2 handshake message bodies to bytes and back (RFC 5246 §7.4, RFC 8422 §5, RFC 6066 §8
+ * CertificateStatus). Every length is checked before it is read ({@link ByteReader}); trailing
+ * bytes and empty vectors that the RFC bounds below are {@code decode_error}. ServerKeyExchange and
+ * ClientKeyExchange depend on the negotiated key exchange, so decoding takes it.
  */
 public final class Tls12HandshakeCodec {
     private Tls12HandshakeCodec() {}
@@ -32,6 +33,7 @@ public final class Tls12HandshakeCodec {
     public static final int CERTIFICATE_REQUEST = 13;
     public static final int SERVER_HELLO_DONE = 14;
     public static final int CLIENT_KEY_EXCHANGE = 16;
+    public static final int CERTIFICATE_STATUS = 22;
 
     /**
      * Decodes the body of a TLS 1.2-specific message. {@code keyExchange} selects the form of
@@ -55,6 +57,8 @@ public final class Tls12HandshakeCodec {
                     }
                     case CERTIFICATE_REQUEST -> certificateRequest(r);
                     case SERVER_HELLO_DONE -> new ServerHelloDone();
+                    case CERTIFICATE_STATUS ->
+                            new CertificateStatus12(ExtensionCodec.decodeCertificateStatus(r));
                     case CLIENT_KEY_EXCHANGE ->
                             keyExchange == KeyExchangeAlgorithm.RSA
                                     ? new ClientKeyExchangeRsa(
@@ -172,6 +176,8 @@ public final class Tls12HandshakeCodec {
             w.end16(cas);
         } else if (m instanceof NewSessionTicket12 t) {
             w.u32(t.lifetimeHintSeconds()).vector16(t.ticket());
+        } else if (m instanceof CertificateStatus12 cs) {
+            ExtensionCodec.encodeCertificateStatus(w, cs.ocspResponse());
         } else if (m instanceof Certificate12 c) {
             int list = w.begin24();
             for (byte[] cert : c.certificates()) {

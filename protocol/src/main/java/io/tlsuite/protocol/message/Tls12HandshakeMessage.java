@@ -85,6 +85,23 @@ public sealed interface Tls12HandshakeMessage {
         }
     }
 
+    /**
+     * CertificateStatus (RFC 6066 §8): status_type ocsp(1) and the DER OCSPResponse for the
+     * server's certificate, sent right after the Certificate when the ServerHello carried an empty
+     * status_request.
+     */
+    record CertificateStatus12(byte[] ocspResponse) implements Tls12HandshakeMessage {
+        @Override
+        public int handshakeType() {
+            return Tls12HandshakeCodec.CERTIFICATE_STATUS;
+        }
+
+        @Override
+        public String toString() {
+            return "CertificateStatus12[ocsp, " + ocspResponse.length + " bytes]";
+        }
+    }
+
     /** ServerHelloDone (RFC 5246 §7.4.5): empty. */
     record ServerHelloDone() implements Tls12HandshakeMessage {
         @Override

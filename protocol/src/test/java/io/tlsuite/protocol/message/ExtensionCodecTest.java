@@ -62,6 +62,87 @@ class ExtensionCodecTest {
     }
 
     @Test
+    void statusRequestDecodesByContextByteForByte() throws Exception {
+        // RFC 6066 §8 in a ClientHello: type 5, length 5, ocsp(1), no responder ids, no extensions.
+        String clientHello = "0009" + "0005" + "0005" + "01" + "0000" + "0000";
+        List<Extension> ch = decode(clientHello, ExtensionContext.CLIENT_HELLO);
+        Extension.StatusRequest request = (Extension.StatusRequest) ch.get(0);
+        assertThat(request.isOcsp()).isTrue();
+        assertThat(request.responderIdList()).isEmpty();
+        assertThat(request.requestExtensions()).isEmpty();
+        assertThat(Hex.of(encodeBlock(ch))).isEqualTo(clientHello);
+        assertThat(Hex.of(encodeBlock(List.of(Extension.StatusRequest.ocsp()))))
+                .isEqualTo(clientHello);
+        // Responder ids and request extensions are kept as sent.
+        String withIds = "000d" + "0005" + "0009" + "01" + "0002" + "3000" + "0002" + "3000";
+        Extension.StatusRequest ids =
+                (Extension.StatusRequest) decode(withIds, ExtensionContext.CLIENT_HELLO).get(0);
+        assertThat(Hex.of(ids.responderIdList())).isEqualTo("3000");
+        assertThat(Hex.of(ids.requestExtensions())).isEqualTo("3000");
+        assertThat(Hex.of(encodeBlock(List.of(ids)))).isEqualTo(withIds);
+        // Another status type is kept, not refused (a server ignores what it cannot serve).
+        Extension.StatusRequest other =
+                (Extension.StatusRequest)
+                        decode(
+                                        "0007" + "0005" + "0003" + "02" + "abcd",
+                                        ExtensionContext.CLIENT_HELLO)
+                                .get(0);
+        assertThat(other.isOcsp()).isFalse();
+        assertThat(Hex.of(other.otherRequest())).isEqualTo("abcd");
+
+        // RFC 8446 §4.4.2.1 in a CertificateEntry: CertificateStatus, ocsp(1), OCSPResponse <u24>.
+        String entry = "000c" + "0005" + "0008" + "01" + "000004" + "30020500";
+        List<Extension> cert = decode(entry, ExtensionContext.CERTIFICATE);
+        assertThat(((Extension.CertificateStatus) cert.get(0)).ocspResponse())
+                .isEqualTo(Hex.parse("30020500"));
+        assertThat(Hex.of(encodeBlock(cert))).isEqualTo(entry);
+
+        // The TLS 1.2 ServerHello's empty acknowledgement stays uninterpreted.
+        assertThat(decode("0004" + "0005" + "0000", ExtensionContext.SERVER_HELLO).get(0))
+                .isInstanceOf(Extension.Unknown.class);
+    }
+
+    @Test
+    void malformedStatusRequestsAndCertificateStatusesAreDecodeErrors() {
+        // ocsp with a truncated responder_id_list, and with trailing bytes
+        assertThat(
+                        alertOf(
+                                "0008" + "0005" + "0004" + "01" + "0002" + "30",
+                                ExtensionContext.CLIENT_HELLO))
+                .isEqualTo(AlertDescription.DECODE_ERROR);
+        assertThat(
+                        alertOf(
+                                "000a" + "0005" + "0006" + "01" + "0000" + "0000" + "00",
+                                ExtensionContext.CLIENT_HELLO))
+                .isEqualTo(AlertDescription.DECODE_ERROR);
+        // empty extension data: no status_type at all
+        assertThat(alertOf("0004" + "0005" + "0000", ExtensionContext.CLIENT_HELLO))
+                .isEqualTo(AlertDescription.DECODE_ERROR);
+        // CertificateStatus: empty response, wrong type, response length past the end
+        assertThat(
+                        alertOf(
+                                "0008" + "0005" + "0004" + "01" + "000000",
+                                ExtensionContext.CERTIFICATE))
+                .isEqualTo(AlertDescription.DECODE_ERROR);
+        assertThat(
+                        alertOf(
+                                "0009" + "0005" + "0005" + "02" + "000001" + "30",
+                                ExtensionContext.CERTIFICATE))
+                .isEqualTo(AlertDescription.DECODE_ERROR);
+        assertThat(
+                        alertOf(
+                                "0009" + "0005" + "0005" + "01" + "000002" + "30",
+                                ExtensionContext.CERTIFICATE))
+                .isEqualTo(AlertDescription.DECODE_ERROR);
+    }
+
+    private static byte[] encodeBlock(List<Extension> extensions) {
+        io.tlsuite.protocol.codec.ByteWriter w = new io.tlsuite.protocol.codec.ByteWriter(64);
+        ExtensionCodec.encodeBlock(w, extensions);
+        return w.toByteArray();
+    }
+
+    @Test
     void truncatedExtensionIsDecodeError() {
         assertThat(alertOf("0006002b0003020303", ExtensionContext.CLIENT_HELLO))
                 .isEqualTo(AlertDescription.DECODE_ERROR);

@@ -51,7 +51,10 @@ class Tls12HandshakeCodecTest {
                         "0d000008" + "0140" + "000204030000"),
                 Arguments.of(
                         "Certificate", ECDHE, "0b00000c" + "000009" + "0000023082" + "00000130"),
-                Arguments.of("empty Certificate", ECDHE, "0b000003" + "000000"));
+                Arguments.of("empty Certificate", ECDHE, "0b000003" + "000000"),
+                // RFC 6066 §8: status_type ocsp(1), OCSPResponse <1..2^24-1>
+                Arguments.of(
+                        "CertificateStatus", ECDHE, "16000009" + "01" + "000005" + "30030a0106"));
     }
 
     private static byte[] body(byte[] message) {
@@ -96,6 +99,27 @@ class Tls12HandshakeCodecTest {
         assertThat(alertOf(type, Hex.of(body) + "00", kx))
                 .as("trailing byte")
                 .isEqualTo(AlertDescription.DECODE_ERROR);
+    }
+
+    @Test
+    void certificateStatusCarriesTheOcspResponseAndRefusesOtherTypesAndEmptyResponses()
+            throws Exception {
+        Tls12HandshakeMessage.CertificateStatus12 status =
+                (Tls12HandshakeMessage.CertificateStatus12)
+                        decode(Hex.parse("16000009" + "01" + "000005" + "30030a0106"), ECDHE);
+        assertThat(Hex.of(status.ocspResponse())).isEqualTo("30030a0106");
+        assertThat(
+                        Hex.of(
+                                Tls12HandshakeCodec.encode(
+                                        new Tls12HandshakeMessage.CertificateStatus12(
+                                                Hex.parse("30")))))
+                .isEqualTo("16000005" + "01" + "000001" + "30");
+        // status_type 2 is ocsp_multi of RFC 6961, never a CertificateStatus of RFC 6066.
+        assertThat(alertOf(22, "02" + "000001" + "30", ECDHE))
+                .isEqualTo(AlertDescription.DECODE_ERROR);
+        assertThat(alertOf(22, "01" + "000000", ECDHE)).isEqualTo(AlertDescription.DECODE_ERROR);
+        assertThat(Tls12HandshakeCodec.decodeAny(22, Hex.parse("01000001" + "30"), ECDHE))
+                .isInstanceOf(HandshakeMessage.Tls12.class);
     }
 
     @Test

@@ -4,13 +4,19 @@ import io.tlsuite.protocol.TlsEngine;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ocsp.OCSPResponse;
 import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.CertificateStatusRequest;
+import org.bouncycastle.tls.CertificateStatusType;
 import org.bouncycastle.tls.DefaultTlsClient;
+import org.bouncycastle.tls.ExtensionType;
+import org.bouncycastle.tls.OCSPStatusRequest;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsClientProtocol;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsServerCertificate;
+import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
@@ -23,13 +29,36 @@ public final class BcLowLevelClient {
     private final TlsClientProtocol protocol = new TlsClientProtocol();
     private final DefaultTlsClient client;
     private byte[] serverLeaf;
+    private byte[] stapledOcspResponse;
 
     public BcLowLevelClient(boolean extendedMasterSecret) {
+        this(extendedMasterSecret, false, ProtocolVersion.TLSv12.only());
+    }
+
+    /**
+     * A client of {@code versions} that sends status_request (ocsp, no responder ids) and keeps the
+     * OCSP response the server staples ({@link #stapledOcspResponse()}).
+     */
+    public static BcLowLevelClient askingForOcsp(ProtocolVersion... versions) {
+        return new BcLowLevelClient(true, true, versions);
+    }
+
+    private BcLowLevelClient(
+            boolean extendedMasterSecret, boolean statusRequest, ProtocolVersion[] versions) {
         this.client =
                 new DefaultTlsClient(new BcTlsCrypto(new SecureRandom())) {
                     @Override
                     protected ProtocolVersion[] getSupportedVersions() {
-                        return ProtocolVersion.TLSv12.only();
+                        return versions;
+                    }
+
+                    @Override
+                    protected CertificateStatusRequest getCertificateStatusRequest() {
+                        return statusRequest
+                                ? new CertificateStatusRequest(
+                                        CertificateStatusType.ocsp,
+                                        new OCSPStatusRequest(null, null))
+                                : null;
                     }
 
                     @Override
@@ -49,6 +78,35 @@ public final class BcLowLevelClient {
                             public void notifyServerCertificate(TlsServerCertificate c)
                                     throws IOException {
                                 serverLeaf = c.getCertificate().getCertificateAt(0).getEncoded();
+                                if (c.getCertificateStatus() != null) {
+                                    stapledOcspResponse =
+                                            c.getCertificateStatus().getOCSPResponse().getEncoded();
+                                } else if (c.getCertificate()
+                                                .getCertificateEntryAt(0)
+                                                .getExtensions()
+                                        != null) {
+                                    // TLS 1.3: Bouncy Castle leaves the leaf entry's
+                                    // status_request (RFC 8446 §4.4.2.1) in its extensions.
+                                    byte[] data =
+                                            (byte[])
+                                                    c.getCertificate()
+                                                            .getCertificateEntryAt(0)
+                                                            .getExtensions()
+                                                            .get(
+                                                                    Integer.valueOf(
+                                                                            ExtensionType
+                                                                                    .status_request));
+                                    // CertificateStatus: ocsp(1), OCSPResponse <u24>, DER.
+                                    if (data != null
+                                            && data[0] == CertificateStatusType.ocsp
+                                            && TlsUtils.readUint24(data, 1) == data.length - 4) {
+                                        stapledOcspResponse =
+                                                OCSPResponse.getInstance(
+                                                                Arrays.copyOfRange(
+                                                                        data, 4, data.length))
+                                                        .getEncoded();
+                                    }
+                                }
                             }
 
                             @Override
@@ -63,6 +121,11 @@ public final class BcLowLevelClient {
     /** The DER of the server's leaf certificate, once received. */
     public byte[] serverLeaf() {
         return serverLeaf;
+    }
+
+    /** The DER OCSPResponse the server stapled, or null. */
+    public byte[] stapledOcspResponse() {
+        return stapledOcspResponse;
     }
 
     /**
@@ -84,6 +147,14 @@ public final class BcLowLevelClient {
         }
         if (protocol.isHandshaking()) {
             throw new IOException("handshake did not complete; server " + server.stateName());
+        }
+        // TLS 1.3: the client's Finished comes last; the server completes when it gets it.
+        byte[] last = drain();
+        if (last.length > 0 && !server.isClosed()) {
+            byte[] toClient = server.feed(last).outbound();
+            if (toClient.length > 0) {
+                protocol.offerInput(toClient);
+            }
         }
     }
 

@@ -26,9 +26,17 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /** A throw-away CA for tests (Bouncy Castle bcpkix): a root, and leaves of each key type. */
 public final class TestPki {
@@ -218,6 +226,41 @@ public final class TestPki {
             chain.add(sign(b));
             chain.addAll(chainTail);
             return new Identity(List.copyOf(chain), kp.getPrivate());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A successful OCSP response (RFC 6960) from this CA for {@code leaf} (which it issued): status
+     * good, thisUpdate now, nextUpdate in an hour, signed with the CA key (the CA is its own
+     * responder, RFC 6960 §4.2.2.2). DER of the whole OCSPResponse, as stapled.
+     */
+    public byte[] ocspGood(X509Certificate leaf) {
+        try {
+            CertificateID id =
+                    new CertificateID(
+                            new JcaDigestCalculatorProviderBuilder()
+                                    .build()
+                                    .get(CertificateID.HASH_SHA1),
+                            new JcaX509CertificateHolder(root),
+                            leaf.getSerialNumber());
+            Instant now = Instant.now();
+            BasicOCSPRespBuilder b =
+                    new BasicOCSPRespBuilder(
+                            new RespID(new JcaX509CertificateHolder(root).getSubject()));
+            b.addResponse(
+                    id,
+                    CertificateStatus.GOOD,
+                    Date.from(now.minusSeconds(60)),
+                    Date.from(now.plus(Duration.ofHours(1))));
+            BasicOCSPResp basic =
+                    b.build(
+                            new JcaContentSignerBuilder("SHA256withECDSA")
+                                    .build(rootKey.getPrivate()),
+                            null,
+                            Date.from(now));
+            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

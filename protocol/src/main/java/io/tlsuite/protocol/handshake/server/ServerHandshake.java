@@ -242,7 +242,11 @@ public final class ServerHandshake {
             sendCertificateRequest(ctx);
         }
         if (psk == null) {
-            ctx.send(Handshakes.certificateMessage(new byte[0], ctx.identity.chain()));
+            ctx.send(
+                    Handshakes.certificateMessage(
+                            new byte[0],
+                            ctx.identity.chain(),
+                            Stapling.responseFor(ctx, ch, ctx.identity)));
             ctx.send(Handshakes.signCertificateVerify(ctx, clientSchemes));
         } else {
             ctx.peerCertificates = psk.state().peerCertificates();

@@ -43,7 +43,7 @@ import java.util.Optional;
  * ServerHandshake#negotiateVersion} when the client offers no TLS 1.3 we accept:
  *
  * <pre>
- * ClientHello -> (ServerHello, Certificate, [ServerKeyExchange], [CertificateRequest], ServerHelloDone)
+ * ClientHello -> (ServerHello, Certificate, [CertificateStatus], [ServerKeyExchange], [CertificateRequest], ServerHelloDone)
  *   -> [ExpectClientCertificate] -> ExpectClientKeyExchange -> [ExpectClientCertificateVerify]
  *   -> ExpectChangeCipherSpec -> ExpectClientFinished -> (ChangeCipherSpec, Finished) -> Connected
  * </pre>
@@ -97,6 +97,11 @@ public final class Tls12ServerHandshake {
 
         List<Extension> ext = new ArrayList<>();
         addRenegotiationInfoAndEms(ctx, ext);
+        // RFC 6066 §8: an empty status_request in the ServerHello announces a CertificateStatus.
+        byte[] stapled = Stapling.responseFor(ctx, ch, choice.identity());
+        if (stapled != null) {
+            ext.add(Tls12Handshakes.extension(ExtensionType.STATUS_REQUEST, new byte[0]));
+        }
         if (choice.group() != null
                 && Tls12Handshakes.extension(ch.extensions(), ExtensionType.EC_POINT_FORMATS)
                         .isPresent()) {
@@ -129,6 +134,11 @@ public final class Tls12ServerHandshake {
                         0,
                         ext));
         ctx.send(Tls12Handshakes.certificateMessage(choice.identity().chain()));
+        if (stapled != null) {
+            ctx.send(
+                    new HandshakeMessage.Tls12(
+                            new Tls12HandshakeMessage.CertificateStatus12(stapled)));
+        }
         KeyExchange kx = null;
         if (choice.group() != null) {
             kx = choice.group().generate(ctx.config.random());
