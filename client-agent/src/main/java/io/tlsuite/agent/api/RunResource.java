@@ -56,9 +56,8 @@ public class RunResource {
                                                 404,
                                                 "unknown-scenario",
                                                 "Unknown scenario",
-                                                "no scenario named "
-                                                        + request.scenario()
-                                                        + "; GET /api/v1/scenarios lists them"));
+                                                "no such scenario; GET /api/v1/scenarios lists"
+                                                        + " them"));
         String transport =
                 request.transport() == null
                         ? ScenarioCatalog.TCP
@@ -147,6 +146,6 @@ public class RunResource {
     private Run find(String id) {
         return runs.find(id)
                 .orElseThrow(
-                        () -> new AgentProblem(404, "unknown-run", "Unknown run", "no run " + id));
+                        () -> new AgentProblem(404, "unknown-run", "Unknown run", "no such run"));
     }
 }

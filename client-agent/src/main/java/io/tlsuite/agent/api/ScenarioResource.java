@@ -35,8 +35,6 @@ public class ScenarioResource {
                                         404,
                                         "unknown-scenario",
                                         "Unknown scenario",
-                                        "no scenario named "
-                                                + name
-                                                + "; GET /api/v1/scenarios lists them"));
+                                        "no such scenario; GET /api/v1/scenarios lists them"));
     }
 }

@@ -73,16 +73,16 @@ class StoreUnavailableTest {
                 .body(not(containsString("Exception")));
         given().contentType(ContentType.JSON)
                 .body(Map.of("records", hello))
-                .post("/api/v1/handshakes/hs-unknown/flights")
+                .post("/api/v1/handshakes/hs-" + java.util.UUID.randomUUID() + "/flights")
                 .then()
                 .statusCode(503)
                 .body("type", equalTo("https://tlsuite.dev/problems/state-store-unavailable"));
         given().contentType(ContentType.JSON)
                 .body(Map.of("records", "FwMDAAEA"))
-                .post("/api/v1/sessions/s-unknown/records")
+                .post("/api/v1/sessions/" + java.util.UUID.randomUUID() + "/records")
                 .then()
                 .statusCode(503);
-        given().delete("/api/v1/sessions/s-unknown").then().statusCode(503);
+        given().delete("/api/v1/sessions/" + java.util.UUID.randomUUID()).then().statusCode(503);
         // Nothing was kept half-open by the refused start.
         given().get("/q/metrics").then().body(containsString("handshake_rest_half_open 0.0"));
     }
