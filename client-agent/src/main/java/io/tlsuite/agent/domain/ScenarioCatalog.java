@@ -75,9 +75,10 @@ public final class ScenarioCatalog {
                 Mode.PLAIN);
         add(
                 "mutual-tls",
-                "TLS 1.3 with a client certificate from the agent's key store (the lab's mtls."
-                        + " server requires one)",
-                TCP_ONLY,
+                "TLS 1.3 with a client certificate from the agent's key store (over tcp the lab's"
+                        + " mtls. server requires one; over rest the handshake is opened with"
+                        + " clientAuth required)",
+                BOTH,
                 Expectation.success(),
                 d.tls13Only().withClientCertificate(),
                 "mtls",

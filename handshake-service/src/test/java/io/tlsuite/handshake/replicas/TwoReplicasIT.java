@@ -370,6 +370,7 @@ class TwoReplicasIT {
                                 null,
                                 "ExpectClientFinished",
                                 "replica-z",
+                                null,
                                 List.of(),
                                 null)
                         .encode();
