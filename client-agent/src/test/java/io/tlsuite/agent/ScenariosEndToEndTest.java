@@ -69,6 +69,12 @@ class ScenariosEndToEndTest {
                 "tls13-aes256",
                 "tls13-chacha20",
                 "tls13-p256",
+                "tls13-p384",
+                "tls13-p521",
+                "tls13-x448",
+                "tls13-ffdhe2048",
+                "tls13-ffdhe3072",
+                "tls13-ffdhe4096",
                 "tls12-ecdhe",
                 "rsa-key-exchange",
                 "mutual-tls",
@@ -94,7 +100,22 @@ class ScenariosEndToEndTest {
             }
         }
         assertThat(run.getMap("latencyMs")).containsKeys("hello", "key-exchange", "total");
+        String group = ONLY_GROUP.get(scenario);
+        if (group != null) {
+            assertThat(run.getString("firstResult.negotiated.group")).isEqualTo(group);
+        }
     }
+
+    /** The group each single-group scenario must negotiate. */
+    static final Map<String, String> ONLY_GROUP =
+            Map.of(
+                    "tls13-p256", "SECP256R1",
+                    "tls13-p384", "SECP384R1",
+                    "tls13-p521", "SECP521R1",
+                    "tls13-x448", "X448",
+                    "tls13-ffdhe2048", "FFDHE2048",
+                    "tls13-ffdhe3072", "FFDHE3072",
+                    "tls13-ffdhe4096", "FFDHE4096");
 
     @Test
     void tls13SignatureAndRevocationByOcspAreSteps() {

@@ -152,6 +152,42 @@ class RealHandshakeBrowserTest {
         }
     }
 
+    @Test
+    void aClientAgentRunIsShownLiveWithItsRateAndLatencies() throws Exception {
+        browser.get(page + "?view=agents");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(120));
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.until(d -> d.findElement(By.id("status")).getText().equals("live"));
+        HttpResponse<String> started =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(RealSuite.agentUrl + "/api/v1/runs"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(
+                                                HttpRequest.BodyPublishers.ofString(
+                                                        "{\"scenario\":\"tls13\",\"count\":20,"
+                                                                + "\"concurrency\":2}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(started.body());
+        assertThat(id.find()).isTrue();
+        String run = id.group(1);
+        // The agent's events on tls.agents: the run appears, then ends passed with 20 of 20.
+        wait.until(
+                d -> {
+                    String rows = d.findElement(By.id("runs")).getText();
+                    return rows.contains("tls13")
+                            && rows.contains("20/20")
+                            && rows.contains("passed");
+                });
+        String rows = browser.findElement(By.id("runs")).getText();
+        assertThat(rows).contains("/s");
+        assertThat(run).startsWith("run-");
+        HeadlessChromium.screenshot(browser, "agents");
+    }
+
     /** A TLS client that trusts only the suite CA's root and checks the host name. */
     private static SSLSocket connect() throws Exception {
         HttpResponse<byte[]> root =

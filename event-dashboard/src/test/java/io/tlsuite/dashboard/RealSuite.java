@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * The services whose events the dashboard shows, running for real: the certificate authority, the
- * session store (in memory) and the handshake service with its TLS port, each its own process from
- * its packaged jar, all publishing to the test JVM's embedded Kafka broker. Started once per JVM;
- * without the packaged jars {@link #start()} says why and the tests that need it skip.
+ * session store (in memory), the handshake service with its TLS port and the client agent, each its
+ * own process from its packaged jar, all publishing to the test JVM's embedded Kafka broker.
+ * Started once per JVM; without the packaged jars {@link #start()} says why and the tests that need
+ * it skip.
  */
 final class RealSuite {
     static final String ADMIN_TOKEN = "dashboard-test-admin-token";
@@ -21,6 +22,7 @@ final class RealSuite {
 
     static String caUrl;
     static String handshakeUrl;
+    static String agentUrl;
     static int tlsPort;
     private static String why;
     private static boolean started;
@@ -35,7 +37,10 @@ final class RealSuite {
         started = true;
         why =
                 ServiceProcesses.missingJars(
-                        "certificate-authority", "session-store", "handshake-service");
+                        "certificate-authority",
+                        "session-store",
+                        "handshake-service",
+                        "client-agent");
         if (why != null) {
             return why;
         }
@@ -84,6 +89,21 @@ final class RealSuite {
                             "dashboard-handshake-service",
                             ServiceProcesses.freePort(),
                             hs,
+                            READY);
+
+            Map<String, String> agent = new LinkedHashMap<>();
+            agent.put("agent.ca-url", caUrl);
+            agent.put("agent.tcp-target", "127.0.0.1:" + tlsPort);
+            agent.put("agent.rest-target", handshakeUrl);
+            agent.put("agent.data-dir", data.resolve("agent").toString());
+            agent.put("agent.mtls.enabled", "false");
+            agent.put("kafka.bootstrap.servers", kafka);
+            agentUrl =
+                    ServiceProcesses.start(
+                            "client-agent",
+                            "dashboard-client-agent",
+                            ServiceProcesses.freePort(),
+                            agent,
                             READY);
         } catch (IOException | RuntimeException e) {
             why = "the services did not start: " + e.getMessage();
