@@ -21,17 +21,27 @@ import java.util.Set;
 final class CaApi {
 
     static final String ADMIN = "Bearer test-admin-token";
+    static final String PROVISIONER = "Bearer test-provisioner-token";
 
     private CaApi() {}
 
     static Response issue(String csr, String profile, Object... extra) {
+        return issueAs(PROVISIONER, csr, profile, extra);
+    }
+
+    /** Issuance with the given {@code Authorization} header (null: none). */
+    static Response issueAs(String authorization, String csr, String profile, Object... extra) {
         Map<String, Object> body = new HashMap<>();
         body.put("csr", csr);
         body.put("profile", profile);
         for (int i = 0; i < extra.length; i += 2) {
             body.put((String) extra[i], extra[i + 1]);
         }
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/certificates");
+        var request = given().contentType(ContentType.JSON);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.body(body).post("/api/v1/certificates");
     }
 
     static Response issueOk(String csr, String profile, Object... extra) {

@@ -241,6 +241,7 @@ class IssuanceTest {
     @MethodSource("badRequests")
     void refusesBadInputWithProblemDetails(String name, String body, int status, String type) {
         given().contentType(ContentType.JSON)
+                .header("Authorization", CaApi.PROVISIONER)
                 .body(body)
                 .post("/api/v1/certificates")
                 .then()

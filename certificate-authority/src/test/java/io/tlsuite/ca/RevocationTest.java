@@ -80,7 +80,7 @@ class RevocationTest {
                 .post("/api/v1/certificates/" + serial + "/revoke")
                 .then()
                 .statusCode(400)
-                .body("type", is("https://tlsuite.dev/problems/invalid-request"));
+                .body("type", is("https://tlsuite.dev/problems/malformed-body"));
         CaApi.revoke(serial, "becauseISaidSo")
                 .then()
                 .statusCode(400)

@@ -50,6 +50,10 @@ final class TestCsr {
                                         new DEROctetString(
                                                 InetAddress.getByName(san.substring(3))
                                                         .getAddress())));
+                    } else if (san.startsWith("URI:")) {
+                        names.add(
+                                new GeneralName(
+                                        GeneralName.uniformResourceIdentifier, san.substring(4)));
                     } else {
                         names.add(new GeneralName(GeneralName.dNSName, san.substring(4)));
                     }
@@ -72,6 +76,27 @@ final class TestCsr {
                                     .setProvider(BouncyCastle.PROVIDER)
                                     .build(keys.getPrivate()))
                     .getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A CSR carrying {@code spki} but signed by an unrelated EC key: whatever the CA says about the
+     * key must come before it looks at the signature.
+     */
+    static String foreignKey(SubjectPublicKeyInfo spki, String cn) {
+        try {
+            KeyPair signer = KeyType.EC_P256.generate();
+            return Pem.encode(
+                    "CERTIFICATE REQUEST",
+                    new org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder(
+                                    new X500Name("CN=" + cn), spki)
+                            .build(
+                                    new JcaContentSignerBuilder("SHA256withECDSA")
+                                            .setProvider(BouncyCastle.PROVIDER)
+                                            .build(signer.getPrivate()))
+                            .getEncoded());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

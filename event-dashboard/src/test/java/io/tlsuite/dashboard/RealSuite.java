@@ -62,6 +62,8 @@ final class RealSuite {
             Map<String, String> ss = new LinkedHashMap<>();
             ss.put("sessionstore.backend", "memory");
             ss.put("sessionstore.service-token-file", storeToken.toString());
+            // The store confirms every revocation with the CA before it ends sessions.
+            ss.put("sessionstore.revocation.ca-url", caUrl);
             ss.put("kafka.bootstrap.servers", kafka);
             String storeUrl =
                     ServiceProcesses.start(
@@ -74,6 +76,8 @@ final class RealSuite {
             Map<String, String> hs = new LinkedHashMap<>();
             tlsPort = ServiceProcesses.freePort();
             hs.put("handshake.ca-url", caUrl);
+            // The CA issues only to callers with its provisioner token (the admin token also works).
+            hs.put("handshake.ca-token", ADMIN_TOKEN);
             hs.put("handshake.tls.port", String.valueOf(tlsPort));
             hs.put("handshake.tls.host", "127.0.0.1");
             hs.put("handshake.tls.ticket-key-file", data.resolve("ticket-key").toString());
@@ -93,6 +97,7 @@ final class RealSuite {
 
             Map<String, String> agent = new LinkedHashMap<>();
             agent.put("agent.ca-url", caUrl);
+            agent.put("agent.ca-token", ADMIN_TOKEN);
             agent.put("agent.tcp-target", "127.0.0.1:" + tlsPort);
             agent.put("agent.rest-target", handshakeUrl);
             agent.put("agent.data-dir", data.resolve("agent").toString());

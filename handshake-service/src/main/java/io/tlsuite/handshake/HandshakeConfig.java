@@ -13,6 +13,14 @@ public interface HandshakeConfig {
     /** Base URL of the certificate authority. */
     String caUrl();
 
+    /**
+     * The provisioner token presented to the CA ({@code Authorization: Bearer}); unset: read from
+     * {@link #caTokenFile()} (the local run's CA writes it there).
+     */
+    Optional<String> caToken();
+
+    String caTokenFile();
+
     Identity identity();
 
     Tls tls();

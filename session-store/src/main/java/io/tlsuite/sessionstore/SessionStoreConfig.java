@@ -67,11 +67,13 @@ public interface SessionStoreConfig {
 
     interface Mtls {
         /**
-         * Common names of client certificates accepted as the handshake service, when the HTTPS
-         * listener asks for client certificates ({@code quarkus.http.ssl.client-auth=request}) and
-         * trusts the suite's CA; unset: only the token admits.
+         * URI subjectAltNames of client certificates accepted as the handshake service (e.g. {@code
+         * spiffe://tlsuite/handshake-service}, which the suite's CA grants only through its
+         * admin-only service profile), when the HTTPS listener asks for client certificates ({@code
+         * quarkus.http.ssl.client-auth=request}) and trusts the suite's CA; unset: only the token
+         * admits. The subject CN is never used: the CA copies it from any CSR.
          */
-        Optional<List<String>> allowedSubjects();
+        Optional<List<String>> allowedUris();
     }
 
     interface Ticket {
@@ -102,5 +104,8 @@ public interface SessionStoreConfig {
         String topic();
 
         String groupId();
+
+        /** The CA that confirms each {@code certificate.revoked} before the cascade acts. */
+        String caUrl();
     }
 }

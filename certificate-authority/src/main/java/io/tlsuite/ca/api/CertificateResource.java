@@ -6,6 +6,7 @@ import io.tlsuite.ca.domain.CaProblem;
 import io.tlsuite.ca.service.AdminToken;
 import io.tlsuite.ca.service.CertificateService;
 import io.tlsuite.ca.service.IssuedCertificate;
+import io.tlsuite.ca.service.ProvisionerToken;
 import io.tlsuite.ca.store.CertificateQuery;
 import io.tlsuite.ca.store.CertificateRecord;
 import io.tlsuite.service.problem.CommonProblems;
@@ -37,22 +38,30 @@ public class CertificateResource {
 
     private static final Set<String> STATUSES =
             Set.of(CertificateRecord.VALID, CertificateRecord.REVOKED, CertificateRecord.EXPIRED);
-    private static final Set<String> PROFILES = Set.of("server", "client", "intermediate", "root");
+    private static final Set<String> PROFILES =
+            Set.of("server", "client", "service", "intermediate", "root");
     private static final int MAX_PAGE_SIZE = 500;
 
     private final CertificateService certificates;
     private final AdminToken admin;
+    private final ProvisionerToken provisioner;
     private final ObjectMapper json;
 
-    CertificateResource(CertificateService certificates, AdminToken admin, ObjectMapper json) {
+    CertificateResource(
+            CertificateService certificates,
+            AdminToken admin,
+            ProvisionerToken provisioner,
+            ObjectMapper json) {
         this.certificates = certificates;
         this.json = json;
         this.admin = admin;
+        this.provisioner = provisioner;
     }
 
     /**
-     * Signs a CSR. Without the admin token the issuance policy applies (names, lifetime); with it
-     * only the key checks do. A wrong token is refused rather than ignored.
+     * Signs a CSR for an authenticated caller: the provisioner token gets the issuance policy
+     * (names, lifetime, no wildcard, no reserved name); the admin token only the key checks and the
+     * admin-only {@code service} profile. No token, or a wrong one, is refused (401).
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -62,7 +71,7 @@ public class CertificateResource {
             throw new CaProblem(
                     CommonProblems.INVALID_REQUEST, "a JSON body with csr and profile is required");
         }
-        boolean isAdmin = authorization != null && requireAdmin(authorization);
+        boolean isAdmin = requireIssuer(authorization);
         IssuedCertificate issued =
                 certificates.issue(
                         request.csr(),
@@ -168,9 +177,23 @@ public class CertificateResource {
             return request == null ? null : request.reason();
         } catch (JsonProcessingException e) {
             throw new CaProblem(
-                    CommonProblems.INVALID_REQUEST,
+                    CommonProblems.MALFORMED_BODY,
                     "the body must be JSON such as {\"reason\":\"keyCompromise\"}");
         }
+    }
+
+    /** True for the admin, false for a provisioner; anyone else is refused. */
+    private boolean requireIssuer(String authorization) {
+        if (admin.matches(authorization)) {
+            return true;
+        }
+        if (provisioner.matches(authorization)) {
+            return false;
+        }
+        throw new CaProblem(
+                CommonProblems.UNAUTHORIZED,
+                "issuance needs Authorization: Bearer <provisioner token>"
+                        + " (tlsuite.ca.provisioner-token-file) or the admin token");
     }
 
     private boolean requireAdmin(String authorization) {

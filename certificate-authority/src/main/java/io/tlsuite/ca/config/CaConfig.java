@@ -17,6 +17,13 @@ public interface CaConfig {
     /** Passphrase that encrypts the CA private keys at rest. */
     String keyPassphrase();
 
+    /**
+     * Whether this is the local developer run ({@code ./suite up}, tests, dev mode): only then is
+     * the built-in key passphrase accepted.
+     */
+    @WithDefault("false")
+    boolean localRun();
+
     /** Key type of the root and intermediate, used only when they are first created. */
     @WithDefault("EC_P256")
     String keyType();
@@ -40,6 +47,14 @@ public interface CaConfig {
     Optional<String> adminToken();
 
     Path adminTokenFile();
+
+    /**
+     * The provisioner bearer token that ordinary clients present to have a CSR signed; when absent
+     * one is read from, or generated into, {@link #provisionerTokenFile()}.
+     */
+    Optional<String> provisionerToken();
+
+    Path provisionerTokenFile();
 
     Policy policy();
 

@@ -155,7 +155,7 @@ public final class CertificateIssuer {
             }
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             builder.addExtension(
-                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(profile.purpose()));
+                    Extension.extendedKeyUsage, false, new ExtendedKeyUsage(profile.purposes()));
             if (!request.subjectAltNames().isEmpty()) {
                 // RFC 5280 §4.2.1.6: critical when the subject is empty.
                 boolean critical = request.subject().getRDNs().length == 0;

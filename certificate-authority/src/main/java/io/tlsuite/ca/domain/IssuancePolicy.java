@@ -57,19 +57,58 @@ public record IssuancePolicy(
                     CaProblems.LIFETIME_OUT_OF_BOUNDS,
                     "the lifetime must be at most " + maxValidity.toDays() + " days");
         }
-        if (profile == Profile.SERVER && request.subjectAltNames().isEmpty()) {
+        if ((profile == Profile.SERVER || profile == Profile.SERVICE)
+                && request.subjectAltNames().isEmpty()) {
             throw new CaProblem(
                     CaProblems.NAME_REQUIRED,
                     "a server certificate needs a DNS or IP subjectAltName in the CSR");
         }
+        checkReserved(request, profile, admin);
         if (!admin) {
             for (SubjectAltName name : request.subjectAltNames()) {
+                if (name.kind() == SubjectAltName.Kind.DNS && name.value().startsWith("*.")) {
+                    throw new CaProblem(
+                            CaProblems.WILDCARD_NOT_ALLOWED,
+                            "the policy issues no wildcard name (" + name + "): list the names");
+                }
                 if (!allows(name)) {
                     throw new CaProblem(
                             CaProblems.NAME_NOT_ALLOWED,
                             name + " is outside the allowed names " + describe());
                 }
             }
+        }
+    }
+
+    /**
+     * The names only the CA grants travel in the admin-only service profile, and only there: an
+     * ordinary CSR that asks for one is refused whoever sends it, so that a certificate carrying
+     * one always comes from a deliberate administrative act.
+     */
+    private static void checkReserved(CertificateRequest request, Profile profile, boolean admin) {
+        if (profile == Profile.SERVICE) {
+            if (!admin) {
+                throw new CaProblem(
+                        CaProblems.PROFILE_NOT_ALLOWED,
+                        "the service profile is issued to the administrator only");
+            }
+            for (SubjectAltName name : request.subjectAltNames()) {
+                if (name.kind() == SubjectAltName.Kind.URI && !ReservedNames.isServiceUri(name)) {
+                    throw new CaProblem(
+                            CaProblems.RESERVED_NAME,
+                            "a service's URI must be " + ReservedNames.SPIFFE_PREFIX + "<name>");
+                }
+            }
+            return;
+        }
+        List<String> reserved = ReservedNames.in(request);
+        if (!reserved.isEmpty()) {
+            String shown =
+                    SubjectAltName.shown(
+                            String.join(", ", reserved.subList(0, Math.min(3, reserved.size()))));
+            throw new CaProblem(
+                    CaProblems.RESERVED_NAME,
+                    "only the CA grants " + shown + " (admin-only service profile)");
         }
     }
 

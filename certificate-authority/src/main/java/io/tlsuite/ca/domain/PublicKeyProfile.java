@@ -22,6 +22,8 @@ public record PublicKeyProfile(String family, int bits, String description) {
     /** RSA keys larger than this are refused: they only slow the suite down. */
     public static final int MAX_RSA_BITS = 8192;
 
+    private static final java.math.BigInteger MIN_EXPONENT = java.math.BigInteger.valueOf(65536);
+
     /**
      * Classifies a key; refuses a key the CA does not issue for.
      *
@@ -30,12 +32,28 @@ public record PublicKeyProfile(String family, int bits, String description) {
     public static PublicKeyProfile of(SubjectPublicKeyInfo spki) {
         ASN1ObjectIdentifier algorithm = spki.getAlgorithm().getAlgorithm();
         if (PKCSObjectIdentifiers.rsaEncryption.equals(algorithm)) {
+            RSAPublicKey rsa;
             try {
-                int bits = RSAPublicKey.getInstance(spki.parsePublicKey()).getModulus().bitLength();
-                return new PublicKeyProfile("RSA", bits, "RSA " + bits);
+                rsa = RSAPublicKey.getInstance(spki.parsePublicKey());
             } catch (IOException | IllegalArgumentException e) {
                 throw new CaProblem(CaProblems.MALFORMED_CSR, "the RSA public key is malformed");
             }
+            // Checked here, before any signature is verified: a huge modulus or exponent makes the
+            // proof-of-possession check itself the attack (seconds of CPU per request).
+            int bits = rsa.getModulus().bitLength();
+            if (bits > MAX_RSA_BITS) {
+                throw new CaProblem(
+                        CaProblems.UNSUPPORTED_KEY,
+                        "RSA keys larger than " + MAX_RSA_BITS + " bits are refused");
+            }
+            java.math.BigInteger e = rsa.getPublicExponent();
+            // FIPS 186-5 §5.4 (a): an odd public exponent with 2^16 < e < 2^256.
+            if (!e.testBit(0) || e.bitLength() > 256 || e.compareTo(MIN_EXPONENT) <= 0) {
+                throw new CaProblem(
+                        CaProblems.UNSUPPORTED_KEY,
+                        "the RSA public exponent must be odd, above 65536 and below 2^256");
+            }
+            return new PublicKeyProfile("RSA", bits, "RSA " + bits);
         }
         if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
             Object parameters = spki.getAlgorithm().getParameters();

@@ -11,14 +11,19 @@ import org.bouncycastle.asn1.x509.GeneralName;
 
 /**
  * One subjectAltName entry the CA issues (RFC 5280 §4.2.1.6): a DNS name (possibly with a left-most
- * wildcard label) or an IP address.
+ * wildcard label), an IP address or a URI (only in the admin-only service profile).
  */
 public record SubjectAltName(Kind kind, String value) {
 
     public enum Kind {
         DNS,
-        IP
+        IP,
+        URI
     }
+
+    /** RFC 5280 §4.2.1.6 URIs; the suite's services are named {@code spiffe://tlsuite/<name>}. */
+    private static final Pattern URI_NAME =
+            Pattern.compile("[a-z][a-z0-9+.-]{0,15}://[A-Za-z0-9._~:/@!$&'()*+,;=%-]{1,200}");
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
 
@@ -28,16 +33,27 @@ public record SubjectAltName(Kind kind, String value) {
             n = n.substring(0, n.length() - 1);
         }
         if (n.isEmpty() || n.length() > 253) {
-            throw new CaProblem(CaProblems.UNSUPPORTED_NAME, "invalid DNS name '" + name + "'");
+            throw new CaProblem(
+                    CaProblems.UNSUPPORTED_NAME, "invalid DNS name '" + shown(name) + "'");
         }
         String[] labels = n.split("\\.", -1);
         for (int i = 0; i < labels.length; i++) {
             boolean wildcard = i == 0 && labels[i].equals("*") && labels.length > 2;
             if (!wildcard && !LABEL.matcher(labels[i]).matches()) {
-                throw new CaProblem(CaProblems.UNSUPPORTED_NAME, "invalid DNS name '" + name + "'");
+                throw new CaProblem(
+                        CaProblems.UNSUPPORTED_NAME, "invalid DNS name '" + shown(name) + "'");
             }
         }
         return new SubjectAltName(Kind.DNS, n);
+    }
+
+    public static SubjectAltName uri(String uri) {
+        if (uri == null || !URI_NAME.matcher(uri).matches()) {
+            throw new CaProblem(
+                    CaProblems.UNSUPPORTED_NAME,
+                    "a URI subjectAltName must be scheme://path, at most 200 characters");
+        }
+        return new SubjectAltName(Kind.URI, uri);
     }
 
     public static SubjectAltName ip(InetAddress address) {
@@ -64,16 +80,27 @@ public record SubjectAltName(Kind kind, String value) {
                 } catch (UnknownHostException e) {
                     throw new CaProblem(CaProblems.UNSUPPORTED_NAME, "invalid IP address");
                 }
+            case GeneralName.uniformResourceIdentifier:
+                return uri(DERIA5String.getInstance(name.getName()).getString());
             default:
                 throw new CaProblem(
                         CaProblems.UNSUPPORTED_NAME,
-                        "only DNS and IP subject alternative names are issued");
+                        "only DNS, IP and URI subject alternative names are issued");
         }
+    }
+
+    /** Caller text in a detail: at most 64 printable characters. */
+    static String shown(String text) {
+        String cut = text.length() > 64 ? text.substring(0, 64) + "..." : text;
+        return cut.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     public GeneralName toGeneralName() {
         if (kind == Kind.DNS) {
             return new GeneralName(GeneralName.dNSName, value);
+        }
+        if (kind == Kind.URI) {
+            return new GeneralName(GeneralName.uniformResourceIdentifier, value);
         }
         try {
             return new GeneralName(

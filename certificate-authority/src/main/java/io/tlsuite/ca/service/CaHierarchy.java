@@ -42,9 +42,20 @@ public class CaHierarchy {
     private final String rootPem;
     private final String chainPem;
 
+    /** The passphrase in application.properties, for the local run only. */
+    static final String BUILT_IN_PASSPHRASE = "tlsuite-local-dev-passphrase";
+
     CaHierarchy(CaConfig config, CertificateRepository certificates, OutboxWriter outbox) {
         this.issuer = new CertificateIssuer(config.publicUrl());
         CaKeyFiles files = new CaKeyFiles(config.keyDir().toAbsolutePath());
+        if (BUILT_IN_PASSPHRASE.equals(config.keyPassphrase()) && !config.localRun()) {
+            // The built-in passphrase is public (it is in this repository): outside the local run
+            // it would protect the CA keys with a secret everyone knows.
+            throw new IllegalStateException(
+                    "the built-in CA key passphrase is for the local run only: set"
+                            + " TLSUITE_CA_KEY_PASSPHRASE (tlsuite.ca.key-passphrase), or"
+                            + " TLSUITE_LOCAL_RUN=true on a developer machine");
+        }
         char[] passphrase = config.keyPassphrase().toCharArray();
         try {
             KeyType keyType = KeyType.parse(config.keyType());

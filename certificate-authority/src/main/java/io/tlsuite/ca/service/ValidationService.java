@@ -13,6 +13,7 @@ import io.tlsuite.ca.events.OutboxWriter;
 import io.tlsuite.ca.store.CertificateRecord;
 import io.tlsuite.ca.store.CertificateRepository;
 import io.tlsuite.events.certificate.ValidationPerformed;
+import io.tlsuite.service.problem.CommonProblems;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -50,8 +51,24 @@ public class ValidationService {
      * @param at the time to validate at; now when null
      * @param purposeName {@code server} (default) or {@code client}
      */
+    private static final int MAX_HOSTNAME = 253;
+
+    private static final int MAX_CHAIN_CHARS = 64 * 1024;
+
     public ValidationResult validate(
             String chainPem, String hostname, Instant at, String purposeName) {
+        // Bounded before anything reaches the outbox: an event the broker refuses (over its size
+        // limit) must never be written. RFC 1035 §2.3.4: a name is at most 253 characters.
+        if (hostname != null && hostname.length() > MAX_HOSTNAME) {
+            throw new CaProblem(
+                    CommonProblems.INVALID_REQUEST,
+                    "hostname must be at most " + MAX_HOSTNAME + " characters");
+        }
+        if (chainPem != null && chainPem.length() > MAX_CHAIN_CHARS) {
+            throw new CaProblem(
+                    CommonProblems.INVALID_REQUEST,
+                    "chain must be at most " + MAX_CHAIN_CHARS + " characters of PEM");
+        }
         String id = UUID.randomUUID().toString();
         Instant when = at != null ? at : Instant.now();
         Profile purpose = purposeName == null ? Profile.SERVER : Profile.leaf(purposeName);

@@ -151,7 +151,8 @@ public class CertificateRepository {
                         + where(query, parameters)
                         + " ORDER BY issued_at DESC, serial LIMIT ? OFFSET ?";
         parameters.add(query.size());
-        parameters.add(query.page() * query.size());
+        // long arithmetic: page 4294968 of 500 is past int, and simply past the end.
+        parameters.add((long) query.page() * query.size());
         try (Connection connection = database.connection();
                 PreparedStatement s = connection.prepareStatement(sql)) {
             bind(s, parameters);

@@ -16,6 +16,18 @@ public interface AgentConfig {
     @WithDefault("http://localhost:8081")
     String caUrl();
 
+    /**
+     * The CA provisioner token sent as {@code Authorization: Bearer} to obtain the client
+     * certificate; when unset it is read from {@link #caTokenFile()} at each enrolment.
+     */
+    @WithName("ca-token")
+    Optional<String> caToken();
+
+    /** Where the local run's CA writes its provisioner token (0600). */
+    @WithName("ca-token-file")
+    @WithDefault("${TLSUITE_DATA_DIR:.suite}/ca-provisioner-token")
+    String caTokenFile();
+
     /** Where the trust store and key store files live ({@code .suite/agent} in the local run). */
     @WithName("data-dir")
     @WithDefault("./.suite/agent")

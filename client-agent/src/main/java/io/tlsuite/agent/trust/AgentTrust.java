@@ -132,7 +132,8 @@ public class AgentTrust {
         if (config.mtlsEnabled()) {
             KeyPair pair = newKeyPair();
             List<X509Certificate> chain =
-                    ca.issueClient(ClientCsr.pem(pair, "client-agent-" + hostName()));
+                    ca.issueClient(
+                            ClientCsr.pem(pair, "client-agent-" + hostName()), provisionerToken());
             if (!chain.get(0).getPublicKey().equals(pair.getPublic())) {
                 throw new IOException("the CA issued a certificate for another key");
             }
@@ -183,5 +184,18 @@ public class AgentTrust {
 
     static String normalise(String hex) {
         return hex.replace(":", "").replace(" ", "").trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** The configured provisioner token, else the one the local run's CA wrote. */
+    private String provisionerToken() throws IOException {
+        if (config.caToken().isPresent()) {
+            return config.caToken().get().trim();
+        }
+        Path file = Path.of(config.caTokenFile());
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new IOException(
+                    "no CA provisioner token: set agent.ca-token or let the CA write " + file);
+        }
+        return java.nio.file.Files.readString(file).trim();
     }
 }

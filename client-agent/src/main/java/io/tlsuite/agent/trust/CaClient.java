@@ -49,8 +49,11 @@ public final class CaClient {
         return certs.get(0);
     }
 
-    /** {@code POST /api/v1/certificates} with profile client: leaf first, then the CA chain. */
-    public List<X509Certificate> issueClient(String csrPem) throws IOException {
+    /**
+     * {@code POST /api/v1/certificates} with profile client, as a provisioner ({@code bearer}):
+     * leaf first, then the CA chain.
+     */
+    public List<X509Certificate> issueClient(String csrPem, String bearer) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("csr", csrPem);
         body.put("profile", "client");
@@ -60,6 +63,7 @@ public final class CaClient {
                         HttpRequest.newBuilder(base.resolve("api/v1/certificates"))
                                 .timeout(TIMEOUT)
                                 .header("Content-Type", "application/json")
+                                .header("Authorization", "Bearer " + bearer)
                                 .POST(
                                         HttpRequest.BodyPublishers.ofString(
                                                 json.writeValueAsString(body))));

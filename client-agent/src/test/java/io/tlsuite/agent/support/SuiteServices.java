@@ -72,6 +72,7 @@ public class SuiteServices implements QuarkusTestResourceLifecycleManager {
                             handshakeService(tlsPort, true),
                             READY);
             c.put("agent.ca-url", caUrl);
+            c.put("agent.ca-token", ADMIN_TOKEN);
             c.put("agent.tcp-target", "127.0.0.1:" + tlsPort);
             c.put("agent.rest-target", handshakeUrl);
             c.put("agent.data-dir", data.resolve("agent").toString());
@@ -94,6 +95,7 @@ public class SuiteServices implements QuarkusTestResourceLifecycleManager {
         hs.put("handshake.tls.handshake-timeout", "60s");
         hs.put("lab.enabled", String.valueOf(lab));
         hs.put("lab.ca-admin-token", ADMIN_TOKEN);
+        hs.put("handshake.ca-token", ADMIN_TOKEN);
         hs.put("kafka.bootstrap.servers", kafka);
         return hs;
     }

@@ -292,6 +292,7 @@ class ComposeTopologyTest {
                         "postgres-password",
                         "ca-key-passphrase",
                         "ca-admin-token",
+                        "ca-provisioner-token",
                         "session-store-token")) {
             values.put(name, token(random, 32));
         }

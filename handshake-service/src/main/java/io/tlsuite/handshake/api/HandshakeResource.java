@@ -50,7 +50,8 @@ public class HandshakeResource {
             summary = "Send the client's next flight (e.g. its Finished)",
             description = "200 with the server's records; once complete, the session id.")
     public Dtos.HandshakeResponse flight(@PathParam("id") String id, Dtos.FlightRequest body) {
-        return Dtos.HandshakeResponse.of(handshakes.next(id, Flights.decode(body)));
+        String handshake = Ids.handshake(id);
+        return Dtos.HandshakeResponse.of(handshakes.next(handshake, Flights.decode(body)));
     }
 
     private String remote() {

@@ -28,7 +28,8 @@ public class SessionResource {
             description =
                     "A close_notify closes the session; the answer carries the server's close_notify.")
     public Dtos.RecordsResponse records(@PathParam("id") String id, Dtos.FlightRequest body) {
-        return Dtos.RecordsResponse.of(sessions.records(id, Flights.decode(body)));
+        String session = Ids.session(id);
+        return Dtos.RecordsResponse.of(sessions.records(session, Flights.decode(body)));
     }
 
     @DELETE
@@ -36,6 +37,6 @@ public class SessionResource {
     @Operation(
             summary = "The server closes the session; the answer carries its close_notify record")
     public Dtos.RecordsResponse close(@PathParam("id") String id) {
-        return Dtos.RecordsResponse.of(sessions.close(id));
+        return Dtos.RecordsResponse.of(sessions.close(Ids.session(id)));
     }
 }

@@ -1,11 +1,14 @@
 package io.tlsuite.handshake.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tlsuite.events.EventEnvelope;
 import io.tlsuite.events.Topics;
 import io.tlsuite.events.certificate.CertificateRevoked;
 import io.tlsuite.events.kafka.EventEnvelopeDeserializer;
+import io.tlsuite.handshake.identity.CertificateAuthority;
+import io.tlsuite.handshake.identity.EnrolmentException;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.identity.ServerIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,9 +26,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code tls.certificates} from the beginning: every {@code certificate.revoked} feeds the
- * revocation check of client certificates (mTLS), and one for our own serial re-enrols at once. Its
- * own consumer group per start, so each instance sees every revocation.
+ * Reads {@code tls.certificates} from the beginning: every {@code certificate.revoked} the CA
+ * confirms ({@code GET /api/v1/certificates/{serial}}) feeds the revocation check of client
+ * certificates (mTLS), and one for our own serial re-enrols at once. Its own consumer group per
+ * start, so each instance sees every revocation.
  */
 @ApplicationScoped
 public class RevocationListener {
@@ -33,6 +37,8 @@ public class RevocationListener {
 
     @Inject IdentityEnrolment enrolment;
     @Inject RevokedCertificates revoked;
+    @Inject CertificateAuthority ca;
+    @Inject MeterRegistry meters;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -79,6 +85,11 @@ public class RevocationListener {
                     }
                 } catch (WakeupException e) {
                     break;
+                } catch (org.apache.kafka.common.errors.RecordDeserializationException e) {
+                    // A record that is not a suite event (anyone can write the topic): skip it,
+                    // or the consumer would stay on it for ever.
+                    c.seek(e.topicPartition(), e.offset() + 1);
+                    LOG.debugf("tls.certificates: skipped an unreadable record at %d", e.offset());
                 } catch (RuntimeException e) {
                     // e.g. an event this version cannot read: skip it, keep listening
                     LOG.debugf("tls.certificates: %s", e.getMessage());
@@ -89,12 +100,33 @@ public class RevocationListener {
         }
     }
 
+    /**
+     * Acts on a revocation only once the CA confirms it: anyone who can write to the topic could
+     * otherwise make us re-enrol in a loop or refuse good client certificates. A refused event is
+     * counted and logged without its content (it is attacker-controlled text).
+     */
     void onRevoked(CertificateRevoked rev) {
-        revoked.revoked(rev.serial());
+        String serial = rev.serial();
+        CertificateAuthority.Status status;
+        try {
+            status = ca.status(serial);
+        } catch (EnrolmentException e) {
+            meters.counter("handshake.revocation.events", "outcome", "unverifiable").increment();
+            LOG.warn("certificate.revoked ignored: the CA could not confirm it (unreachable)");
+            return;
+        }
+        if (status != CertificateAuthority.Status.REVOKED) {
+            meters.counter("handshake.revocation.events", "outcome", "unconfirmed").increment();
+            LOG.warnf(
+                    "certificate.revoked ignored: the CA does not confirm it (%s); a forged event?",
+                    status);
+            return;
+        }
+        meters.counter("handshake.revocation.events", "outcome", "confirmed").increment();
+        revoked.revoked(serial);
         ServerIdentity mine = enrolment.current().orElse(null);
-        if (mine != null && mine.owns(rev.serial())) {
-            enrolment.reenrol(
-                    "our certificate " + rev.serial() + " was revoked (" + rev.reason() + ")");
+        if (mine != null && mine.owns(serial)) {
+            enrolment.reenrol("our certificate " + serial + " was revoked (confirmed by the CA)");
         }
     }
 

@@ -25,6 +25,20 @@ public interface CertificateAuthority {
     Issued issue(String csrPem, String profile, java.time.Duration validity)
             throws EnrolmentException;
 
+    /** What the CA itself says of a serial, asked before acting on a revocation event. */
+    enum Status {
+        REVOKED,
+        NOT_REVOKED,
+        UNKNOWN
+    }
+
+    /**
+     * The CA's own record of a certificate ({@code GET /api/v1/certificates/{serial}}).
+     *
+     * @throws EnrolmentException when the CA cannot be reached
+     */
+    Status status(String serial) throws EnrolmentException;
+
     /** The root certificate every client trusts. */
     X509Certificate root() throws EnrolmentException;
 }

@@ -22,10 +22,12 @@ public final class HttpCertificateAuthority implements CertificateAuthority {
     private final URI base;
     private final HttpClient http;
     private final ObjectMapper json;
+    private final CaToken token;
 
-    public HttpCertificateAuthority(String baseUrl, ObjectMapper json) {
+    public HttpCertificateAuthority(String baseUrl, ObjectMapper json, CaToken token) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.json = json;
+        this.token = token;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     }
 
@@ -48,6 +50,7 @@ public final class HttpCertificateAuthority implements CertificateAuthority {
                                     .timeout(TIMEOUT)
                                     .header("Content-Type", "application/json")
                                     .header("Accept", "application/json")
+                                    .header("Authorization", token.authorization())
                                     .POST(
                                             HttpRequest.BodyPublishers.ofString(
                                                     json.writeValueAsString(body)))
@@ -70,6 +73,45 @@ public final class HttpCertificateAuthority implements CertificateAuthority {
         } catch (IOException | CertificateException e) {
             throw new EnrolmentException(
                     "unreadable answer from the CA: " + e.getMessage(), 0, null, e);
+        }
+    }
+
+    @Override
+    public Status status(String serial) throws EnrolmentException {
+        if (serial == null || !serial.matches("[0-9a-fA-F]{1,64}")) {
+            return Status.UNKNOWN;
+        }
+        HttpResponse<String> response;
+        try {
+            response =
+                    send(
+                            HttpRequest.newBuilder(
+                                            base.resolve(
+                                                    "api/v1/certificates/"
+                                                            + serial.toLowerCase(
+                                                                    java.util.Locale.ROOT)))
+                                    .timeout(TIMEOUT)
+                                    .header("Accept", "application/json")
+                                    .GET()
+                                    .build());
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+        if (response.statusCode() == 404) {
+            return Status.UNKNOWN;
+        }
+        if (response.statusCode() != 200) {
+            throw refused(response);
+        }
+        try {
+            String status = json.readTree(response.body()).path("status").asText("");
+            return switch (status) {
+                case "revoked" -> Status.REVOKED;
+                case "valid", "expired" -> Status.NOT_REVOKED;
+                default -> Status.UNKNOWN;
+            };
+        } catch (IOException e) {
+            throw new EnrolmentException("unreadable answer from the CA", 0, null, e);
         }
     }
 

@@ -16,11 +16,17 @@ class IdentityWiring {
 
     @Produces
     @Singleton
-    IdentityEnrolment enrolment(HandshakeConfig config, ObjectMapper json) {
-        return new IdentityEnrolment(
-                new HttpCertificateAuthority(config.caUrl(), json),
-                config.identity(),
-                Clock.systemUTC());
+    CertificateAuthority certificateAuthority(HandshakeConfig config, ObjectMapper json) {
+        return new HttpCertificateAuthority(
+                config.caUrl(),
+                json,
+                new CaToken(config.caToken(), java.nio.file.Path.of(config.caTokenFile())));
+    }
+
+    @Produces
+    @Singleton
+    IdentityEnrolment enrolment(HandshakeConfig config, CertificateAuthority certificateAuthority) {
+        return new IdentityEnrolment(certificateAuthority, config.identity(), Clock.systemUTC());
     }
 
     void start(

@@ -37,7 +37,13 @@ public final class JdkReferenceServer {
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 9443;
         IdentityEnrolment enrolment =
                 new IdentityEnrolment(
-                        new HttpCertificateAuthority(caUrl, new ObjectMapper()),
+                        new HttpCertificateAuthority(
+                                caUrl,
+                                new ObjectMapper(),
+                                new io.tlsuite.handshake.identity.CaToken(
+                                        java.util.Optional.ofNullable(
+                                                System.getenv("TLSUITE_CA_TOKEN")),
+                                        java.nio.file.Path.of(".suite/ca-provisioner-token"))),
                         identityConfig(),
                         Clock.systemUTC());
         enrolment.start();

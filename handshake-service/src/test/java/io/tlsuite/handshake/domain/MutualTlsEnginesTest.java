@@ -11,7 +11,6 @@ import io.tlsuite.handshake.events.HandshakeEventRecorder;
 import io.tlsuite.handshake.events.HandshakeOutcomes;
 import io.tlsuite.handshake.events.RevokedCertificates;
 import io.tlsuite.handshake.identity.CertificateSigningRequest;
-import io.tlsuite.handshake.identity.HttpCertificateAuthority;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.sessions.NoSessionRegistry;
 import io.tlsuite.handshake.support.TestCertificateAuthority;
@@ -52,10 +51,7 @@ class MutualTlsEnginesTest {
     void wire() throws Exception {
         ca = new TestCertificateAuthority();
         enrolment =
-                new IdentityEnrolment(
-                        new HttpCertificateAuthority(ca.url(), new ObjectMapper()),
-                        identity(),
-                        Clock.systemUTC());
+                new IdentityEnrolment(ca.client(new ObjectMapper()), identity(), Clock.systemUTC());
         enrolment.start();
         kafka =
                 EventPublisher.create(
@@ -110,7 +106,7 @@ class MutualTlsEnginesTest {
     void requiredClientCertificateIsCheckedAgainstTheSuiteRootAndRevocations() throws Exception {
         KeyPair kp = TestCertificateAuthority.keyPair();
         var issued =
-                new HttpCertificateAuthority(ca.url(), new ObjectMapper())
+                ca.client(new ObjectMapper())
                         .issue(
                                 CertificateSigningRequest.pem(
                                         kp, List.of("agent-1.test"), List.of()),

@@ -27,6 +27,7 @@ class RevocationReenrolmentTest {
     @Inject IdentityEnrolment enrolment;
     @Inject ServerEngines engines;
     @Inject RevokedCertificates revoked;
+    @Inject io.micrometer.core.instrument.MeterRegistry meters;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -36,6 +37,9 @@ class RevocationReenrolmentTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> engines.ready());
         String serial = enrolment.current().orElseThrow().serial();
         long before = enrolment.enrolments();
+        // Genuine revocations: the CA's own record says so.
+        TestCaResource.ca().revoke("deadbeef01");
+        TestCaResource.ca().revoke(serial);
         try (EventPublisher kafka =
                 EventPublisher.create(bootstrap, "/tlsuite/test/ca", Map.of())) {
             kafka.publish(
@@ -66,5 +70,37 @@ class RevocationReenrolmentTest {
                                         .orElseThrow()
                                         .serial()
                                         .equals(enrolment.current().get().serial()));
+    }
+
+    /**
+     * A {@code certificate.revoked} that the CA does not confirm, published by a plain Kafka
+     * producer as any local process could: nothing changes, and it is counted.
+     */
+    @Test
+    void aForgedRevocationChangesNothing() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> engines.ready());
+        String serial = enrolment.current().orElseThrow().serial();
+        long before = enrolment.enrolments();
+        double refusedBefore = refused();
+        // Well-formed, from a producer of its own: only the CA's record tells it from a real one.
+        try (EventPublisher forger =
+                EventPublisher.create(
+                        bootstrap, "/tlsuite/certificate-authority/local", Map.of())) {
+            forger.publish(
+                            new CertificateRevoked(
+                                    serial, "CN=localhost", "keyCompromise", Instant.now()))
+                    .toCompletableFuture()
+                    .get();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> refused() > refusedBefore);
+        assertThat(enrolment.enrolments()).isEqualTo(before);
+        assertThat(enrolment.current().orElseThrow().serial()).isEqualTo(serial);
+        assertThat(revoked.isRevoked(new BigInteger(serial, 16))).isFalse();
+    }
+
+    private double refused() {
+        var counter =
+                meters.find("handshake.revocation.events").tag("outcome", "unconfirmed").counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -48,7 +48,7 @@ class IdentityEnrolmentTest {
         ca.refuseNext(3);
         try (IdentityEnrolment e =
                 new IdentityEnrolment(
-                        new HttpCertificateAuthority(ca.url(), new ObjectMapper()),
+                        ca.client(new ObjectMapper()),
                         config(Duration.ofDays(30)),
                         Clock.systemUTC())) {
             assertThat(e.current()).isEmpty();
@@ -82,7 +82,7 @@ class IdentityEnrolmentTest {
     void renewsAtTwoThirdsOfTheLifetimeWithAFreshKey() throws Exception {
         try (IdentityEnrolment e =
                 new IdentityEnrolment(
-                        new HttpCertificateAuthority(ca.url(), new ObjectMapper()),
+                        ca.client(new ObjectMapper()),
                         config(Duration.ofMinutes(1)),
                         Clock.systemUTC())) {
             e.start();
@@ -102,7 +102,7 @@ class IdentityEnrolmentTest {
     void enrolsOneCertificatePerKeyTypeAndReenrolsAllWhenOneIsRevoked() throws Exception {
         try (IdentityEnrolment e =
                 new IdentityEnrolment(
-                        new HttpCertificateAuthority(ca.url(), new ObjectMapper()),
+                        ca.client(new ObjectMapper()),
                         config(Duration.ofDays(30), List.of("ec-p256", "rsa-2048")),
                         Clock.systemUTC())) {
             e.start();

@@ -88,6 +88,8 @@ class TwoReplicasIT {
                         kafka,
                         "handshake.ca-url",
                         ca.url(),
+                        "handshake.ca-token",
+                        TestCertificateAuthority.TOKEN,
                         "handshake.session-store.url",
                         store.url(),
                         "handshake.session-store.token",
@@ -378,7 +380,7 @@ class TwoReplicasIT {
                 "{\"kind\":\"handshake\",\"ttlSeconds\":30,\"snapshot\":\""
                         + Base64.getEncoder().encodeToString(pinned)
                         + "\"}";
-        String id = "hs-pinned-" + System.nanoTime();
+        String id = "hs-" + java.util.UUID.randomUUID(); // the shape the service hands out
         Answer stored =
                 send(
                         HttpRequest.newBuilder(

@@ -22,7 +22,11 @@ public class TestCaResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        return Map.of("handshake.ca-url", ca().url());
+        return Map.of(
+                "handshake.ca-url",
+                ca().url(),
+                "handshake.ca-token",
+                TestCertificateAuthority.TOKEN);
     }
 
     @Override

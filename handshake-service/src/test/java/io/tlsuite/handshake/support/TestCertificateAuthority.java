@@ -54,6 +54,13 @@ public final class TestCertificateAuthority implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger refusals = new AtomicInteger();
     private final AtomicInteger issued = new AtomicInteger();
+    private final java.util.Set<String> issuedSerials =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> revokedSerials =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The provisioner token this peer wants on {@code POST /api/v1/certificates}. */
+    public static final String TOKEN = "test-provisioner-token";
 
     public TestCertificateAuthority() throws Exception {
         Instant now = Instant.now();
@@ -87,6 +94,18 @@ public final class TestCertificateAuthority implements AutoCloseable {
         server.start();
     }
 
+    /** A client of this peer with its provisioner token. */
+    public io.tlsuite.handshake.identity.HttpCertificateAuthority client(
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        return new io.tlsuite.handshake.identity.HttpCertificateAuthority(
+                url(), json, io.tlsuite.handshake.identity.CaToken.of(TOKEN));
+    }
+
+    /** Marks a serial revoked, as the CA's database would: only then is the event genuine. */
+    public void revoke(String serial) {
+        revokedSerials.add(serial.toLowerCase(java.util.Locale.ROOT));
+    }
+
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -101,12 +120,25 @@ public final class TestCertificateAuthority implements AutoCloseable {
 
     private void issue(HttpExchange ex) throws IOException {
         try {
+            if (ex.getRequestMethod().equals("GET")) {
+                lookup(ex);
+                return;
+            }
             if (!ex.getRequestMethod().equals("POST")) {
                 respond(
                         ex,
                         405,
                         "application/problem+json",
                         "{\"type\":\"https://tlsuite.dev/problems/not-found\"}");
+                return;
+            }
+            if (!("Bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+                ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                respond(
+                        ex,
+                        401,
+                        "application/problem+json",
+                        "{\"type\":\"https://tlsuite.dev/problems/unauthorized\"}");
                 return;
             }
             if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
@@ -151,6 +183,7 @@ public final class TestCertificateAuthority implements AutoCloseable {
                                     ? KeyPurposeId.id_kp_clientAuth
                                     : KeyPurposeId.id_kp_serverAuth);
             issued.incrementAndGet();
+            issuedSerials.add(leaf.getSerialNumber().toString(16));
             String json =
                     "{\"serial\":\""
                             + leaf.getSerialNumber().toString(16)
@@ -175,19 +208,48 @@ public final class TestCertificateAuthority implements AutoCloseable {
         }
     }
 
+    /** {@code GET /api/v1/certificates/{serial}}: the status this peer knows, or 404. */
+    private void lookup(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        String serial =
+                path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (revokedSerials.contains(serial)) {
+            respond(
+                    ex,
+                    200,
+                    "application/json",
+                    "{\"serial\":\"" + serial + "\",\"status\":\"revoked\"}");
+        } else if (issuedSerials.contains(serial)) {
+            respond(
+                    ex,
+                    200,
+                    "application/json",
+                    "{\"serial\":\"" + serial + "\",\"status\":\"valid\"}");
+        } else {
+            respond(
+                    ex,
+                    404,
+                    "application/problem+json",
+                    "{\"type\":\"https://tlsuite.dev/problems/unknown-certificate\"}");
+        }
+    }
+
     /** Issues a certificate directly (e.g. a client certificate for mTLS tests). */
     public X509Certificate issueFor(
             PublicKey key, String cn, KeyPurposeId purpose, GeneralNames sans) throws Exception {
-        return sign(
-                new X500Name("CN=" + cn),
-                key,
-                X500Name.getInstance(intermediate.getSubjectX500Principal().getEncoded()),
-                intermediateKey.getPrivate(),
-                Instant.now().minusSeconds(1),
-                Duration.ofDays(1),
-                false,
-                sans,
-                purpose);
+        X509Certificate certificate =
+                sign(
+                        new X500Name("CN=" + cn),
+                        key,
+                        X500Name.getInstance(intermediate.getSubjectX500Principal().getEncoded()),
+                        intermediateKey.getPrivate(),
+                        Instant.now().minusSeconds(1),
+                        Duration.ofDays(1),
+                        false,
+                        sans,
+                        purpose);
+        issuedSerials.add(certificate.getSerialNumber().toString(16));
+        return certificate;
     }
 
     public static KeyPair keyPair() {

@@ -72,26 +72,31 @@ public class ServiceCallerGuard {
 
     /**
      * Lets the call through or throws {@link AccessDeniedException}: the service token admits, and
-     * so does a verified client certificate whose CN is in {@code
-     * sessionstore.mtls.allowed-subjects}.
+     * so does a verified client certificate with a URI subjectAltName in {@code
+     * sessionstore.mtls.allowed-uris} (a name the suite's CA issues only through its admin-only
+     * service profile).
      *
-     * @param certificateSubject CN of the client certificate verified by TLS, or null
+     * @param certificateUris URI subjectAltNames of the client certificate verified by TLS; null
+     *     without a certificate
      * @param action what was attempted, e.g. {@code read-keys}
      * @param target the session concerned, for the audit line
      */
     public void require(
             String authorization,
-            String certificateSubject,
+            java.util.List<String> certificateUris,
             String action,
             String target,
             String remote) {
-        if (certificateSubject != null
+        boolean certified = certificateUris != null;
+        if (certified
                 && config.mtls()
-                        .allowedSubjects()
-                        .map(l -> l.contains(certificateSubject))
+                        .allowedUris()
+                        .map(l -> certificateUris.stream().anyMatch(l::contains))
                         .orElse(false)) {
             return;
         }
+        String certificateSubject =
+                !certified ? null : certificateUris.isEmpty() ? "no-uri" : certificateUris.get(0);
         String reason;
         if (authorization == null || authorization.isBlank()) {
             reason = certificateSubject != null ? "certificate-not-allowed" : "missing-token";

@@ -6,10 +6,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -17,7 +18,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Runs {@link ServiceCallerGuard} for every {@link ServiceOnly} endpoint, before the body is read.
  * Over HTTPS, the client certificate the TLS layer verified against the trust store (the suite's
- * CA) is passed along, so an allowed handshake-service certificate admits without a token.
+ * CA) is passed along, so a certificate with an allowed SAN URI admits without a token.
  */
 class ServiceOnlyFilter {
 
@@ -40,14 +41,18 @@ class ServiceOnlyFilter {
                         : http.remoteAddress().hostAddress();
         guard.require(
                 request.getHeaderString(HttpHeaders.AUTHORIZATION),
-                verifiedClientCommonName(http),
+                verifiedClientUris(http),
                 only.value(),
                 target,
                 remote);
     }
 
-    /** CN of the client certificate verified in the TLS handshake, or null. */
-    static String verifiedClientCommonName(HttpServerRequest http) {
+    /**
+     * The URI subjectAltNames (RFC 5280 §4.2.1.6, e.g. {@code spiffe://tlsuite/handshake-service})
+     * of the client certificate verified in the TLS handshake; null without one. Not the subject
+     * CN: the CA copies a CN from any CSR, while it grants these URIs to the administrator alone.
+     */
+    static List<String> verifiedClientUris(HttpServerRequest http) {
         if (http == null || !http.isSSL()) {
             return null;
         }
@@ -60,14 +65,19 @@ class ServiceOnlyFilter {
             if (chain.length == 0 || !(chain[0] instanceof X509Certificate leaf)) {
                 return null;
             }
-            for (Rdn rdn : new LdapName(leaf.getSubjectX500Principal().getName()).getRdns()) {
-                if ("CN".equalsIgnoreCase(rdn.getType())) {
-                    return String.valueOf(rdn.getValue());
+            Collection<List<?>> names = leaf.getSubjectAlternativeNames();
+            if (names == null) {
+                return List.of();
+            }
+            List<String> uris = new ArrayList<>();
+            for (List<?> name : names) {
+                if (name.size() == 2 && Integer.valueOf(6).equals(name.get(0))) {
+                    uris.add(String.valueOf(name.get(1)));
                 }
             }
-            return null;
-        } catch (SSLPeerUnverifiedException | InvalidNameException e) {
-            return null;
+            return uris;
+        } catch (SSLPeerUnverifiedException | CertificateParsingException e) {
+            return List.of();
         }
     }
 }

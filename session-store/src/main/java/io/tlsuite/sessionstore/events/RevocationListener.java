@@ -41,6 +41,7 @@ public class RevocationListener {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    private volatile RevocationConfirmation confirmation;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
@@ -50,6 +51,7 @@ public class RevocationListener {
             LOG.info("Revocation cascade disabled (sessionstore.revocation.enabled=false)");
             return;
         }
+        confirmation = new RevocationConfirmation(config.revocation().caUrl());
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.revocation().groupId());
@@ -109,16 +111,28 @@ public class RevocationListener {
         long backoff = 200;
         while (running) {
             try {
-                int terminated = registry.revokeCertificate(revoked.serial());
+                // Confirmed with the CA first: a forged event (any Kafka client can write the
+                // topic) terminates nothing. Its content is attacker-controlled: not logged.
+                if (!confirmation.isRevoked(revoked.serial())) {
+                    meters.counter("sessionstore.revocations.skipped", "why", "unconfirmed")
+                            .increment();
+                    LOG.warnf(
+                            "Ignored a certificate.revoked the CA does not confirm (offset %d):"
+                                    + " a forged event?",
+                            record.offset());
+                    return;
+                }
+                String serial = revoked.serial();
+                int terminated = registry.revokeCertificate(serial);
                 meters.counter("sessionstore.revocations.received").increment();
                 LOG.infof(
-                        "Certificate %s revoked (%s): %d sessions terminated",
-                        revoked.serial(), revoked.reason(), terminated);
+                        "Certificate %s revoked (confirmed by the CA): %d sessions terminated",
+                        serial, terminated);
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf(
-                        "Revocation cascade for %s failed, retrying: %s",
-                        revoked.serial(), e.toString());
+                        "Revocation cascade at offset %d failed, retrying: %s",
+                        record.offset(), e.toString());
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, 5000);
             }

@@ -6,4 +6,5 @@ import io.tlsuite.kafka.KafkaBrokerTestResource;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(TestCaPeer.class)
 class InMemorySessionApiTest extends SessionApiContract {}

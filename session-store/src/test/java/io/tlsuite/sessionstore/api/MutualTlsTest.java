@@ -23,10 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mutual TLS: over HTTPS, a client certificate from the trusted CA with an allowed CN reads keys
- * without a token; another CN from the same CA is refused (403) and audited; no certificate and no
- * token is 401. The test resource applies to every test of the default profile, so this class
- * shares their Quarkus start.
+ * Mutual TLS: over HTTPS, a client certificate from the trusted CA with an allowed SAN URI reads
+ * keys without a token; another certificate from the same CA, even with the service's CN, is
+ * refused (403) and audited; no certificate and no token is 401. The test resource applies to every
+ * test of the default profile, so this class shares their Quarkus start.
  */
 // The one exception to @WithTestResource: these resources are global, so every test application of
 // this JVM has the HTTPS listener from its first start. A restart that adds it registers the HTTP
@@ -68,6 +68,13 @@ class MutualTlsTest {
         assertThat(r.body()).contains("https://tlsuite.dev/problems/forbidden");
         assertThat(get(client("handshake"), "/q/metrics").body())
                 .contains("reason=\"certificate-not-allowed\"");
+    }
+
+    /** A CN anyone could once obtain from the CA admits nothing: only the SAN URI does. */
+    @Test
+    void theServiceCommonNameWithoutTheServiceUriIsForbidden() throws Exception {
+        HttpResponse<String> r = get(client("impostor"), "/api/v1/sessions/" + sessionId + "/keys");
+        assertThat(r.statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A test CA, a server certificate for localhost and two client certificates signed by it ({@code
- * CN=handshake-service}, allowed, and {@code CN=intruder}), made with openssl; the service gets an
- * HTTPS listener that asks for client certificates and trusts only that CA. Without openssl nothing
- * is configured and {@link MutualTlsTest} skips with the reason.
+ * A test CA, a server certificate for localhost and three client certificates signed by it ({@code
+ * spiffe://tlsuite/handshake-service}, allowed; {@code CN=intruder}; and {@code
+ * CN=handshake-service} without the URI, refused), made with openssl; the service gets an HTTPS
+ * listener that asks for client certificates and trusts only that CA. Without openssl nothing is
+ * configured and {@link MutualTlsTest} skips with the reason.
  */
 public class MutualTlsTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -46,9 +47,15 @@ public class MutualTlsTestResource implements QuarkusTestResourceLifecycleManage
                     "-addext",
                     "keyUsage=critical,keyCertSign");
             issue("server", "localhost", "subjectAltName=DNS:localhost,IP:127.0.0.1");
-            issue("handshake", "handshake-service", "extendedKeyUsage=clientAuth");
+            issue(
+                    "handshake",
+                    "handshake-service",
+                    "extendedKeyUsage=clientAuth\n"
+                            + "subjectAltName=URI:spiffe://tlsuite/handshake-service");
             issue("intruder", "intruder", "extendedKeyUsage=clientAuth");
-            for (String name : List.of("handshake", "intruder")) {
+            // The name the session store used to trust, without the URI only the CA grants.
+            issue("impostor", "handshake-service", "extendedKeyUsage=clientAuth");
+            for (String name : List.of("handshake", "intruder", "impostor")) {
                 openssl(
                         "pkcs12",
                         "-export",
@@ -73,7 +80,7 @@ public class MutualTlsTestResource implements QuarkusTestResourceLifecycleManage
             config.put("quarkus.http.insecure-requests", "enabled");
             config.put("quarkus.http.test-ssl-port", Integer.toString(port));
             config.put("quarkus.http.test-port", Integer.toString(httpPort));
-            config.put("sessionstore.mtls.allowed-subjects", "handshake-service");
+            config.put("sessionstore.mtls.allowed-uris", "spiffe://tlsuite/handshake-service");
             return config;
         } catch (IOException | RuntimeException e) {
             dir = null;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 @QuarkusTest
 @TestProfile(RedisBackendProfile.class)
 @WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(TestCaPeer.class)
 class RedisSessionApiTest extends SessionApiContract {
 
     /** Leaves the shared Redis as it was: every key under this run's prefix goes. */

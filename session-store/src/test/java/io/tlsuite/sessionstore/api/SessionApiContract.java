@@ -595,6 +595,41 @@ abstract class SessionApiContract {
                 .contains("tls.session.expired", "tls.session.keys-destroyed");
     }
 
+    /**
+     * A {@code certificate.revoked} the CA does not confirm, written by a plain producer as any
+     * Kafka client could: no session ends, and it is counted.
+     */
+    @Test
+    void aForgedRevocationOnKafkaTerminatesNothing() throws Exception {
+        String serial = "FEED" + Long.toHexString(System.nanoTime()).toUpperCase();
+        String victim = create(session(newId(), serial));
+        String marker = "FACE" + Long.toHexString(System.nanoTime()).toUpperCase();
+        String witness = create(session(newId(), marker));
+        String bootstrap = SharedBroker.get().bootstrapServers();
+        try (EventPublisher publisher = EventPublisher.create(bootstrap, "/forger", Map.of())) {
+            publisher
+                    .publish(
+                            new CertificateRevoked(
+                                    serial, "CN=x\nforged", "keyCompromise", Instant.now()))
+                    .toCompletableFuture()
+                    .get();
+            // A genuine one after it: once it has acted, the forged one has been read too.
+            TestCaPeer.revoke(marker);
+            publisher
+                    .publish(new CertificateRevoked(marker, "CN=y", "keyCompromise", Instant.now()))
+                    .toCompletableFuture()
+                    .get();
+        }
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(
+                        () ->
+                                given().get("/api/v1/sessions/" + witness)
+                                        .then()
+                                        .body("state", equalTo("TERMINATED")));
+        given().get("/api/v1/sessions/" + victim).then().body("state", equalTo("ACTIVE"));
+        service().get("/api/v1/sessions/" + victim + "/keys").then().statusCode(200);
+    }
+
     @Test
     void revocationOnKafkaTerminatesSessionsAndTicketsWithinSeconds() throws Exception {
         String serial = "ABCDEF" + Long.toHexString(System.nanoTime()).toUpperCase();
@@ -643,6 +678,7 @@ abstract class SessionApiContract {
                     .toCompletableFuture()
                     .get();
             revokedAt[0] = System.nanoTime();
+            TestCaPeer.revoke(serial);
             publisher
                     .publish(
                             new CertificateRevoked(
