@@ -14,7 +14,7 @@ import java.util.Map;
  * session store (in memory), the handshake service with its TLS port and the client agent, each its
  * own process from its packaged jar, all publishing to the test JVM's embedded Kafka broker.
  * Started once per JVM; without the packaged jars {@link #start()} says why and the tests that need
- * it skip.
+ * it skip; packaged services that do not start fail them.
  */
 final class RealSuite {
     static final String ADMIN_TOKEN = "dashboard-test-admin-token";
@@ -26,12 +26,16 @@ final class RealSuite {
     static int tlsPort;
     private static String why;
     private static boolean started;
+    private static IllegalStateException failure;
 
     private RealSuite() {}
 
     /** Null when the services run, else why not. */
     static synchronized String start() {
         if (started) {
+            if (failure != null) {
+                throw failure;
+            }
             return why;
         }
         started = true;
@@ -52,6 +56,8 @@ final class RealSuite {
             Map<String, String> ca = new LinkedHashMap<>();
             ca.put("tlsuite.data-dir", data.resolve("ca-data").toString());
             ca.put("tlsuite.ca.admin-token", ADMIN_TOKEN);
+            // Not the built-in passphrase, which the CA keeps for the local run.
+            ca.put("tlsuite.ca.key-passphrase", "dashboard-test-ca-key-passphrase");
             ca.put("kafka.bootstrap.servers", kafka);
             int caPort = ServiceProcesses.freePort();
             ca.put("tlsuite.ca.public-url", "http://127.0.0.1:" + caPort);
@@ -76,7 +82,8 @@ final class RealSuite {
             Map<String, String> hs = new LinkedHashMap<>();
             tlsPort = ServiceProcesses.freePort();
             hs.put("handshake.ca-url", caUrl);
-            // The CA issues only to callers with its provisioner token (the admin token also works).
+            // The CA issues only to callers with its provisioner token (the admin token also
+            // works).
             hs.put("handshake.ca-token", ADMIN_TOKEN);
             hs.put("handshake.tls.port", String.valueOf(tlsPort));
             hs.put("handshake.tls.host", "127.0.0.1");
@@ -111,7 +118,14 @@ final class RealSuite {
                             agent,
                             READY);
         } catch (IOException | RuntimeException e) {
-            why = "the services did not start: " + e.getMessage();
+            // Packaged but not starting is a failure, never a skip: it hides every regression.
+            failure =
+                    new IllegalStateException(
+                            "the services did not start: "
+                                    + e.getMessage()
+                                    + " (see target/it-logs)",
+                            e);
+            throw failure;
         }
         return why;
     }

@@ -16,7 +16,7 @@ import java.util.Map;
  * service with its lab identities, both on the test JVM's embedded Kafka broker; on demand a second
  * handshake-service replica sharing the first one's ticket key ({@link #secondReplica()}). Without
  * the packaged jars ({@code mvn package} of those modules) {@link #available()} says why and the
- * tests skip.
+ * tests skip; packaged services that do not start fail the tests.
  */
 public class SuiteServices implements QuarkusTestResourceLifecycleManager {
     public static final String ADMIN_TOKEN = "agent-test-admin-token";
@@ -58,6 +58,8 @@ public class SuiteServices implements QuarkusTestResourceLifecycleManager {
             Map<String, String> ca = new LinkedHashMap<>();
             ca.put("tlsuite.data-dir", data.resolve("ca-data").toString());
             ca.put("tlsuite.ca.admin-token", ADMIN_TOKEN);
+            // Not the built-in passphrase, which the CA keeps for the local run.
+            ca.put("tlsuite.ca.key-passphrase", "agent-test-ca-key-passphrase");
             ca.put("tlsuite.ca.public-url", "http://127.0.0.1:" + caPort);
             ca.put("kafka.bootstrap.servers", kafka);
             caUrl =
@@ -77,8 +79,9 @@ public class SuiteServices implements QuarkusTestResourceLifecycleManager {
             c.put("agent.rest-target", handshakeUrl);
             c.put("agent.data-dir", data.resolve("agent").toString());
         } catch (IOException | RuntimeException e) {
-            why = "the services did not start: " + e.getMessage();
-            c.put("agent.ca-url", "http://127.0.0.1:1");
+            // Packaged but not starting is a failure, never a skip: it hides every regression.
+            throw new IllegalStateException(
+                    "the services did not start: " + e.getMessage() + " (see target/it-logs)", e);
         }
         config = c;
         return c;

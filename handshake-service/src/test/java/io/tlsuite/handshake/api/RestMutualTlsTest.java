@@ -12,7 +12,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tlsuite.handshake.domain.ServerEngines;
 import io.tlsuite.handshake.identity.CertificateSigningRequest;
-import io.tlsuite.handshake.identity.HttpCertificateAuthority;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.support.TestCaResource;
 import io.tlsuite.handshake.support.TestCertificateAuthority;
@@ -83,7 +82,8 @@ class RestMutualTlsTest {
     void aClientCertificateIsRequestedOnlyWhenAskedForAndThenChecked() throws Exception {
         KeyPair kp = TestCertificateAuthority.keyPair();
         var issued =
-                new HttpCertificateAuthority(TestCaResource.ca().url(), new ObjectMapper())
+                TestCaResource.ca()
+                        .client(new ObjectMapper())
                         .issue(
                                 CertificateSigningRequest.pem(
                                         kp, List.of("agent-rest.test"), List.of()),
