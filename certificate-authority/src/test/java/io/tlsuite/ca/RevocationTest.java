@@ -11,6 +11,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.tlsuite.ca.domain.BouncyCastle;
 import io.tlsuite.ca.domain.KeyType;
+import io.tlsuite.ca.domain.OcspResponder;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
 import java.math.BigInteger;
 import java.net.URLEncoder;
@@ -239,6 +240,69 @@ class RevocationTest {
         assertThat(new OCSPResp(viaGet).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
     }
 
+    @Test
+    void ocspRequestsOverTheBoundsGetMalformedRequest() throws Exception {
+        X509Certificate intermediate = CaApi.chain().get(0);
+        CertificateID id =
+                new CertificateID(
+                        new JcaDigestCalculatorProviderBuilder()
+                                .build()
+                                .get(CertificateID.HASH_SHA1),
+                        new X509CertificateHolder(intermediate.getEncoded()),
+                        BigInteger.valueOf(7));
+        OCSPReqBuilder tooMany = new OCSPReqBuilder();
+        for (int i = 0; i <= OcspResponder.MAX_REQUEST_ENTRIES; i++) {
+            tooMany.addRequest(id);
+        }
+        assertThat(ocspStatus(tooMany.build().getEncoded())).isEqualTo(OCSPResp.MALFORMED_REQUEST);
+        for (int size : new int[] {0, OcspResponder.MAX_NONCE_OCTETS + 1, 4096}) {
+            assertThat(ocspStatus(withNonce(id, new byte[size]).getEncoded()))
+                    .as("nonce of %d octets", size)
+                    .isEqualTo(OCSPResp.MALFORMED_REQUEST);
+        }
+        OCSPReqBuilder most = new OCSPReqBuilder();
+        for (int i = 0; i < OcspResponder.MAX_REQUEST_ENTRIES; i++) {
+            most.addRequest(id);
+        }
+        assertThat(ocspStatus(most.build().getEncoded())).isEqualTo(OCSPResp.SUCCESSFUL);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413ProblemJson() {
+        given().contentType("application/ocsp-request")
+                .body(new byte[100 * 1024])
+                .post("/ocsp")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("body-too-large"));
+    }
+
+    /** A one-entry request with an RFC 8954 nonce extension. */
+    private static OCSPReq withNonce(CertificateID id, byte[] nonce) throws Exception {
+        return new OCSPReqBuilder()
+                .addRequest(id)
+                .setRequestExtensions(
+                        new Extensions(
+                                new Extension(
+                                        OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
+                                        false,
+                                        new DEROctetString(new DEROctetString(nonce)))))
+                .build();
+    }
+
+    private static int ocspStatus(byte[] request) throws Exception {
+        byte[] der =
+                given().contentType("application/ocsp-request")
+                        .body(request)
+                        .post("/ocsp")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray();
+        return new OCSPResp(der).getStatus();
+    }
+
     private static X509CRL crl() throws Exception {
         byte[] der =
                 given().get("/crl")
@@ -271,16 +335,7 @@ class RevocationTest {
                                 .get(CertificateID.HASH_SHA1),
                         new X509CertificateHolder(issuer.getEncoded()),
                         serial);
-        OCSPReq request =
-                new OCSPReqBuilder()
-                        .addRequest(id)
-                        .setRequestExtensions(
-                                new Extensions(
-                                        new Extension(
-                                                OCSPObjectIdentifiers.id_pkix_ocsp_nonce,
-                                                false,
-                                                new DEROctetString(new DEROctetString(nonce)))))
-                        .build();
+        OCSPReq request = withNonce(id, nonce);
         byte[] der;
         if (post) {
             der =

@@ -87,6 +87,17 @@ public interface HandshakeConfig {
         @WithDefault("128")
         int maxConnections();
 
+        /**
+         * Connections open at once from one client address; further ones are closed at accept, so
+         * one client cannot hold the whole pool.
+         */
+        @WithDefault("32")
+        int maxConnectionsPerAddress();
+
+        /** A connection that sends nothing for this long after connecting is closed. */
+        @WithDefault("3s")
+        Duration firstByteTimeout();
+
         /** A handshake must finish within this, whatever the client sends (slow-loris). */
         @WithDefault("10s")
         Duration handshakeTimeout();
@@ -124,6 +135,13 @@ public interface HandshakeConfig {
         /** Handshakes over REST that may be open (not complete, not failed) at once. */
         @WithDefault("1000")
         int maxHalfOpen();
+
+        /**
+         * Of those, how many one client address may hold, so that a few callers cannot keep the
+         * whole budget full; beyond it, 429 {@code too-many-handshakes-from-client}.
+         */
+        @WithDefault("100")
+        int maxHalfOpenPerClient();
 
         /** A REST handshake not complete after this is dropped. */
         @WithDefault("30s")

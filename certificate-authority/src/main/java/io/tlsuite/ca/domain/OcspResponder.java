@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -39,6 +40,12 @@ public final class OcspResponder {
         Optional<Optional<RevokedEntry>> find(BigInteger serial);
     }
 
+    /** Each entry is a store lookup and a line of the signed response: a handful is plenty. */
+    public static final int MAX_REQUEST_ENTRIES = 16;
+
+    /** RFC 8954 §2.1: a nonce is 1 to 32 octets. */
+    public static final int MAX_NONCE_OCTETS = 32;
+
     private final CaCredentials issuer;
     private final X509CertificateHolder issuerHolder;
     private final Duration validity;
@@ -66,7 +73,8 @@ public final class OcspResponder {
         OCSPReq request;
         try {
             request = new OCSPReq(requestDer);
-            if (request.getRequestList().length == 0) {
+            int entries = request.getRequestList().length;
+            if (entries == 0 || entries > MAX_REQUEST_ENTRIES || !nonceInBounds(request)) {
                 return error(OCSPRespBuilder.MALFORMED_REQUEST);
             }
         } catch (IOException | RuntimeException e) {
@@ -98,6 +106,22 @@ public final class OcspResponder {
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
         } catch (OCSPException | OperatorCreationException | IOException e) {
             return error(OCSPRespBuilder.INTERNAL_ERROR);
+        }
+    }
+
+    /** No nonce, or an OCTET STRING of 1 to 32 octets inside the extension (RFC 8954 §2.1). */
+    private static boolean nonceInBounds(OCSPReq request) {
+        Extension nonce = request.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+        if (nonce == null) {
+            return true;
+        }
+        byte[] value = nonce.getExtnValue().getOctets();
+        try {
+            int length = ASN1OctetString.getInstance(value).getOctets().length;
+            return length >= 1 && length <= MAX_NONCE_OCTETS;
+        } catch (IllegalArgumentException e) {
+            // some clients put the nonce bytes directly into extnValue
+            return value.length >= 1 && value.length <= MAX_NONCE_OCTETS;
         }
     }
 

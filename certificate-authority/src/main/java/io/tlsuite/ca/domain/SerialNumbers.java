@@ -37,8 +37,10 @@ public final class SerialNumbers {
             h = h.substring(2);
         }
         if (h.isEmpty() || h.length() > 40 || !h.matches("[0-9a-fA-F]+")) {
+            // not echoed: it is caller text of any length and content
             throw new CaProblem(
-                    CaProblems.UNKNOWN_CERTIFICATE, "'" + hex + "' is not a hex serial number");
+                    CaProblems.UNKNOWN_CERTIFICATE,
+                    "serial numbers are 1 to 40 hex digits (colons and 0x tolerated)");
         }
         return new BigInteger(h, 16);
     }

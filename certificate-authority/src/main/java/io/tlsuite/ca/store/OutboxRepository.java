@@ -88,11 +88,41 @@ public class OutboxRepository {
         }
     }
 
-    public long countUnsent() {
+    /**
+     * Moves an event the broker refused for good into {@code outbox_dead_letter}, so the events
+     * behind it are relayed. Run it in a transaction: the copy and the delete go together.
+     */
+    public void moveToDeadLetter(long id, String reason, Instant at) {
+        String copy =
+                "INSERT INTO outbox_dead_letter (id, event_id, event_type, aggregate_id, payload,"
+                        + " created_at, failed_at, reason) SELECT id, event_id, event_type,"
+                        + " aggregate_id, payload, created_at, ?, ? FROM outbox_event WHERE id = ?";
         try (Connection connection = database.connection();
-                PreparedStatement s =
-                        connection.prepareStatement(
-                                "SELECT COUNT(*) FROM outbox_event WHERE sent_at IS NULL");
+                PreparedStatement insert = connection.prepareStatement(copy);
+                PreparedStatement delete =
+                        connection.prepareStatement("DELETE FROM outbox_event WHERE id = ?")) {
+            Jdbc.setInstant(insert, 1, at);
+            insert.setString(2, reason.length() > 256 ? reason.substring(0, 256) : reason);
+            insert.setLong(3, id);
+            insert.executeUpdate();
+            delete.setLong(1, id);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot move an outbox event to the dead letters", e);
+        }
+    }
+
+    public long countDeadLetters() {
+        return count("SELECT COUNT(*) FROM outbox_dead_letter");
+    }
+
+    public long countUnsent() {
+        return count("SELECT COUNT(*) FROM outbox_event WHERE sent_at IS NULL");
+    }
+
+    private long count(String sql) {
+        try (Connection connection = database.connection();
+                PreparedStatement s = connection.prepareStatement(sql);
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getLong(1);

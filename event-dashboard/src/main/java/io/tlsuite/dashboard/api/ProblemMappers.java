@@ -20,7 +20,7 @@ class ProblemMappers {
     @ServerExceptionMapper
     Response tooManyViewers(LiveStream.Full e, UriInfo uri) {
         return Problem.of(TOO_MANY_VIEWERS, e.getMessage(), Map.of(Problem.RETRY_AFTER_SECONDS, 10))
-                .at(uri.getPath())
+                .at(uri.getRequestUri().getRawPath())
                 .toResponse();
     }
 }

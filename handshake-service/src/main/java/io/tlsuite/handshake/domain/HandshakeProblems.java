@@ -8,6 +8,8 @@ import io.tlsuite.service.problem.ProblemType;
  */
 public enum HandshakeProblems implements ProblemType {
     TOO_MANY_HANDSHAKES("too-many-handshakes", 503, "Too many handshakes in progress"),
+    TOO_MANY_HANDSHAKES_FROM_CLIENT(
+            "too-many-handshakes-from-client", 429, "Too many handshakes in progress from you"),
     REPLAYED_FLIGHT("replayed-flight", 409, "Flight already received"),
     HANDSHAKE_FAILED("handshake-failed", 422, "Handshake failed"),
     TOO_MANY_SESSIONS("too-many-sessions", 503, "Too many open sessions"),

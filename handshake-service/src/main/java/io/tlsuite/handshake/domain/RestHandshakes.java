@@ -83,6 +83,18 @@ public class RestHandshakes {
                                     + " handshakes may be open at once; retry shortly")
                     .with("retryAfterSeconds", 1);
         }
+        String address = addressOf(peer);
+        long mine =
+                pending.values().stream().filter(h -> address.equals(addressOf(h.peer))).count();
+        if (mine >= config.rest().maxHalfOpenPerClient()) {
+            throw new RestProblem(
+                            HandshakeProblems.TOO_MANY_HANDSHAKES_FROM_CLIENT,
+                            "at most "
+                                    + config.rest().maxHalfOpenPerClient()
+                                    + " handshakes may be open at once from one address; finish or"
+                                    + " abandon one, or retry shortly")
+                    .with("retryAfterSeconds", 1);
+        }
         String id = "hs-" + UUID.randomUUID();
         HeldEvents events = new HeldEvents(engines::publish);
         HandshakeEventRecorder recorder = new HandshakeEventRecorder(id, "rest", peer, events);
@@ -107,6 +119,15 @@ public class RestHandshakes {
         } finally {
             p.lock.unlock();
         }
+    }
+
+    /** The address part of a peer ({@code host:port}, or {@code [v6]:port}). */
+    static String addressOf(String peer) {
+        if (peer == null) {
+            return "unknown";
+        }
+        int colon = peer.lastIndexOf(':');
+        return colon > 0 ? peer.substring(0, colon) : peer;
     }
 
     /** {@code POST /handshakes/{id}/flights}: the client's next flight. */

@@ -36,6 +36,7 @@ final class TlsConnection implements Runnable {
     private final Set<Socket> open;
     private final LabServers lab;
     private volatile boolean handshakeTimedOut;
+    private volatile boolean silent;
 
     TlsConnection(
             Socket socket,
@@ -65,6 +66,7 @@ final class TlsConnection implements Runnable {
         String reason = "connection closed";
         HandshakeEventRecorder recorder = null;
         ScheduledFuture<?> deadline = null;
+        ScheduledFuture<?> firstByteDeadline = null;
         byte[] buf = new byte[17 * 1024];
         try {
             socket.setTcpNoDelay(true);
@@ -85,8 +87,19 @@ final class TlsConnection implements Runnable {
                             this::handshakeTimeout,
                             config.handshakeTimeout().toMillis(),
                             TimeUnit.MILLISECONDS);
+            FirstByteWatch first = new FirstByteWatch(socket.getInputStream());
+            firstByteDeadline =
+                    watchdog.schedule(
+                            () -> {
+                                if (!first.arrived()) {
+                                    silent = true;
+                                    TlsPortServer.closeQuietly(socket);
+                                }
+                            },
+                            config.firstByteTimeout().toMillis(),
+                            TimeUnit.MILLISECONDS);
             // A ClientHello naming a lab identity (SNI) is served by the lab, not this engine.
-            InputStream in = lab.intercept(socket, socket.getInputStream());
+            InputStream in = lab.intercept(socket, first);
             if (in == null) {
                 reason = "lab";
                 return;
@@ -153,7 +166,13 @@ final class TlsConnection implements Runnable {
                 }
             }
         } catch (IOException e) {
-            if (handshakeTimedOut) {
+            if (silent) {
+                if (recorder != null) {
+                    recorder.abandoned(
+                            "no byte within " + config.firstByteTimeout() + " of connecting");
+                }
+                reason = "first-byte-timeout";
+            } else if (handshakeTimedOut) {
                 if (recorder != null) {
                     recorder.abandoned(
                             "handshake not complete within " + config.handshakeTimeout());
@@ -169,6 +188,9 @@ final class TlsConnection implements Runnable {
         } finally {
             if (deadline != null) {
                 deadline.cancel(false);
+            }
+            if (firstByteDeadline != null) {
+                firstByteDeadline.cancel(false);
             }
             TlsPortServer.closeQuietly(socket);
             open.remove(socket);

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -28,10 +29,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The real TLS port (default 8443): plain blocking sockets, one thread per connection from a
- * bounded pool ({@code handshake.tls.max-connections}); a connection beyond the limit is closed at
- * once. Each connection runs a server {@code TlsEngine} and HTTP/1.1 over it ({@link
- * TlsConnection}). A watchdog closes connections whose handshake is not done in time, however
- * slowly the client trickles bytes.
+ * bounded pool ({@code handshake.tls.max-connections}, at most {@code max-connections-per-address}
+ * of them from one client address); a connection beyond either limit is closed at once. Each
+ * connection runs a server {@code TlsEngine} and HTTP/1.1 over it ({@link TlsConnection}). A
+ * watchdog closes connections whose handshake is not done in time, however slowly the client
+ * trickles bytes.
  */
 @ApplicationScoped
 public class TlsPortServer {
@@ -48,7 +50,9 @@ public class TlsPortServer {
     private Thread acceptor;
     private final AtomicInteger active = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private PerAddressLimit perAddress;
     private Counter rejected;
+    private Counter rejectedPerAddress;
     private Counter timedOut;
     private volatile boolean running;
 
@@ -57,7 +61,10 @@ public class TlsPortServer {
             return;
         }
         int max = config.tls().maxConnections();
-        rejected = meters.counter("handshake.tls.connections.rejected");
+        rejected = meters.counter("handshake.tls.connections.rejected", "limit", "pool");
+        rejectedPerAddress =
+                meters.counter("handshake.tls.connections.rejected", "limit", "per-address");
+        perAddress = new PerAddressLimit(config.tls().maxConnectionsPerAddress());
         timedOut = meters.counter("handshake.tls.handshake.timeouts");
         meters.gauge("handshake.tls.connections.active", active);
         workers =
@@ -110,20 +117,28 @@ public class TlsPortServer {
                 }
                 continue;
             }
+            Optional<PerAddressLimit.Permit> permit = perAddress.admit(socket.getInetAddress());
+            if (permit.isEmpty()) {
+                rejectedPerAddress.increment();
+                closeQuietly(socket);
+                continue;
+            }
             open.add(socket);
+            TlsConnection connection =
+                    new TlsConnection(
+                            socket, engines, config.tls(), watchdog, active, timedOut, open, lab);
             try {
                 workers.execute(
-                        new TlsConnection(
-                                socket,
-                                engines,
-                                config.tls(),
-                                watchdog,
-                                active,
-                                timedOut,
-                                open,
-                                lab));
+                        () -> {
+                            try {
+                                connection.run();
+                            } finally {
+                                permit.get().release();
+                            }
+                        });
             } catch (RejectedExecutionException e) {
                 rejected.increment();
+                permit.get().release();
                 open.remove(socket);
                 closeQuietly(socket);
             }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.WithTestResource;
@@ -315,6 +316,41 @@ class RestHandshakeTest {
                 .then()
                 .statusCode(422)
                 .body("alert.description", equalTo("unexpected_message"));
+    }
+
+    @Test
+    void oneClientCannotHoldMoreThanItsShareOfHalfOpenHandshakes() throws Exception {
+        // max-half-open-per-client is 12 in tests; every request here comes from 127.0.0.1
+        int started = 0;
+        for (int i = 0; i < 40; i++) {
+            int status =
+                    given().contentType(ContentType.JSON)
+                            .body(Map.of("records", b64(client().start().outbound())))
+                            .post("/api/v1/handshakes")
+                            .statusCode();
+            if (status == 429) {
+                break;
+            }
+            assertThat(status).isEqualTo(201);
+            started++;
+        }
+        assertThat(started).isBetween(1, 12);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("records", b64(client().start().outbound())))
+                .post("/api/v1/handshakes")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("type", is("https://tlsuite.dev/problems/too-many-handshakes-from-client"));
+        // the half-open ones expire (3 s in tests, swept every second): the client is served
+        // again, and the tests after this one find no half-open handshake of it left
+        Thread.sleep(4500);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("records", b64(client().start().outbound())))
+                .post("/api/v1/handshakes")
+                .then()
+                .statusCode(201);
     }
 
     @Test

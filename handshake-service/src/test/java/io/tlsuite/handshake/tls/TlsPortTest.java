@@ -126,6 +126,53 @@ class TlsPortTest {
     }
 
     @Test
+    void aClientThatSaysNothingIsClosedAtTheFirstByteTimeout() throws Exception {
+        long start = System.nanoTime();
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(15_000);
+            assertThat(readOrEnd(s.getInputStream())).isEqualTo(-1);
+        }
+        // first-byte timeout is 1 s in tests, the handshake timeout 2 s
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void oneAddressGetsAtMostItsShareOfThePool() throws Exception {
+        // max-connections-per-address is 6 in tests: the seventh is closed at accept
+        List<Socket> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                Socket s = new Socket("127.0.0.1", port);
+                s.getOutputStream().write(new byte[] {22, 3, 1}); // a handshake under way
+                held.add(s);
+            }
+            try (Socket extra = new Socket("127.0.0.1", port)) {
+                extra.setSoTimeout(5_000);
+                assertThat(readOrEnd(extra.getInputStream()))
+                        .as("the seventh connection is closed at once")
+                        .isEqualTo(-1);
+            }
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+        // the permits come back when the connections end: a full handshake works again
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(
+                        () -> {
+                            try (SSLSocket s =
+                                    (SSLSocket)
+                                            TestTls.trusting(root)
+                                                    .getSocketFactory()
+                                                    .createSocket("127.0.0.1", port)) {
+                                s.startHandshake();
+                                assertThat(s.getSession().getProtocol()).isEqualTo("TLSv1.3");
+                            }
+                        });
+    }
+
+    @Test
     void slowLorisIsCutOffAtTheHandshakeTimeout() throws Exception {
         long start = System.nanoTime();
         try (Socket s = new Socket("127.0.0.1", port)) {
@@ -358,5 +405,14 @@ class TlsPortTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         assertThat(out).startsWith("TLSv1.3 HTTP/1.1 200");
+    }
+
+    /** One byte, or -1 when the server closed (or reset) the connection. */
+    private static int readOrEnd(InputStream in) {
+        try {
+            return in.read();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 }

@@ -8,16 +8,16 @@ import java.security.Key;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.interfaces.ECKey;
 import java.security.interfaces.RSAKey;
-import java.security.spec.MGF1ParameterSpec;
-import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The signature schemes this engine signs and verifies with (RFC 8446 §4.2.3), over the JDK. */
+/**
+ * The signature schemes this engine signs and verifies with (RFC 8446 §4.2.3), with the {@linkplain
+ * CryptoBackends#active() active backend}.
+ */
 public enum SignatureScheme {
     ECDSA_SECP256R1_SHA256(0x0403, "SHA256withECDSA"),
     ECDSA_SECP384R1_SHA384(0x0503, "SHA384withECDSA"),
@@ -92,36 +92,26 @@ public enum SignatureScheme {
         return Optional.empty();
     }
 
-    private Signature newSignature() throws GeneralSecurityException {
-        Signature sig = Signature.getInstance(jcaName);
-        if (this == RSA_PSS_RSAE_SHA256) {
-            sig.setParameter(
-                    new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
-        }
-        return sig;
+    /** The JCA algorithm name. */
+    String jcaName() {
+        return jcaName;
     }
 
+    /**
+     * The signature of {@code content}, by the {@linkplain CryptoBackends#active() active backend}.
+     */
     public byte[] sign(PrivateKey key, byte[] content, SecureRandom random)
             throws TlsAlertException {
         try {
-            Signature sig = newSignature();
-            sig.initSign(key, random);
-            sig.update(content);
-            return sig.sign();
-        } catch (GeneralSecurityException e) {
+            return CryptoBackends.active().sign(this, key, content, random);
+        } catch (GeneralSecurityException | RuntimeException e) {
             throw new TlsAlertException(AlertDescription.INTERNAL_ERROR, "signing failed", e);
         }
     }
 
+    /** Whether {@code signature} verifies; false for any malformed key or signature. */
     public boolean verify(PublicKey key, byte[] content, byte[] signature) {
-        try {
-            Signature sig = newSignature();
-            sig.initVerify(key);
-            sig.update(content);
-            return sig.verify(signature);
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
+        return CryptoBackends.active().verify(this, key, content, signature);
     }
 
     /** RFC 8446 §4.4.3: 64 spaces, the context string, a zero byte, then the transcript hash. */

@@ -6,6 +6,8 @@ import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
 import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.protocol.crypto.CipherSuite;
+import io.tlsuite.protocol.crypto.CryptoBackend;
+import io.tlsuite.protocol.crypto.CryptoBackends;
 import io.tlsuite.protocol.crypto.KeyExchange;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;
@@ -157,6 +159,25 @@ public class HandshakeBenchmark {
         return c.isHandshakeComplete();
     }
 
+    /**
+     * The same handshake with every public-key operation from the JDK (the engine before issue 23).
+     */
+    @Benchmark
+    public boolean fullHandshakeX25519EcdsaOursJdkCrypto() {
+        return withBackend(CryptoBackends.jdk(), this::fullHandshakeX25519EcdsaOurs);
+    }
+
+    /** Runs {@code op} with {@code backend} active, then restores the previous one. */
+    static boolean withBackend(CryptoBackend backend, java.util.function.BooleanSupplier op) {
+        CryptoBackend before = CryptoBackends.active();
+        CryptoBackends.use(backend);
+        try {
+            return op.getAsBoolean();
+        } finally {
+            CryptoBackends.use(before);
+        }
+    }
+
     @Benchmark
     public boolean fullHandshakeX25519EcdsaJdk() {
         // A new port each time keeps the JDK client from resuming.
@@ -266,7 +287,12 @@ public class HandshakeBenchmark {
         return n;
     }
 
-    /** The cryptography one full handshake needs on both sides, without any protocol around it. */
+    /**
+     * The cryptography one full handshake needs on both sides, without any protocol around it, with
+     * the active backend: two X25519 key pairs and agreements, one ECDSA signature and its
+     * verification, and the client's check of the leaf certificate's signature (the JDK's, as in
+     * the PKIX validator).
+     */
     @Benchmark
     public void cryptoOnlyOfOneHandshake(Blackhole bh) throws Exception {
         KeyExchange c = NamedGroup.X25519.generate(random);
@@ -281,6 +307,21 @@ public class HandshakeBenchmark {
                         TestPki.Shared.EC.leaf().getPublicKey(), cvContent, cvSignature));
         // The client also checks the certificate's signature (PKIX).
         TestPki.Shared.EC.leaf().verify(TestPki.Shared.PKI.root().getPublicKey());
+    }
+
+    /** The crypto-only cost with the JDK backend (the engine before issue 23). */
+    @Benchmark
+    public void cryptoOnlyOfOneHandshakeJdkCrypto(Blackhole bh) {
+        withBackend(
+                CryptoBackends.jdk(),
+                () -> {
+                    try {
+                        cryptoOnlyOfOneHandshake(bh);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return true;
+                });
     }
 
     public static void main(String[] args) throws Exception {

@@ -82,9 +82,13 @@ public class ProblemMappers {
                 .toResponse();
     }
 
+    /**
+     * The request path as sent, still percent-encoded: a valid URI reference for {@code instance}
+     * (RFC 9457 §3.1.5), and caller text (a {@code ${...}}, a line break) is never decoded into it.
+     */
     private static String path(UriInfo uri) {
         try {
-            return uri == null ? null : uri.getPath();
+            return uri == null ? null : uri.getRequestUri().getRawPath();
         } catch (RuntimeException e) {
             return null;
         }

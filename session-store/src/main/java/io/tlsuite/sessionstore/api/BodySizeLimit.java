@@ -46,7 +46,7 @@ class BodySizeLimit implements ContainerRequestFilter {
                     Problem.of(
                                     CommonProblems.BODY_TOO_LARGE,
                                     "bodies are limited to " + limit() + " bytes")
-                            .at(request.getUriInfo().getPath())
+                            .at(request.getUriInfo().getRequestUri().getRawPath())
                             .toResponse());
         }
     }

@@ -29,7 +29,7 @@ class ProblemMappers {
     Response registry(RegistryException e, UriInfo uri) {
         Rejection r = e.rejection();
         return Problem.of(ProblemType.of(r.slug(), statusOf(r), r.title()), e.getMessage())
-                .at(uri.getPath())
+                .at(uri.getRequestUri().getRawPath())
                 .toResponse();
     }
 
@@ -56,7 +56,7 @@ class ProblemMappers {
         }
         Response problem =
                 Problem.of(ProblemType.of(r.slug, r.status, r.title), e.getMessage(), members)
-                        .at(uri.getPath())
+                        .at(uri.getRequestUri().getRawPath())
                         .toResponse();
         if (current == null) {
             return problem;
@@ -71,7 +71,7 @@ class ProblemMappers {
         return Problem.of(
                         ProblemType.of("precondition-required", 428, "Precondition required"),
                         e.getMessage())
-                .at(uri.getPath())
+                .at(uri.getRequestUri().getRawPath())
                 .toResponse();
     }
 
@@ -86,17 +86,19 @@ class ProblemMappers {
                                 CommonProblems.UNAUTHORIZED,
                                 "this endpoint needs the service token: Authorization: Bearer"
                                         + " <token>");
-        return p.at(uri.getPath()).toResponse();
+        return p.at(uri.getRequestUri().getRawPath()).toResponse();
     }
 
     @ServerExceptionMapper
     Response unavailable(BackendUnavailableException e, UriInfo uri) {
-        LOG.warnf("Backend unavailable on %s: %s", uri.getPath(), String.valueOf(e.getCause()));
+        LOG.warnf(
+                "Backend unavailable on %s: %s",
+                uri.getRequestUri().getRawPath(), String.valueOf(e.getCause()));
         return Problem.of(
                         ProblemType.of("backend-unavailable", 503, "Backend unavailable"),
                         "the session backend did not answer; retry later",
                         Map.of(Problem.RETRY_AFTER_SECONDS, 1))
-                .at(uri.getPath())
+                .at(uri.getRequestUri().getRawPath())
                 .toResponse();
     }
 }

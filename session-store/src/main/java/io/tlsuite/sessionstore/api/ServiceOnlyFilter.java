@@ -76,7 +76,9 @@ class ServiceOnlyFilter {
                 }
             }
             return uris;
-        } catch (SSLPeerUnverifiedException | CertificateParsingException e) {
+        } catch (SSLPeerUnverifiedException e) {
+            return null; // no client certificate: an anonymous caller, not a refused certificate
+        } catch (CertificateParsingException e) {
             return List.of();
         }
     }

@@ -147,7 +147,13 @@ public class SessionResource {
     }
 
     @GET
-    @Operation(summary = "Sessions ordered by id, filtered, one page at a time")
+    @ServiceOnly("list-sessions")
+    @SecurityRequirement(name = "serviceToken")
+    @Operation(
+            summary = "Sessions ordered by id, filtered, one page at a time (service token)",
+            description =
+                    "The listing names every client and certificate, and session ids are what"
+                            + " closes a session: it is for the services and the operator only.")
     public SessionPage list(
             @QueryParam("state") String state,
             @QueryParam("certificateSerial") String serial,

@@ -193,7 +193,7 @@ public final class EngineStates {
 
     private static EngineStateException notFound(String id) {
         return new EngineStateException(
-                EngineStateException.Reason.NOT_FOUND, "no engine state " + id, null);
+                EngineStateException.Reason.NOT_FOUND, "no engine state " + ShownId.of(id), null);
     }
 
     private static EngineStateException gone(EngineState s) {

@@ -402,7 +402,8 @@ public final class SessionRegistry {
         Redemption r = backend.redeem(id, now, now.plus(settings.tombstoneRetention()));
         switch (r.outcome()) {
             case NOT_FOUND:
-                throw new RegistryException(Rejection.TICKET_NOT_FOUND, "no ticket " + id);
+                throw new RegistryException(
+                        Rejection.TICKET_NOT_FOUND, "no ticket " + ShownId.of(id));
             case USED:
                 throw new RegistryException(
                         Rejection.TICKET_ALREADY_USED, "ticket " + id + " was already used");
@@ -436,7 +437,8 @@ public final class SessionRegistry {
                 .orElseThrow(
                         () ->
                                 new RegistryException(
-                                        Rejection.TICKET_NOT_FOUND, "no ticket " + ticketId));
+                                        Rejection.TICKET_NOT_FOUND,
+                                        "no ticket " + ShownId.of(ticketId)));
     }
 
     /**
@@ -537,7 +539,7 @@ public final class SessionRegistry {
     }
 
     private static RegistryException notFound(String id) {
-        return new RegistryException(Rejection.SESSION_NOT_FOUND, "no session " + id);
+        return new RegistryException(Rejection.SESSION_NOT_FOUND, "no session " + ShownId.of(id));
     }
 
     private static RegistryException ended(String id) {
