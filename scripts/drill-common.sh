@@ -5,6 +5,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 CA=http://localhost:${CA_PORT:-8081}; DB=http://localhost:${DASHBOARD_PORT:-8080}; SS=http://localhost:${SESSION_STORE_PORT:-8083}
 HS=http://localhost:${HANDSHAKE_PORT:-8082}; KAFKA=localhost:${KAFKA_PORT:-9092}
+# kcat reads as the read-only operator when the broker requires authentication (./suite up writes the file).
+kcat_args() { if [ -f .suite/kafka-operator.conf ]; then echo "-F .suite/kafka-operator.conf -b $KAFKA"; else echo "-b $KAFKA"; fi; }
 PROJECT="${TLSUITE_COMPOSE_PROJECT:-tlsuite}"
 OUT="$ROOT/.suite/drills"; mkdir -p "$OUT"
 WORKDIR=$(mktemp -d); trap 'rm -rf "$WORKDIR"' EXIT
@@ -44,7 +46,7 @@ print(int(counts.get(sys.argv[1], 0) or 0))" "$1"; }
 # Records of one event type on a topic: "<records> <distinct CloudEvents ids>".
 kafka_count() { # topic, type
   need kcat kcat
-  timeout 60 kcat -b "$KAFKA" -C -t "$1" -o beginning -e -q -f '%s\n' 2>/dev/null | python3 -c "
+  timeout 60 kcat $(kcat_args) -C -t "$1" -o beginning -e -q -f '%s\n' 2>/dev/null | python3 -c "
 import sys, json
 total, ids = 0, set()
 for line in sys.stdin:

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
@@ -43,6 +45,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final boolean deleteOnClose;
     private final Map<String, String> overrides;
+    private final BrokerAuthentication auth;
     private KafkaRaftServer server;
 
     private EmbeddedKafkaBroker(
@@ -50,12 +53,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             int controllerPort,
             Path dataDir,
             boolean deleteOnClose,
-            Map<String, String> overrides) {
+            Map<String, String> overrides,
+            BrokerAuthentication auth) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
         this.overrides = Map.copyOf(overrides);
+        this.auth = auth;
     }
 
     /** A broker that keeps its data in {@code dataDir}, listening on {@code port}. */
@@ -70,7 +75,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public static EmbeddedKafkaBroker persistent(
             int port, Path dataDir, Map<String, String> overrides) {
-        return new EmbeddedKafkaBroker(port, freePort(), dataDir, false, overrides);
+        return new EmbeddedKafkaBroker(port, freePort(), dataDir, false, overrides, null);
     }
 
     /** A throw-away broker on a free port, for tests. */
@@ -81,10 +86,35 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                     freePort(),
                     Files.createTempDirectory("tlsuite-kafka-"),
                     true,
-                    Map.of());
+                    Map.of(),
+                    null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The same broker, but every client must authenticate (SASL SCRAM-SHA-256 on the client port,
+     * the controller port too) and {@code StandardAuthorizer} allows only what an ACL grants: see
+     * {@link BrokerAuthentication}. {@code users} (principal to password) get SCRAM credentials at
+     * start; ACLs come from {@link #replaceAcls}.
+     */
+    public EmbeddedKafkaBroker withUsers(Map<String, String> users) {
+        if (server != null) {
+            throw new IllegalStateException("authentication is chosen before start");
+        }
+        return new EmbeddedKafkaBroker(
+                port,
+                controllerPort,
+                dataDir,
+                deleteOnClose,
+                overrides,
+                BrokerAuthentication.withUsers(users));
+    }
+
+    /** Whether clients must authenticate. */
+    public boolean requiresAuthentication() {
+        return auth != null;
     }
 
     /** Formats storage if needed and starts the broker; returns once it accepts connections. */
@@ -104,6 +134,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         formatIfNeeded(logDir, config);
         server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         server.startup();
+        if (auth != null) {
+            try (Admin admin = Admin.create(adminProperties())) {
+                auth.provisionUsers(admin, bootstrapServers(), Duration.ofSeconds(30));
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
         return this;
     }
 
@@ -122,9 +160,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param partitions partitions of each new topic
      */
     public void createTopics(List<String> topics, int partitions, Duration timeout) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(adminProperties())) {
             Set<String> existing =
                     admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing =
@@ -145,6 +181,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         }
+    }
+
+    /**
+     * Makes the broker's ACLs exactly {@code acls}: the ones not in it are deleted, so a principal
+     * dropped from the table loses its rights at the next start.
+     */
+    public void replaceAcls(Collection<AclBinding> acls, Duration timeout) {
+        if (auth == null) {
+            throw new IllegalStateException("ACLs need a broker started withUsers(...)");
+        }
+        try (Admin admin = Admin.create(adminProperties())) {
+            BrokerAuthentication.replaceAcls(admin, acls, timeout);
+        }
+    }
+
+    /**
+     * Properties of an admin client that may do anything: the broker's own super user when clients
+     * must authenticate. For this process and tests only; never handed to a service.
+     */
+    Properties adminProperties() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (auth != null) {
+            props.putAll(auth.superUserClientProperties());
+        }
+        return props;
     }
 
     /** Stops the broker (idempotent); deletes the data of an ephemeral broker. */
@@ -188,6 +250,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.retention.hours", "24");
         p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
+        if (auth != null) {
+            p.putAll(auth.brokerProperties(port, controllerPort));
+        }
         p.putAll(overrides);
         return p;
     }

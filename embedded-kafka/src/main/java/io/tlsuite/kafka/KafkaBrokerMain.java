@@ -3,6 +3,8 @@ package io.tlsuite.kafka;
 import io.tlsuite.events.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,17 +45,27 @@ public final class KafkaBrokerMain implements Callable<Integer> {
                             + " advertised.listeners): what the container image uses.")
     boolean configFromEnv;
 
+    @Option(
+            names = "--users-file",
+            description =
+                    "Clients must authenticate: a properties file of principal=password (SCRAM-SHA-256"
+                            + " credentials, written at every start). Every listener then speaks"
+                            + " SASL_PLAINTEXT and only the suite's ACLs (SuiteAcls) allow anything.")
+    Path usersFile;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         EmbeddedKafkaBroker broker;
+        Map<String, String> users;
         try {
             Map<String, String> overrides =
                     configFromEnv ? BrokerEnvironment.properties(System.getenv()) : Map.of();
-            broker =
-                    EmbeddedKafkaBroker.persistent(port, dataDir.toAbsolutePath(), overrides)
-                            .start();
-        } catch (IllegalStateException e) {
+            users = usersFile == null ? Map.of() : BrokerUsers.read(usersFile);
+            EmbeddedKafkaBroker configured =
+                    EmbeddedKafkaBroker.persistent(port, dataDir.toAbsolutePath(), overrides);
+            broker = (users.isEmpty() ? configured : configured.withUsers(users)).start();
+        } catch (IllegalStateException | IllegalArgumentException e) {
             System.err.println("embedded-kafka: " + e.getMessage());
             return 2;
         }
@@ -67,9 +79,17 @@ public final class KafkaBrokerMain implements Callable<Integer> {
                                 },
                                 "kafka-shutdown"));
         broker.createTopics(Topics.ALL, partitions, Duration.ofSeconds(30));
+        String security = "no authentication";
+        if (usersFile != null) {
+            broker.replaceAcls(SuiteAcls.forUsers(users.keySet()), Duration.ofSeconds(30));
+            List<String> granted = new ArrayList<>(SuiteAcls.principals());
+            granted.retainAll(users.keySet());
+            security = "SASL SCRAM-SHA-256, " + users.size() + " users, ACLs for " + granted;
+        }
         System.out.printf(
-                "Kafka broker ready at %s (KRaft, data in %s) with topics %s in %d ms%n",
+                "Kafka broker ready at %s (KRaft, %s, data in %s) with topics %s in %d ms%n",
                 broker.bootstrapServers(),
+                security,
                 dataDir.toAbsolutePath(),
                 Topics.ALL,
                 (System.nanoTime() - start) / 1_000_000);

@@ -1,5 +1,6 @@
 package io.tlsuite.ca.domain;
 
+import io.tlsuite.service.problem.ProblemCatalogue;
 import io.tlsuite.service.problem.ProblemType;
 
 /**
@@ -7,7 +8,7 @@ import io.tlsuite.service.problem.ProblemType;
  * io.tlsuite.service.problem.CommonProblems}). Each has a stable slug: the API turns it into the
  * RFC 9457 problem {@code type} URI {@code https://tlsuite.dev/problems/<slug>}.
  */
-public enum CaProblems implements ProblemType {
+public enum CaProblems implements ProblemCatalogue {
     MALFORMED_CSR("malformed-csr", 400, "Malformed certificate signing request"),
     CSR_SIGNATURE_INVALID("csr-signature-invalid", 400, "CSR signature does not verify"),
     WEAK_KEY("weak-key", 400, "Key too weak"),
@@ -25,28 +26,14 @@ public enum CaProblems implements ProblemType {
     UNKNOWN_CERTIFICATE("unknown-certificate", 404, "Unknown certificate"),
     CA_CERTIFICATE("ca-certificate", 409, "Operation not allowed on a CA certificate");
 
-    private final String slug;
-    private final int status;
-    private final String title;
+    private final ProblemType definition;
 
     CaProblems(String slug, int status, String title) {
-        this.slug = slug;
-        this.status = status;
-        this.title = title;
+        this.definition = ProblemType.of(slug, status, title);
     }
 
     @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemType definition() {
+        return definition;
     }
 }

@@ -79,7 +79,7 @@ public class LifecycleResource {
     @APIResponse(responseCode = "404", description = "no such handshake is kept")
     public Ladder handshake(@PathParam("id") String id) {
         return index.ladder(id)
-                .orElseThrow(() -> new NotFoundProblem("no handshake " + id + " is kept here"));
+                .orElseThrow(() -> new NotFoundProblem("no handshake " + shown(id) + " is kept here"));
     }
 
     @GET
@@ -128,7 +128,7 @@ public class LifecycleResource {
         SessionView s =
                 index.session(id)
                         .orElseThrow(
-                                () -> new NotFoundProblem("no session " + id + " is kept here"));
+                                () -> new NotFoundProblem("no session " + shown(id) + " is kept here"));
         Ladder ladder = s.handshakeId() == null ? null : index.ladder(s.handshakeId()).orElse(null);
         return new SessionLife(s, ladder);
     }
@@ -167,7 +167,7 @@ public class LifecycleResource {
     public CertificateView certificate(@PathParam("serial") String serial) {
         return index.certificate(serial, Instant.now())
                 .orElseThrow(
-                        () -> new NotFoundProblem("no certificate " + serial + " is kept here"));
+                        () -> new NotFoundProblem("no certificate " + shown(serial) + " is kept here"));
     }
 
     @GET
@@ -212,5 +212,10 @@ public class LifecycleResource {
                     "limit must be between 1 and " + EventsResource.MAX_LIMIT + ", was " + limit);
         }
         return limit;
+    }
+
+    /** An id as it may appear in a message: as given when it looks like one, else not at all. */
+    static String shown(String id) {
+        return id != null && id.matches("[A-Za-z0-9._:-]{1,128}") ? id : "with that id";
     }
 }

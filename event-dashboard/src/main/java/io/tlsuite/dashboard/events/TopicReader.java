@@ -9,6 +9,7 @@ import io.tlsuite.dashboard.domain.DashboardEvent;
 import io.tlsuite.dashboard.domain.EventIndex;
 import io.tlsuite.dashboard.live.LiveStream;
 import io.tlsuite.events.Topics;
+import io.tlsuite.service.events.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -101,20 +102,20 @@ public class TopicReader implements Runnable {
     }
 
     /**
-     * Every {@code kafka.*} property the consumer knows (bootstrap servers, security, SASL, TLS),
-     * so the dashboard connects like the services do; then the settings the reader relies on.
+     * Every {@code kafka.*} property the consumer knows (bootstrap servers, security, SASL, TLS)
+     * and the principal's credentials ({@link KafkaClientConfig}), so the dashboard connects like
+     * the services do; then the settings the reader relies on.
      */
     private Properties consumerProperties() {
         Properties p = new Properties();
         Set<String> known = ConsumerConfig.configNames();
-        for (String name : all.getPropertyNames()) {
-            if (name.startsWith("kafka.")) {
-                String key = name.substring("kafka.".length());
-                if (known.contains(key)) {
-                    all.getOptionalValue(name, String.class).ifPresent(v -> p.put(key, v));
-                }
-            }
-        }
+        KafkaClientConfig.all(all)
+                .forEach(
+                        (key, value) -> {
+                            if (known.contains(key)) {
+                                p.put(key, value);
+                            }
+                        });
         String instance = all.getOptionalValue("tlsuite.instance", String.class).orElse("local");
         p.put(
                 ConsumerConfig.GROUP_ID_CONFIG,

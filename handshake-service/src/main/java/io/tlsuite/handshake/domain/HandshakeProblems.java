@@ -1,12 +1,13 @@
 package io.tlsuite.handshake.domain;
 
+import io.tlsuite.service.problem.ProblemCatalogue;
 import io.tlsuite.service.problem.ProblemType;
 
 /**
  * The refusals only the handshake service answers with (the shared ones are {@link
  * io.tlsuite.service.problem.CommonProblems}); slugs are stable and listed in docs/errors.md.
  */
-public enum HandshakeProblems implements ProblemType {
+public enum HandshakeProblems implements ProblemCatalogue {
     TOO_MANY_HANDSHAKES("too-many-handshakes", 503, "Too many handshakes in progress"),
     TOO_MANY_HANDSHAKES_FROM_CLIENT(
             "too-many-handshakes-from-client", 429, "Too many handshakes in progress from you"),
@@ -32,28 +33,14 @@ public enum HandshakeProblems implements ProblemType {
     UNKNOWN_HANDSHAKE("unknown-handshake", 404, "Unknown handshake"),
     UNKNOWN_SESSION("unknown-session", 404, "Unknown session");
 
-    private final String slug;
-    private final int status;
-    private final String title;
+    private final ProblemType definition;
 
     HandshakeProblems(String slug, int status, String title) {
-        this.slug = slug;
-        this.status = status;
-        this.title = title;
+        this.definition = ProblemType.of(slug, status, title);
     }
 
     @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemType definition() {
+        return definition;
     }
 }

@@ -11,6 +11,7 @@ import io.tlsuite.handshake.identity.CertificateAuthority;
 import io.tlsuite.handshake.identity.EnrolmentException;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.identity.ServerIdentity;
+import io.tlsuite.service.events.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -66,6 +68,7 @@ public class RevocationListener {
     private void run() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.putAll(KafkaClientConfig.security(ConfigProvider.getConfig()));
         p.put(
                 ConsumerConfig.GROUP_ID_CONFIG,
                 "handshake-service-" + instance + "-" + UUID.randomUUID());

@@ -2,6 +2,8 @@ package io.tlsuite.handshake.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsuite.handshake.identity.CaToken;
+import io.tlsuite.handshake.identity.EnrolmentException;
 import io.tlsuite.handshake.identity.Pem;
 import java.io.IOException;
 import java.net.URI;
@@ -17,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CA calls the lab needs: issue, issue with a past validity window, and revoke, all with the
- * CA's admin token (issuance needs an authenticated caller).
+ * The CA calls the lab needs: issue (with the service's provisioner token, or the admin token when
+ * the lab has it), issue with a past validity window and revoke (both with the admin token).
  */
 final class LabCa {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -27,13 +29,15 @@ final class LabCa {
 
     private final URI base;
     private final String adminToken;
+    private final CaToken provisioner;
     private final ObjectMapper json;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    LabCa(String baseUrl, String adminToken, ObjectMapper json) {
+    LabCa(String baseUrl, String adminToken, CaToken provisioner, ObjectMapper json) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.adminToken = adminToken;
+        this.provisioner = provisioner;
         this.json = json;
     }
 
@@ -46,8 +50,7 @@ final class LabCa {
         body.put("csr", csr);
         body.put("profile", "server");
         body.put("validityDays", validityDays);
-        // Issuance needs an authenticated caller; the lab has the admin token anyway.
-        return read(post("api/v1/certificates", body, true));
+        return read(post("api/v1/certificates", body, isAdmin()));
     }
 
     Issued issueBackdated(String csr, Instant notBefore, Instant notAfter) throws IOException {
@@ -98,6 +101,13 @@ final class LabCa {
                         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
         if (admin) {
             b.header("Authorization", "Bearer " + adminToken);
+        } else {
+            // issuance needs an authenticated caller: the service's own provisioner token
+            try {
+                b.header("Authorization", provisioner.authorization());
+            } catch (EnrolmentException e) {
+                throw new IOException(e.getMessage(), e);
+            }
         }
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

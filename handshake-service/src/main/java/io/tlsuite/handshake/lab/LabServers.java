@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tlsuite.handshake.HandshakeConfig;
+import io.tlsuite.handshake.identity.CaToken;
 import io.tlsuite.handshake.identity.CertificateSigningRequest;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.identity.ServerIdentity;
@@ -131,7 +132,12 @@ public class LabServers {
     private void build(X509Certificate root) throws IOException {
         String d = config.domain();
         String token = token();
-        LabCa ca = new LabCa(handshake.caUrl(), token, json);
+        LabCa ca =
+                new LabCa(
+                        handshake.caUrl(),
+                        token,
+                        new CaToken(handshake.caToken(), Path.of(handshake.caTokenFile())),
+                        json);
         TlsConfig.Builder base =
                 TlsConfig.builder()
                         .versions(

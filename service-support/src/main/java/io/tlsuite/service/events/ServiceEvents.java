@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,13 +23,14 @@ public class ServiceEvents {
     EventPublisher publisher(
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "tlsuite.service-name") String service,
-            @ConfigProperty(name = "tlsuite.instance") String instance) {
+            @ConfigProperty(name = "tlsuite.instance") String instance,
+            Config config) {
         // A shorter delivery timeout than Kafka's 2 minutes: a failed send comes back to the
         // caller's buffer (or outbox), which keeps it until the broker returns.
-        return EventPublisher.create(
-                bootstrap,
-                "/tlsuite/" + service + "/" + instance,
-                Map.of("delivery.timeout.ms", 30000, "request.timeout.ms", 10000));
+        Map<String, Object> overrides = new HashMap<>(KafkaClientConfig.security(config));
+        overrides.put("delivery.timeout.ms", 30000);
+        overrides.put("request.timeout.ms", 10000);
+        return EventPublisher.create(bootstrap, "/tlsuite/" + service + "/" + instance, overrides);
     }
 
     void close(@Disposes EventPublisher publisher) {

@@ -4,7 +4,7 @@ package io.tlsuite.service.problem;
  * The problem types every service answers with, one slug per kind of error across the suite
  * (documented in {@code docs/errors.md}).
  */
-public enum CommonProblems implements ProblemType {
+public enum CommonProblems implements ProblemCatalogue {
     /**
      * The body is not the JSON document the endpoint reads (syntax, types, an array for an object).
      */
@@ -25,35 +25,21 @@ public enum CommonProblems implements ProblemType {
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 
-    private final String slug;
-    private final int status;
-    private final String title;
+    private final ProblemType definition;
 
     CommonProblems(String slug, int status, String title) {
-        this.slug = slug;
-        this.status = status;
-        this.title = title;
+        this.definition = ProblemType.of(slug, status, title);
     }
 
     @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
+    public ProblemType definition() {
+        return definition;
     }
 
     /** The common type for an HTTP status the framework produced by itself, if there is one. */
     public static ProblemType forStatus(int status) {
         for (CommonProblems p : values()) {
-            if (p.status == status && p != INVALID_REQUEST && p != CONFLICT) {
+            if (p.status() == status && p != INVALID_REQUEST && p != CONFLICT) {
                 return p;
             }
         }

@@ -6,6 +6,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.tlsuite.events.EventCodec;
 import io.tlsuite.events.EventEnvelope;
 import io.tlsuite.events.certificate.CertificateRevoked;
+import io.tlsuite.service.events.KafkaClientConfig;
 import io.tlsuite.sessionstore.SessionStoreConfig;
 import io.tlsuite.sessionstore.domain.SessionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -54,6 +56,7 @@ public class RevocationListener {
         confirmation = new RevocationConfirmation(config.revocation().caUrl());
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(KafkaClientConfig.security(ConfigProvider.getConfig()));
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.revocation().groupId());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "true");
