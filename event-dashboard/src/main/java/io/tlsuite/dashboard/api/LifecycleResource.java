@@ -79,7 +79,8 @@ public class LifecycleResource {
     @APIResponse(responseCode = "404", description = "no such handshake is kept")
     public Ladder handshake(@PathParam("id") String id) {
         return index.ladder(id)
-                .orElseThrow(() -> new NotFoundProblem("no handshake " + shown(id) + " is kept here"));
+                .orElseThrow(
+                        () -> new NotFoundProblem("no handshake " + shown(id) + " is kept here"));
     }
 
     @GET
@@ -128,7 +129,9 @@ public class LifecycleResource {
         SessionView s =
                 index.session(id)
                         .orElseThrow(
-                                () -> new NotFoundProblem("no session " + shown(id) + " is kept here"));
+                                () ->
+                                        new NotFoundProblem(
+                                                "no session " + shown(id) + " is kept here"));
         Ladder ladder = s.handshakeId() == null ? null : index.ladder(s.handshakeId()).orElse(null);
         return new SessionLife(s, ladder);
     }
@@ -167,7 +170,9 @@ public class LifecycleResource {
     public CertificateView certificate(@PathParam("serial") String serial) {
         return index.certificate(serial, Instant.now())
                 .orElseThrow(
-                        () -> new NotFoundProblem("no certificate " + shown(serial) + " is kept here"));
+                        () ->
+                                new NotFoundProblem(
+                                        "no certificate " + shown(serial) + " is kept here"));
     }
 
     @GET
