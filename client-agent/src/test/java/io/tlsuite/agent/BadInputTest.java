@@ -64,6 +64,19 @@ class BadInputTest {
                 400,
                 "invalid-run-request");
         refused(Map.of("scenario", "tls13", "durationSeconds", 0), 400, "invalid-run-request");
+        // Two replicas are for resumption only; never three.
+        refused(
+                Map.of("scenario", "tls13", "target", "127.0.0.1:1,127.0.0.1:2"),
+                400,
+                "invalid-run-request");
+        refused(
+                Map.of("scenario", "resumption", "target", "127.0.0.1:1,127.0.0.1:2,127.0.0.1:3"),
+                400,
+                "invalid-run-request");
+        refused(
+                Map.of("scenario", "resumption", "target", "127.0.0.1:1,nope"),
+                400,
+                "invalid-run-request");
         refused(Map.of(), 400, "invalid-run-request");
     }
 

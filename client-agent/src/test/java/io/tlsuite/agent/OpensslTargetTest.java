@@ -72,6 +72,10 @@ class OpensslTargetTest {
                                                         SuiteServices.caUrl
                                                                 + "/api/v1/certificates"))
                                         .header("Content-Type", "application/json")
+                                        // Issuance needs a caller (the admin token also works).
+                                        .header(
+                                                "Authorization",
+                                                "Bearer " + SuiteServices.ADMIN_TOKEN)
                                         .POST(HttpRequest.BodyPublishers.ofString(body))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString())

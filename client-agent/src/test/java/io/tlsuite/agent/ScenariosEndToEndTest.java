@@ -69,6 +69,12 @@ class ScenariosEndToEndTest {
                 "tls13-aes256",
                 "tls13-chacha20",
                 "tls13-p256",
+                "tls13-p384",
+                "tls13-p521",
+                "tls13-x448",
+                "tls13-ffdhe2048",
+                "tls13-ffdhe3072",
+                "tls13-ffdhe4096",
                 "tls12-ecdhe",
                 "rsa-key-exchange",
                 "mutual-tls",
@@ -94,7 +100,22 @@ class ScenariosEndToEndTest {
             }
         }
         assertThat(run.getMap("latencyMs")).containsKeys("hello", "key-exchange", "total");
+        String group = ONLY_GROUP.get(scenario);
+        if (group != null) {
+            assertThat(run.getString("firstResult.negotiated.group")).isEqualTo(group);
+        }
     }
+
+    /** The group each single-group scenario must negotiate. */
+    static final Map<String, String> ONLY_GROUP =
+            Map.of(
+                    "tls13-p256", "SECP256R1",
+                    "tls13-p384", "SECP384R1",
+                    "tls13-p521", "SECP521R1",
+                    "tls13-x448", "X448",
+                    "tls13-ffdhe2048", "FFDHE2048",
+                    "tls13-ffdhe3072", "FFDHE3072",
+                    "tls13-ffdhe4096", "FFDHE4096");
 
     @Test
     void tls13SignatureAndRevocationByOcspAreSteps() {
@@ -196,12 +217,61 @@ class ScenariosEndToEndTest {
 
     @ParameterizedTest
     @ValueSource(
-            strings = {"tls13", "tls12-ecdhe", "rsa-key-exchange", "resumption", "secure-exchange"})
+            strings = {
+                "tls13",
+                "tls12-ecdhe",
+                "rsa-key-exchange",
+                "mutual-tls",
+                "resumption",
+                "secure-exchange"
+            })
     void goodScenariosPassOverRestShowingEveryMessage(String scenario) {
         JsonPath run = AgentRuns.play(scenario, "rest", 2, 2, null);
         assertThat(run.getString("state")).isEqualTo("completed");
         assertThat(run.getInt("passed")).as(run.prettify()).isEqualTo(2);
         assertThat(run.getList("firstResult.serverMessages")).isNotEmpty();
         assertThat(run.getList("firstResult.messages")).isNotEmpty();
+    }
+
+    @Test
+    void mutualTlsOverRestAsksForAndPresentsTheKeyStoresCertificate() {
+        JsonPath run = AgentRuns.play("mutual-tls", "rest", 1, 1, null);
+        assertThat(run.getInt("passed")).as(run.prettify()).isEqualTo(1);
+        assertThat(run.getBoolean("firstResult.negotiated.clientCertificateSent")).isTrue();
+        List<Map<String, Object>> server = run.getList("firstResult.serverMessages");
+        // The handshake service sent CertificateRequest and received the agent's Certificate
+        // and CertificateVerify.
+        assertThat(server)
+                .anySatisfy(
+                        m -> {
+                            assertThat(m.get("type")).isEqualTo("certificate_request");
+                            assertThat(m.get("direction")).isEqualTo("sent");
+                        });
+        assertThat(server)
+                .anySatisfy(
+                        m -> {
+                            assertThat(m.get("type")).isEqualTo("certificate_verify");
+                            assertThat(m.get("direction")).isEqualTo("received");
+                        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tcp", "rest"})
+    void resumptionIsServedByTheOtherReplica(String transport) throws Exception {
+        String[] second = SuiteServices.secondReplica();
+        String target =
+                transport.equals("tcp")
+                        ? "127.0.0.1:" + SuiteServices.tlsPort + "," + second[0]
+                        : SuiteServices.handshakeUrl + "," + second[1];
+        JsonPath run = AgentRuns.play("resumption", transport, 2, 1, target);
+        assertThat(run.getInt("passed")).as(run.prettify()).isEqualTo(2);
+        assertThat(run.getBoolean("firstResult.negotiated.resumed")).isTrue();
+        assertThat(run.getBoolean("firstResult.negotiated.newKeys")).isTrue();
+        assertThat(run.getString("firstResult.negotiated.fullHandshakeOn"))
+                .isEqualTo(target.substring(0, target.indexOf(',')));
+        assertThat(run.getString("firstResult.negotiated.resumedOn"))
+                .isEqualTo(target.substring(target.indexOf(',') + 1));
+        assertThat(run.getList("firstResult.notes", String.class))
+                .anyMatch(n -> n.contains("which accepted a ticket it did not issue"));
     }
 }

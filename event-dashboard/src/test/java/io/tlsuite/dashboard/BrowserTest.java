@@ -8,25 +8,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
 import io.tlsuite.kafka.SharedBroker;
-import java.io.File;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,10 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTestResource(KafkaBrokerTestResource.class)
 class BrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SHOTS = Path.of("target/screenshots");
-
     static WebDriver browser;
 
     @TestHTTPResource("/")
@@ -51,29 +37,8 @@ class BrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        assumeTrue(
-                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "no browser: Debian's chromium and chromium-driver are not installed"
-                        + " (apt-get install -y chromium chromium-driver; .ci/run does it)");
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM.toFile());
-        o.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1400,1000");
-        browser =
-                new ChromeDriver(
-                        new ChromeDriverService.Builder()
-                                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                                .usingAnyFreePort()
-                                .build(),
-                        o);
+        assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -107,15 +72,15 @@ class BrowserTest {
                         "ChangeCipherSpec, Finished",
                         "handshake complete",
                         "store session");
-        wait.until(d -> messages(d).containsAll(expected));
-        List<String> shown = messages(browser);
+        wait.until(d -> HeadlessChromium.messages(d, "#ladder").containsAll(expected));
+        List<String> shown = HeadlessChromium.messages(browser, "#ladder");
         assertThat(shown.subList(shown.indexOf("TCP connect"), shown.indexOf("store session") + 1))
                 .containsExactlyElementsOf(expected);
         assertThat(browser.findElement(By.id("ladder-title")).getText())
                 .contains(story.handshakeId());
 
         // Click the ClientHello: its decoded fields and its bytes as on the wire.
-        wait.until(d -> clickArrow(d, "ClientHello"));
+        wait.until(d -> HeadlessChromium.clickArrow(d, "#ladder", "ClientHello"));
         wait.until(d -> d.findElement(By.id("arrow-detail")).getText().contains("raw bytes"));
         String detail = browser.findElement(By.id("arrow-detail")).getText();
         assertThat(detail)
@@ -123,7 +88,7 @@ class BrowserTest {
                 .contains("cipherSuites")
                 .contains("raw bytes");
         assertThat(detail).containsPattern("0000  01 00 ");
-        screenshot("ladder");
+        HeadlessChromium.screenshot(browser, "ladder");
 
         // The sessions table shows it live; the revocation cascade turns it to terminated.
         browser.findElement(By.cssSelector("#tabs a[data-view=sessions]")).click();
@@ -150,47 +115,17 @@ class BrowserTest {
         wait.until(d -> d.findElement(By.id("follow")).getText().contains("keys destroyed"));
         assertThat(browser.findElement(By.id("follow")).getText())
                 .contains("Its certificate was revoked");
-        screenshot("sessions");
+        HeadlessChromium.screenshot(browser, "sessions");
 
         browser.findElement(By.cssSelector("#tabs a[data-view=tail]")).click();
         wait.until(d -> d.findElement(By.id("tail")).getText().contains(story.sessionId()));
-        screenshot("tail");
+        HeadlessChromium.screenshot(browser, "tail");
         browser.findElement(By.cssSelector("#tabs a[data-view=certificates]")).click();
         wait.until(d -> d.findElement(By.id("certificates")).getText().contains("revoked"));
-        screenshot("certificates");
+        HeadlessChromium.screenshot(browser, "certificates");
         browser.findElement(By.cssSelector("#tabs a[data-view=rates]")).click();
         wait.until(
                 d -> d.findElement(By.id("anomalies")).getText().contains("certificate-revoked"));
-        screenshot("rates");
-    }
-
-    /** The ladder's messages, read in one script call so a redraw cannot come in between. */
-    @SuppressWarnings("unchecked")
-    private static List<String> messages(WebDriver d) {
-        return (List<String>)
-                ((JavascriptExecutor) d)
-                        .executeScript(
-                                "return [...document.querySelectorAll('#ladder g.arrow text.msg')]"
-                                        + ".map(t => t.textContent)");
-    }
-
-    private static boolean clickArrow(WebDriver d, String message) {
-        return (Boolean)
-                ((JavascriptExecutor) d)
-                        .executeScript(
-                                "const g = [...document.querySelectorAll('#ladder g.arrow')]"
-                                        + ".find(g => g.querySelector('text.msg').textContent === arguments[0]);"
-                                        + " if (g) g.dispatchEvent(new MouseEvent('click', {bubbles: true}));"
-                                        + " return !!g;",
-                                message);
-    }
-
-    private static void screenshot(String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        File f = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(
-                f.toPath(),
-                SHOTS.resolve("dashboard-" + name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, "rates");
     }
 }

@@ -107,6 +107,11 @@ public class RunResource {
         } catch (IllegalArgumentException e) {
             throw AgentProblem.invalid(e.getMessage());
         }
+        if (target.resumeOn() != null && scenario.mode() != Scenario.Mode.RESUMPTION) {
+            throw AgentProblem.invalid(
+                    "two endpoints (replicas) are for the resumption scenario only: it resumes on"
+                            + " the second the session made with the first");
+        }
         Run run;
         try {
             run = runs.start(scenario, target, count, concurrency, duration);

@@ -160,7 +160,9 @@ public final class AgentCli implements Callable<Integer> {
 
         @Option(
                 names = "--target",
-                description = "tcp: host:port (default the suite's 8443); rest: base URL")
+                description =
+                        "tcp: host:port (default the suite's 8443); rest: base URL; for resumption,"
+                                + " two replicas separated by a comma (resumed on the second)")
         String target;
 
         @Option(names = "--duration", description = "stop after this many seconds")

@@ -6,6 +6,7 @@ import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.Tls12CipherSuite;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,6 +53,24 @@ public final class ScenarioCatalog {
                 d.tls13Only().withGroups(NamedGroup.SECP256R1),
                 null,
                 Mode.PLAIN);
+        // Every other group the engine negotiates in TLS 1.3 (X25519 is tls13's, secp256r1 above).
+        for (NamedGroup g :
+                List.of(
+                        NamedGroup.SECP384R1,
+                        NamedGroup.SECP521R1,
+                        NamedGroup.X448,
+                        NamedGroup.FFDHE2048,
+                        NamedGroup.FFDHE3072,
+                        NamedGroup.FFDHE4096)) {
+            add(
+                    "tls13-" + groupName(g),
+                    "TLS 1.3 with the " + g.name().toLowerCase(Locale.ROOT) + " group only",
+                    BOTH,
+                    Expectation.success(),
+                    d.tls13Only().withGroups(g),
+                    null,
+                    Mode.PLAIN);
+        }
         add(
                 "tls12-ecdhe",
                 "TLS 1.2 with ECDHE suites only (forward secrecy; ServerKeyExchange signature checked)",
@@ -75,9 +94,10 @@ public final class ScenarioCatalog {
                 Mode.PLAIN);
         add(
                 "mutual-tls",
-                "TLS 1.3 with a client certificate from the agent's key store (the lab's mtls."
-                        + " server requires one)",
-                TCP_ONLY,
+                "TLS 1.3 with a client certificate from the agent's key store (over tcp the lab's"
+                        + " mtls. server requires one; over rest the handshake is opened with"
+                        + " clientAuth required)",
+                BOTH,
                 Expectation.success(),
                 d.tls13Only().withClientCertificate(),
                 "mtls",
@@ -186,6 +206,14 @@ public final class ScenarioCatalog {
                 d.withoutVerification(),
                 "untrusted-root",
                 Mode.PLAIN);
+    }
+
+    private static String groupName(NamedGroup g) {
+        return switch (g) {
+            case SECP384R1 -> "p384";
+            case SECP521R1 -> "p521";
+            default -> g.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     private void add(

@@ -141,17 +141,27 @@ public final class ScenarioExecutor {
         }
 
         String serverName() {
-            if (scenario.labHost() != null) {
+            // The REST API has no SNI routing: there the handshake service answers as itself.
+            if (scenario.labHost() != null && ScenarioCatalog.TCP.equals(target.transport())) {
                 return scenario.labHost() + "." + labDomain;
             }
             return target.host();
         }
 
         Channel open() throws IOException {
-            if (ScenarioCatalog.REST.equals(target.transport())) {
-                return new RestChannel(http, target.url(), timeout, detail);
+            return open(target);
+        }
+
+        Channel open(Target where) throws IOException {
+            if (ScenarioCatalog.REST.equals(where.transport())) {
+                return new RestChannel(
+                        http,
+                        where.url(),
+                        timeout,
+                        detail,
+                        scenario.profile().presentCertificate());
             }
-            return new TcpChannel(target.host(), target.port(), timeout);
+            return new TcpChannel(where.host(), where.port(), timeout);
         }
 
         TlsConfig config(CheckingValidator validator, ClientSession resume, Captured captured) {
@@ -314,8 +324,10 @@ public final class ScenarioExecutor {
             }
             CheckingValidator v2 = validator();
             String id2 = "conn-" + UUID.randomUUID();
+            // With two replicas, the ticket goes to the one that did not issue it.
+            Target other = target.forResumption();
             ClientConnection second =
-                    new ClientConnection(id2, config(v2, ticket, null), open(), v2, detail);
+                    new ClientConnection(id2, config(v2, ticket, null), open(other), v2, detail);
             try {
                 completed = false;
                 second.handshake(UnaryOperator.identity());
@@ -332,6 +344,8 @@ public final class ScenarioExecutor {
                 boolean differ = !MessageDigest.isEqual(exporter1, exporter2);
                 negotiated.put("resumed", resumed);
                 negotiated.put("newKeys", differ);
+                negotiated.put("fullHandshakeOn", target.endpoint());
+                negotiated.put("resumedOn", other.endpoint());
                 if (!resumed) {
                     modeOk = false;
                     modeProblem = "not-resumed";
@@ -343,6 +357,16 @@ public final class ScenarioExecutor {
                 } else {
                     notes.add(
                             "resumed from a ticket; exporter values of the two sessions differ (new keys)");
+                }
+                if (other != target) {
+                    notes.add(
+                            "full handshake with the replica at "
+                                    + target.endpoint()
+                                    + ", resumed by the other replica at "
+                                    + other.endpoint()
+                                    + (resumed
+                                            ? ", which accepted a ticket it did not issue"
+                                            : ""));
                 }
                 keys.destroy(id1);
                 data(second);

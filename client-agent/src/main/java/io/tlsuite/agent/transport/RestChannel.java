@@ -33,16 +33,32 @@ public final class RestChannel implements Channel {
     private final Deque<byte[]> inbox = new ArrayDeque<>();
     private final List<Map<String, Object>> messages = new ArrayList<>();
     private final boolean keepMessages;
+    private final boolean requireClientCertificate;
     private String handshakeId;
     private String sessionId;
     private boolean sessionClosed;
     private boolean ended;
 
     public RestChannel(HttpClient http, String baseUrl, Duration timeout, boolean keepMessages) {
+        this(http, baseUrl, timeout, keepMessages, false);
+    }
+
+    /**
+     * @param requireClientCertificate the first flight asks the handshake service to require a
+     *     client certificate for this handshake ({@code "clientAuth": "required"}: mutual TLS over
+     *     REST, where no SNI name can pick the lab's {@code mtls.} server)
+     */
+    public RestChannel(
+            HttpClient http,
+            String baseUrl,
+            Duration timeout,
+            boolean keepMessages,
+            boolean requireClientCertificate) {
         this.http = http;
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.timeout = timeout;
         this.keepMessages = keepMessages;
+        this.requireClientCertificate = requireClientCertificate;
     }
 
     public String handshakeId() {
@@ -69,7 +85,12 @@ public final class RestChannel implements Channel {
         } else {
             path = "api/v1/handshakes";
         }
-        String body = "{\"records\":\"" + Base64.getEncoder().encodeToString(records) + "\"}";
+        String body =
+                "{\"records\":\""
+                        + Base64.getEncoder().encodeToString(records)
+                        + (requireClientCertificate && path.equals("api/v1/handshakes")
+                                ? "\",\"clientAuth\":\"required\"}"
+                                : "\"}");
         HttpResponse<String> r = post(path, body);
         JsonNode doc = parse(r.body());
         if (doc.hasNonNull("handshakeId") && handshakeId == null) {

@@ -10,8 +10,14 @@ import java.util.Map;
 final class Dtos {
     private Dtos() {}
 
-    /** A flight of TLS records from the client, base64 (RFC 4648 §4). */
-    record FlightRequest(String records) {}
+    /**
+     * A flight of TLS records from the client, base64 (RFC 4648 §4).
+     *
+     * @param clientAuth only with the first flight: {@code none}, {@code optional} or {@code
+     *     required} asks the server to request a client certificate for this handshake (mutual
+     *     TLS); never weaker than {@code handshake.tls.client-auth}; absent: as configured
+     */
+    record FlightRequest(String records, String clientAuth) {}
 
     /**
      * The server's answer to a flight.

@@ -33,9 +33,12 @@ public class HandshakeResource {
             summary = "Start a handshake with the client's first flight (ClientHello)",
             description =
                     "201 with the handshake id, the server flight (ServerHello ... Finished) and its"
-                            + " decoded view; a TLS failure is a 422 problem carrying the alert and its record.")
+                            + " decoded view; a TLS failure is a 422 problem carrying the alert and its record."
+                            + " \"clientAuth\": \"required\" (or \"optional\") asks for a client"
+                            + " certificate from the suite CA for this handshake (mutual TLS); it never"
+                            + " lowers what handshake.tls.client-auth demands.")
     public Response start(Dtos.FlightRequest body) {
-        var result = handshakes.start(Flights.decode(body), remote());
+        var result = handshakes.start(Flights.decode(body), remote(), Flights.clientAuth(body));
         return Response.created(URI.create("/api/v1/handshakes/" + result.handshakeId()))
                 .entity(Dtos.HandshakeResponse.of(result))
                 .build();

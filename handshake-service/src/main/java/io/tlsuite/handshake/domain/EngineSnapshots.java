@@ -2,6 +2,7 @@ package io.tlsuite.handshake.domain;
 
 import io.tlsuite.handshake.events.HandshakeEventRecorder;
 import io.tlsuite.handshake.replicas.SuspendedExchange;
+import io.tlsuite.protocol.config.ClientAuth;
 import io.tlsuite.protocol.config.TlsListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,6 +54,7 @@ class EngineSnapshots {
                         recorder == null ? null : recorder.transcriptHash(),
                         handle.engine.stateName(),
                         engines.instance(),
+                        handle.clientAuth.name(),
                         digests,
                         engine);
         try {
@@ -78,7 +80,12 @@ class EngineSnapshots {
             throw RestProblems.heldByAnotherReplica(x.holder(), what);
         }
         try {
-            return engines.resumeEngine(listener, sessionId, x.resumedFrom(), x.engine())
+            return engines.resumeEngine(
+                            listener,
+                            sessionId,
+                            x.resumedFrom(),
+                            x.engine(),
+                            x.clientAuth() == null ? null : ClientAuth.valueOf(x.clientAuth()))
                     .orElseThrow(RestProblems::notEnrolled);
         } catch (IllegalArgumentException e) {
             LOG.warnf("the stored engine of %s does not resume here: %s", what, e.getMessage());

@@ -29,6 +29,7 @@ public enum HandshakeProblems implements ProblemCatalogue {
     TRUNCATED_RECORDS("truncated-records", 400, "Truncated TLS records"),
     MISSING_RECORDS("missing-records", 400, "Records required"),
     INVALID_BASE64("invalid-base64", 400, "Records are not base64"),
+    INVALID_CLIENT_AUTH("invalid-client-auth", 400, "Unknown client authentication mode"),
     UNKNOWN_HANDSHAKE("unknown-handshake", 404, "Unknown handshake"),
     UNKNOWN_SESSION("unknown-session", 404, "Unknown session");
 

@@ -11,6 +11,7 @@ import io.tlsuite.handshake.replicas.EngineStateStore.Outcome;
 import io.tlsuite.handshake.replicas.EngineStateStore.Write;
 import io.tlsuite.handshake.replicas.SuspendedExchange;
 import io.tlsuite.protocol.EngineOutput;
+import io.tlsuite.protocol.config.ClientAuth;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -67,8 +68,12 @@ public class RestHandshakes {
         }
     }
 
-    /** {@code POST /handshakes}: the client's first flight (its ClientHello). */
-    public FlightResult start(byte[] flight, String peer) {
+    /**
+     * {@code POST /handshakes}: the client's first flight (its ClientHello); {@code clientAuth}
+     * (null: as configured) may ask for a client certificate for this handshake, never for less
+     * than the configuration demands.
+     */
+    public FlightResult start(byte[] flight, String peer, ClientAuth clientAuth) {
         FlightCheck.check(flight, config.rest().maxFlightBytes());
         if (pending.size() >= config.rest().maxHalfOpen()) {
             throw new RestProblem(
@@ -95,7 +100,7 @@ public class RestHandshakes {
         HandshakeEventRecorder recorder = new HandshakeEventRecorder(id, "rest", peer, events);
         MessageLog log = new MessageLog(recorder);
         ServerEngines.Handle engine =
-                engines.newEngine(log)
+                engines.newEngine(log, clientAuth)
                         .or(
                                 () -> {
                                     recorder.abandoned("server not enrolled yet");

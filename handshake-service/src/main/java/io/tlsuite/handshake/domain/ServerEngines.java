@@ -52,18 +52,25 @@ public class ServerEngines {
     private SealedTicketStore tickets;
     private ProtocolVersion[] versions;
     private volatile TlsConfig base;
+    private volatile ClientAuth configuredAuth = ClientAuth.NONE;
     private volatile ServerIdentity identity;
 
-    /** A server engine with the session id it will establish and its view of the tickets. */
+    /**
+     * A server engine with the session id it will establish, its view of the tickets and the client
+     * authentication it demands (kept with a suspended engine, so another replica demands the
+     * same).
+     */
     public static final class Handle {
         public final TlsEngine engine;
         public final String sessionId;
+        public final ClientAuth clientAuth;
         final EngineTickets tickets;
 
-        Handle(TlsEngine engine, String sessionId, EngineTickets tickets) {
+        Handle(TlsEngine engine, String sessionId, EngineTickets tickets, ClientAuth clientAuth) {
             this.engine = engine;
             this.sessionId = sessionId;
             this.tickets = tickets;
+            this.clientAuth = clientAuth;
         }
 
         /** The session a redeemed ticket came from, if this handshake resumes one. */
@@ -113,6 +120,7 @@ public class ServerEngines {
             b.addCertificate(c.chain(), c.privateKey());
         }
         base = b.build();
+        configuredAuth = auth;
         identity = id;
     }
 
@@ -126,17 +134,40 @@ public class ServerEngines {
 
     /** A new server engine reporting to {@code listener}, or empty while not enrolled. */
     public Optional<Handle> newEngine(TlsListener listener) {
+        return newEngine(listener, null);
+    }
+
+    /**
+     * A new server engine that demands at least {@code requested} client authentication (null: what
+     * {@code handshake.tls.client-auth} says). A request can only make it stricter: a client asking
+     * for {@code none} on a service configured {@code required} still has to present a certificate.
+     */
+    public Optional<Handle> newEngine(TlsListener listener, ClientAuth requested) {
         TlsConfig c = base;
         if (c == null) {
             return Optional.empty();
         }
+        ClientAuth auth = stricter(configuredAuth, requested);
         String sessionId = UUID.randomUUID().toString();
         EngineTickets t = new EngineTickets(tickets, sessionId);
         return Optional.of(
                 new Handle(
-                        TlsEngine.server(c.toBuilder().listener(listener).ticketStore(t).build()),
+                        TlsEngine.server(
+                                c.toBuilder()
+                                        .listener(listener)
+                                        .ticketStore(t)
+                                        .clientAuth(auth)
+                                        .build()),
                         sessionId,
-                        t));
+                        t,
+                        auth));
+    }
+
+    static ClientAuth stricter(ClientAuth a, ClientAuth b) {
+        if (b == null) {
+            return a;
+        }
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**
@@ -146,18 +177,29 @@ public class ServerEngines {
      * @throws IllegalArgumentException when the snapshot does not resume
      */
     public Optional<Handle> resumeEngine(
-            TlsListener listener, String sessionId, String resumedFrom, byte[] snapshot) {
+            TlsListener listener,
+            String sessionId,
+            String resumedFrom,
+            byte[] snapshot,
+            ClientAuth clientAuth) {
         TlsConfig c = base;
         if (c == null) {
             return Optional.empty();
         }
+        ClientAuth auth = stricter(configuredAuth, clientAuth);
         EngineTickets t = new EngineTickets(tickets, sessionId, resumedFrom);
         return Optional.of(
                 new Handle(
                         TlsEngine.resume(
-                                c.toBuilder().listener(listener).ticketStore(t).build(), snapshot),
+                                c.toBuilder()
+                                        .listener(listener)
+                                        .ticketStore(t)
+                                        .clientAuth(auth)
+                                        .build(),
+                                snapshot),
                         sessionId,
-                        t));
+                        t,
+                        auth));
     }
 
     public String instance() {

@@ -10,13 +10,15 @@ import java.util.List;
 /**
  * What a replica stores between two REST steps: the suspended engine ({@code TlsEngine.suspend()})
  * and what the service keeps beside it (ids, peer, start time, the digests of the flights already
- * fed, for {@code replayed-flight}). {@code engine} is null when the engine cannot be suspended in
- * its state: then only {@code holder} can continue it. {@link #encode()} holds secrets: the caller
- * zeroises it once stored; {@link #wipe()} zeroises the engine bytes.
+ * fed, for {@code replayed-flight}, the client authentication the handshake demands: {@code NONE},
+ * {@code OPTIONAL}, {@code REQUIRED}). {@code engine} is null when the engine cannot be suspended
+ * in its state: then only {@code holder} can continue it. {@link #encode()} holds secrets: the
+ * caller zeroises it once stored; {@link #wipe()} zeroises the engine bytes.
  *
  * <p>Layout: {@code u8 format | str handshakeId | str sessionId | str peer | i64 startedAtMillis |
- * str resumedFrom | str transcriptHash | str engineState | str holder | u16 n | n x (u16 len,
- * digest) | i32 len | engine}; {@code str} is a u16 length and UTF-8 ({@code 0xffff} for null).
+ * str resumedFrom | str transcriptHash | str engineState | str holder | str clientAuth | u16 n | n
+ * x (u16 len, digest) | i32 len | engine}; {@code str} is a u16 length and UTF-8 ({@code 0xffff}
+ * for null). Format 1 (before mutual TLS over REST) has no {@code clientAuth}: read as null.
  */
 public record SuspendedExchange(
         String handshakeId,
@@ -27,17 +29,26 @@ public record SuspendedExchange(
         String transcriptHash,
         String engineState,
         String holder,
+        String clientAuth,
         List<byte[]> flightDigests,
         byte[] engine) {
 
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_CLIENT_AUTH = 1;
     private static final int NULL = 0xffff;
 
     public byte[] encode() {
         List<byte[]> strings = new ArrayList<>();
         for (String s :
                 new String[] {
-                    handshakeId, sessionId, peer, resumedFrom, transcriptHash, engineState, holder
+                    handshakeId,
+                    sessionId,
+                    peer,
+                    resumedFrom,
+                    transcriptHash,
+                    engineState,
+                    holder,
+                    clientAuth
                 }) {
             strings.add(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
         }
@@ -58,6 +69,7 @@ public record SuspendedExchange(
         put(out, strings.get(4));
         put(out, strings.get(5));
         put(out, strings.get(6));
+        put(out, strings.get(7));
         out.putShort((short) flightDigests.size());
         for (byte[] d : flightDigests) {
             out.putShort((short) d.length).put(d);
@@ -73,7 +85,8 @@ public record SuspendedExchange(
     public static SuspendedExchange decode(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
-            if (in.get() != FORMAT) {
+            int format = in.get();
+            if (format != FORMAT && format != FORMAT_WITHOUT_CLIENT_AUTH) {
                 throw new IllegalArgumentException("unknown exchange format");
             }
             String handshakeId = string(in);
@@ -84,6 +97,7 @@ public record SuspendedExchange(
             String hash = string(in);
             String state = string(in);
             String holder = string(in);
+            String clientAuth = format == FORMAT ? string(in) : null;
             int n = Short.toUnsignedInt(in.getShort());
             List<byte[]> digests = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -106,6 +120,7 @@ public record SuspendedExchange(
                     hash,
                     state,
                     holder,
+                    clientAuth,
                     digests,
                     engine);
         } catch (BufferUnderflowException | NegativeArraySizeException e) {

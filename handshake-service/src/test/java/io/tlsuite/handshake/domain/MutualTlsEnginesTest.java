@@ -20,6 +20,7 @@ import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
+import io.tlsuite.protocol.config.ClientAuth;
 import io.tlsuite.protocol.config.TlsConfig;
 import io.tlsuite.service.events.BufferedEventPublisher;
 import java.lang.reflect.Proxy;
@@ -55,17 +56,25 @@ class MutualTlsEnginesTest {
         kafka =
                 EventPublisher.create(
                         "localhost:1", "/tlsuite/test/mtls", Map.of("max.block.ms", 50));
-        engines = new ServerEngines();
-        engines.enrolment = enrolment;
-        engines.config = config(Files.createTempDirectory("mtls").resolve("ticket-key").toString());
-        engines.events = new BufferedEventPublisher(kafka, 100, new SimpleMeterRegistry());
-        engines.outcomes = new HandshakeOutcomes(new SimpleMeterRegistry());
-        engines.sessions = new NoSessionRegistry();
-        engines.revoked = new RevokedCertificates();
-        engines.stapling = io.tlsuite.protocol.config.OcspStapling.NONE;
-        engines.instance = "test";
-        engines.init();
-        await().atMost(Duration.ofSeconds(10)).until(() -> engines.ready());
+        engines = engines("required");
+    }
+
+    ServerEngines engines(String clientAuth) throws Exception {
+        ServerEngines e = new ServerEngines();
+        e.enrolment = enrolment;
+        e.config =
+                config(
+                        Files.createTempDirectory("mtls").resolve("ticket-key").toString(),
+                        clientAuth);
+        e.events = new BufferedEventPublisher(kafka, 100, new SimpleMeterRegistry());
+        e.outcomes = new HandshakeOutcomes(new SimpleMeterRegistry());
+        e.sessions = new NoSessionRegistry();
+        e.revoked = new RevokedCertificates();
+        e.stapling = io.tlsuite.protocol.config.OcspStapling.NONE;
+        e.instance = "test";
+        e.init();
+        await().atMost(Duration.ofSeconds(10)).until(e::ready);
+        return e;
     }
 
     @AfterEach
@@ -155,12 +164,49 @@ class MutualTlsEnginesTest {
         assertThat(revoked.engine.failure()).contains(AlertDescription.CERTIFICATE_REVOKED);
     }
 
+    @Test
+    void aRequestNeverLowersTheConfiguredDemand() {
+        ServerEngines.Handle h =
+                engines.newEngine(
+                                new HandshakeEventRecorder("hs-5", "test", "peer", e -> {}),
+                                ClientAuth.NONE)
+                        .orElseThrow();
+        assertThat(h.clientAuth).isEqualTo(ClientAuth.REQUIRED);
+        pump(client(null, List.of()), h.engine);
+        assertThat(h.engine.failure()).contains(AlertDescription.CERTIFICATE_REQUIRED);
+    }
+
+    @Test
+    void aDemandMadeForOneHandshakeMovesWithItsSuspendedEngine() throws Exception {
+        ServerEngines lenient = engines("none");
+        ServerEngines.Handle asked =
+                lenient.newEngine(
+                                new HandshakeEventRecorder("hs-6", "test", "peer", e -> {}),
+                                ClientAuth.REQUIRED)
+                        .orElseThrow();
+        TlsEngine client = client(null, List.of());
+        byte[] serverFlight = asked.engine.feed(client.start().outbound()).outbound();
+        assertThat(asked.engine.stateName()).isEqualTo("ExpectClientCertificate");
+        byte[] snapshot = asked.engine.suspend();
+        // Another replica configured none resumes it: the demand came with the handshake.
+        ServerEngines.Handle resumed =
+                lenient.resumeEngine(
+                                new HandshakeEventRecorder("hs-6", "test", "peer", e -> {}),
+                                asked.sessionId,
+                                null,
+                                snapshot,
+                                asked.clientAuth)
+                        .orElseThrow();
+        resumed.engine.feed(client.feed(serverFlight).outbound());
+        assertThat(resumed.engine.failure()).contains(AlertDescription.CERTIFICATE_REQUIRED);
+    }
+
     static HandshakeConfig.Identity identity() {
         return TestIdentityConfig.ecdsa(Duration.ofMillis(100), Duration.ofMillis(500));
     }
 
     /** Only what ServerEngines reads: the TLS section. */
-    static HandshakeConfig config(String ticketKeyFile) {
+    static HandshakeConfig config(String ticketKeyFile, String clientAuth) {
         HandshakeConfig.Tls tls =
                 (HandshakeConfig.Tls)
                         Proxy.newProxyInstance(
@@ -168,7 +214,7 @@ class MutualTlsEnginesTest {
                                 new Class<?>[] {HandshakeConfig.Tls.class},
                                 (p, m, a) ->
                                         switch (m.getName()) {
-                                            case "clientAuth" -> "required";
+                                            case "clientAuth" -> clientAuth;
                                             case "ticketLifetimeSeconds" -> 7200L;
                                             case "ticketKeyFile" -> ticketKeyFile;
                                             case "versions" -> List.of("TLSv1.3", "TLSv1.2");

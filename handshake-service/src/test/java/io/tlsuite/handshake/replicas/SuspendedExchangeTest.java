@@ -3,6 +3,7 @@ package io.tlsuite.handshake.replicas;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ class SuspendedExchangeTest {
                 "SHA-384",
                 "ExpectClientFinished",
                 "replica-ä",
+                "REQUIRED",
                 List.of(new byte[32], new byte[] {1, 2, 3}),
                 engine);
     }
@@ -35,9 +37,38 @@ class SuspendedExchangeTest {
         assertThat(back.transcriptHash()).isEqualTo("SHA-384");
         assertThat(back.engineState()).isEqualTo("ExpectClientFinished");
         assertThat(back.holder()).isEqualTo("replica-ä");
+        assertThat(back.clientAuth()).isEqualTo("REQUIRED");
         assertThat(back.flightDigests()).hasSize(2);
         assertThat(back.flightDigests().get(1)).containsExactly(1, 2, 3);
         assertThat(back.engine()).containsExactly(7, 7, 7);
+    }
+
+    @Test
+    void aStateStoredBeforeMutualTlsOverRestReadsWithoutClientAuthentication() {
+        SuspendedExchange x = sample(new byte[] {5});
+        byte[] v2 = x.encode();
+        // Format 1 is format 2 without the clientAuth string after the holder.
+        int holderEnd =
+                1
+                        + (2 + "hs-1".length())
+                        + (2 + "s-1".length())
+                        + (2 + "10.0.0.1:5000".length())
+                        + 8
+                        + 2
+                        + (2 + "SHA-384".length())
+                        + (2 + "ExpectClientFinished".length())
+                        + (2 + "replica-ä".getBytes(StandardCharsets.UTF_8).length);
+        int authLength = 2 + "REQUIRED".length();
+        byte[] v1 = new byte[v2.length - authLength];
+        System.arraycopy(v2, 0, v1, 0, holderEnd);
+        System.arraycopy(
+                v2, holderEnd + authLength, v1, holderEnd, v2.length - holderEnd - authLength);
+        v1[0] = 1;
+        SuspendedExchange back = SuspendedExchange.decode(v1);
+        assertThat(back.holder()).isEqualTo("replica-ä");
+        assertThat(back.clientAuth()).isNull();
+        assertThat(back.flightDigests()).hasSize(2);
+        assertThat(back.engine()).containsExactly(5);
     }
 
     @Test

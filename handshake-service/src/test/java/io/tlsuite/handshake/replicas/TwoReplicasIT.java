@@ -372,6 +372,7 @@ class TwoReplicasIT {
                                 null,
                                 "ExpectClientFinished",
                                 "replica-z",
+                                null,
                                 List.of(),
                                 null)
                         .encode();
