@@ -56,8 +56,8 @@ public class RunResource {
                                                 404,
                                                 "unknown-scenario",
                                                 "Unknown scenario",
-                                                "no such scenario; GET /api/v1/scenarios lists"
-                                                        + " them"));
+                                                Shown.scenario(request.scenario())
+                                                        + "; GET /api/v1/scenarios lists them"));
         String transport =
                 request.transport() == null
                         ? ScenarioCatalog.TCP

@@ -35,6 +35,7 @@ public class ScenarioResource {
                                         404,
                                         "unknown-scenario",
                                         "Unknown scenario",
-                                        "no such scenario; GET /api/v1/scenarios lists them"));
+                                        Shown.scenario(name)
+                                                + "; GET /api/v1/scenarios lists them"));
     }
 }
