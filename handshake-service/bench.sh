@@ -32,11 +32,14 @@ curl -sf "$CA/api/v1/ca/root" -o "$TMP/root.pem"
 # A certificate of the same profile for openssl s_server, from the same CA.
 openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$TMP/key.pem" \
   -subj /CN=localhost -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -out "$TMP/csr.pem" 2>/dev/null
-python3 - "$TMP" "$CA" <<'EOF'
+# Issuance needs a caller: the local run's provisioner token.
+TOKEN=$(cat .suite/ca-provisioner-token 2>/dev/null) || { echo "no .suite/ca-provisioner-token: is the suite up?" >&2; exit 1; }
+python3 - "$TMP" "$CA" "$TOKEN" <<'EOF'
 import json, sys, urllib.request
-tmp, ca = sys.argv[1], sys.argv[2]
+tmp, ca, token = sys.argv[1], sys.argv[2], sys.argv[3]
 body = json.dumps({"csr": open(tmp + "/csr.pem").read(), "profile": "server", "validityDays": 1}).encode()
-req = urllib.request.Request(ca + "/api/v1/certificates", body, {"Content-Type": "application/json"})
+req = urllib.request.Request(ca + "/api/v1/certificates", body,
+                             {"Content-Type": "application/json", "Authorization": "Bearer " + token})
 issued = json.load(urllib.request.urlopen(req))
 chain = issued["chain"].split("-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n"
 open(tmp + "/full.pem", "w").write(issued["certificate"].strip() + "\n" + chain.strip() + "\n")
