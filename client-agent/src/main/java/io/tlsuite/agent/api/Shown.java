@@ -1,15 +1,17 @@
 package io.tlsuite.agent.api;
 
+import io.tlsuite.service.problem.SafeText;
+
 /**
- * Caller text as it may appear in an error message: as given when it has the shape of a name or an
- * id, otherwise not at all (a {@code ${...}} lookup, a line break or kilobytes are never echoed).
+ * Scenario names in error messages, through {@link SafeText}: named back when they look like a
+ * name, never when they are other caller text.
  */
 final class Shown {
 
     private Shown() {}
 
     static String scenario(String name) {
-        String n = name == null ? "" : name.trim();
-        return n.matches("[A-Za-z0-9._-]{1,64}") ? "no scenario named " + n : "no such scenario";
+        String n = SafeText.id(name == null ? null : name.trim(), null);
+        return n == null ? "no such scenario" : "no scenario named " + n;
     }
 }

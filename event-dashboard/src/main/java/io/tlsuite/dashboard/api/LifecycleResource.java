@@ -7,6 +7,7 @@ import io.tlsuite.dashboard.domain.EventIndex;
 import io.tlsuite.dashboard.domain.HandshakeSummary;
 import io.tlsuite.dashboard.domain.Ladder;
 import io.tlsuite.dashboard.domain.SessionView;
+import io.tlsuite.service.problem.SafeText;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -80,7 +81,11 @@ public class LifecycleResource {
     public Ladder handshake(@PathParam("id") String id) {
         return index.ladder(id)
                 .orElseThrow(
-                        () -> new NotFoundProblem("no handshake " + shown(id) + " is kept here"));
+                        () ->
+                                new NotFoundProblem(
+                                        "no handshake "
+                                                + SafeText.id(id, "with that id")
+                                                + " is kept here"));
     }
 
     @GET
@@ -131,7 +136,9 @@ public class LifecycleResource {
                         .orElseThrow(
                                 () ->
                                         new NotFoundProblem(
-                                                "no session " + shown(id) + " is kept here"));
+                                                "no session "
+                                                        + SafeText.id(id, "with that id")
+                                                        + " is kept here"));
         Ladder ladder = s.handshakeId() == null ? null : index.ladder(s.handshakeId()).orElse(null);
         return new SessionLife(s, ladder);
     }
@@ -172,7 +179,9 @@ public class LifecycleResource {
                 .orElseThrow(
                         () ->
                                 new NotFoundProblem(
-                                        "no certificate " + shown(serial) + " is kept here"));
+                                        "no certificate "
+                                                + SafeText.id(serial, "with that serial")
+                                                + " is kept here"));
     }
 
     @GET
@@ -217,10 +226,5 @@ public class LifecycleResource {
                     "limit must be between 1 and " + EventsResource.MAX_LIMIT + ", was " + limit);
         }
         return limit;
-    }
-
-    /** An id as it may appear in a message: as given when it looks like one, else not at all. */
-    static String shown(String id) {
-        return id != null && id.matches("[A-Za-z0-9._:-]{1,128}") ? id : "with that id";
     }
 }

@@ -1,5 +1,6 @@
 package io.tlsuite.sessionstore.domain;
 
+import io.tlsuite.service.problem.SafeText;
 import io.tlsuite.sessionstore.domain.EngineStateBackend.Outcome;
 import io.tlsuite.sessionstore.domain.EngineStateBackend.Stored;
 import io.tlsuite.sessionstore.domain.EngineStateBackend.Write;
@@ -193,7 +194,9 @@ public final class EngineStates {
 
     private static EngineStateException notFound(String id) {
         return new EngineStateException(
-                EngineStateException.Reason.NOT_FOUND, "no engine state " + ShownId.of(id), null);
+                EngineStateException.Reason.NOT_FOUND,
+                "no engine state " + SafeText.id(id, "(not a valid id)"),
+                null);
     }
 
     private static EngineStateException gone(EngineState s) {

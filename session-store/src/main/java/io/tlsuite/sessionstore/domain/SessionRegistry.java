@@ -6,6 +6,7 @@ import io.tlsuite.events.session.SessionExpired;
 import io.tlsuite.events.session.SessionKeysDestroyed;
 import io.tlsuite.events.session.SessionResumed;
 import io.tlsuite.events.session.SessionTerminated;
+import io.tlsuite.service.problem.SafeText;
 import io.tlsuite.sessionstore.domain.SessionBackend.EndResult;
 import io.tlsuite.sessionstore.domain.SessionBackend.Redemption;
 import io.tlsuite.sessionstore.domain.SessionBackend.SessionFilter;
@@ -403,7 +404,8 @@ public final class SessionRegistry {
         switch (r.outcome()) {
             case NOT_FOUND:
                 throw new RegistryException(
-                        Rejection.TICKET_NOT_FOUND, "no ticket " + ShownId.of(id));
+                        Rejection.TICKET_NOT_FOUND,
+                        "no ticket " + SafeText.id(id, "(not a valid id)"));
             case USED:
                 throw new RegistryException(
                         Rejection.TICKET_ALREADY_USED, "ticket " + id + " was already used");
@@ -438,7 +440,7 @@ public final class SessionRegistry {
                         () ->
                                 new RegistryException(
                                         Rejection.TICKET_NOT_FOUND,
-                                        "no ticket " + ShownId.of(ticketId)));
+                                        "no ticket " + SafeText.id(ticketId, "(not a valid id)")));
     }
 
     /**
@@ -539,7 +541,8 @@ public final class SessionRegistry {
     }
 
     private static RegistryException notFound(String id) {
-        return new RegistryException(Rejection.SESSION_NOT_FOUND, "no session " + ShownId.of(id));
+        return new RegistryException(
+                Rejection.SESSION_NOT_FOUND, "no session " + SafeText.id(id, "(not a valid id)"));
     }
 
     private static RegistryException ended(String id) {
