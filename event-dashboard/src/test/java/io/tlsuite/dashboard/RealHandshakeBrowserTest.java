@@ -107,8 +107,15 @@ class RealHandshakeBrowserTest {
                             "Finished",
                             "handshake complete",
                             "store session");
-            wait.until(d -> HeadlessChromium.messages(d, "#session-ladder").containsAll(handshake));
-            List<String> shown = HeadlessChromium.messages(browser, "#session-ladder");
+            // Read once, in the wait: a live redraw between two reads can show an empty ladder.
+            AtomicReference<List<String>> seen = new AtomicReference<>(List.of());
+            wait.until(
+                    d -> {
+                        List<String> now = HeadlessChromium.messages(d, "#session-ladder");
+                        seen.set(now);
+                        return now.containsAll(handshake);
+                    });
+            List<String> shown = seen.get();
             assertThat(shown.stream().filter(handshake::contains).distinct().toList())
                     .as("the real handshake's messages, in wire order, in %s", shown)
                     .containsExactlyElementsOf(handshake);
