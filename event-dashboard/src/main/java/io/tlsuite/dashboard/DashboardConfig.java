@@ -61,6 +61,14 @@ public interface DashboardConfig {
     @WithDefault("32")
     int maxSubscribers();
 
+    /**
+     * Live viewers one client address may hold at once, so that one client cannot take every slot
+     * of {@code stream.max-subscribers}.
+     */
+    @WithName("stream.max-subscribers-per-client")
+    @WithDefault("8")
+    int maxSubscribersPerClient();
+
     /** Events queued per live subscriber; past it, new events are dropped and counted. */
     @WithName("stream.buffer")
     @WithDefault("5000")

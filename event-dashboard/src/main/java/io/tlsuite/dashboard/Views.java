@@ -29,6 +29,7 @@ class Views {
     @Produces
     @Singleton
     LiveStream stream(DashboardConfig config) {
-        return new LiveStream(config.maxSubscribers(), config.streamBuffer());
+        return new LiveStream(
+                config.maxSubscribers(), config.maxSubscribersPerClient(), config.streamBuffer());
     }
 }

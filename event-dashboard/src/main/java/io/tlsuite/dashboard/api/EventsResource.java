@@ -5,6 +5,7 @@ import io.tlsuite.dashboard.domain.EventFilter;
 import io.tlsuite.dashboard.domain.EventIndex;
 import io.tlsuite.dashboard.live.LiveStream;
 import io.tlsuite.dashboard.live.LiveSubscriber;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -114,9 +115,13 @@ public class EventsResource {
                             + " come first, so a page that reconnects or resumes loses nothing."
                             + " A viewer that reads too slowly for its bounded queue gets an SSE"
                             + " event named 'dropped' with the count it missed, instead of an"
-                            + " ever-growing buffer. The number of viewers is capped (503).")
+                            + " ever-growing buffer. The number of viewers is capped (503), and"
+                            + " so is the number one client address may hold (429).")
     @APIResponse(responseCode = "200", description = "the stream")
     @APIResponse(responseCode = "400", description = "a filter is invalid")
+    @APIResponse(
+            responseCode = "429",
+            description = "this address already holds its share of live viewers")
     @APIResponse(responseCode = "503", description = "too many live viewers; retry later")
     public void stream(
             @BeanParam EventQuery query,
@@ -127,7 +132,8 @@ public class EventsResource {
                     @HeaderParam("Last-Event-ID")
                     String lastEventId,
             @Context SseEventSink sink,
-            @Context Sse sse) {
+            @Context Sse sse,
+            @Context HttpServerRequest http) {
         EventFilter filter = query.toFilter();
         Long resume = after;
         if (resume == null && lastEventId != null) {
@@ -151,7 +157,16 @@ public class EventsResource {
                     public long lastSequence() {
                         return index.total();
                     }
-                });
+                },
+                clientAddress(http));
+    }
+
+    private static String clientAddress(HttpServerRequest http) {
+        try {
+            return http.remoteAddress().hostAddress();
+        } catch (RuntimeException e) {
+            return "unknown";
+        }
     }
 
     @GET

@@ -2,6 +2,8 @@ package io.tlsuite.dashboard.live;
 
 import io.tlsuite.dashboard.domain.DashboardEvent;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -9,17 +11,20 @@ import java.util.function.Predicate;
 /**
  * The live viewers of the dashboard. The topic reader publishes each batch once; every viewer gets
  * the events its filter takes, in order, each exactly once (history replayed on subscribe and live
- * events never overlap). The number of viewers is capped.
+ * events never overlap). The number of viewers is capped, in all and per client address.
  */
 public final class LiveStream {
 
     private final int maxSubscribers;
+    private final int maxPerClient;
     private final int buffer;
     private final List<LiveSubscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Map<LiveSubscriber, String> clients = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
-    public LiveStream(int maxSubscribers, int buffer) {
+    public LiveStream(int maxSubscribers, int maxPerClient, int buffer) {
         this.maxSubscribers = maxSubscribers;
+        this.maxPerClient = maxPerClient;
         this.buffer = buffer;
     }
 
@@ -27,6 +32,17 @@ public final class LiveStream {
     public static final class Full extends RuntimeException {
         public Full(int max) {
             super("at most " + max + " live viewers at a time", null, false, false);
+        }
+    }
+
+    /** Too many viewers from the same client address already. */
+    public static final class ClientFull extends RuntimeException {
+        public ClientFull(int max) {
+            super(
+                    "at most " + max + " live viewers at a time from one address; close one first",
+                    null,
+                    false,
+                    false);
         }
     }
 
@@ -40,15 +56,22 @@ public final class LiveStream {
     /**
      * Adds a viewer. With {@code after}, the events after that sequence that are still kept come
      * first (as many as its queue holds), then the live ones.
+     *
+     * @param client the viewer's address, for its share of the slots
      */
     public synchronized LiveSubscriber subscribe(
             Predicate<DashboardEvent> filter,
             LiveSubscriber.Sink sink,
             Long after,
-            History history) {
+            History history,
+            String client) {
         subscribers.removeIf(LiveSubscriber::closed);
+        clients.keySet().removeIf(LiveSubscriber::closed);
         if (subscribers.size() >= maxSubscribers) {
             throw new Full(maxSubscribers);
+        }
+        if (clients.values().stream().filter(client::equals).count() >= maxPerClient) {
+            throw new ClientFull(maxPerClient);
         }
         long start = history.lastSequence();
         long id = ids.incrementAndGet();
@@ -60,7 +83,10 @@ public final class LiveStream {
                         sink,
                         buffer,
                         after == null ? start : Math.min(after, start),
-                        () -> subscribers.remove(self[0]));
+                        () -> {
+                            subscribers.remove(self[0]);
+                            clients.remove(self[0]);
+                        });
         self[0] = s;
         if (after != null && after < start) {
             for (DashboardEvent e : history.after(after, buffer)) {
@@ -69,6 +95,7 @@ public final class LiveStream {
             s.lastSequence = start;
         }
         subscribers.add(s);
+        clients.put(s, client);
         s.pump();
         return s;
     }
@@ -97,6 +124,10 @@ public final class LiveStream {
 
     public int maxSubscribers() {
         return maxSubscribers;
+    }
+
+    public int maxPerClient() {
+        return maxPerClient;
     }
 
     public int buffer() {

@@ -81,9 +81,9 @@ class LiveStreamTest {
 
     @Test
     void aViewerThatStopsReadingHoldsAtMostItsQueueAndIsToldWhatItMissed() {
-        LiveStream stream = new LiveStream(4, 100);
+        LiveStream stream = new LiveStream(4, 4, 100);
         StalledSink sink = new StalledSink();
-        LiveSubscriber s = stream.subscribe(e -> true, sink, null, history());
+        LiveSubscriber s = stream.subscribe(e -> true, sink, null, history(), "127.0.0.1");
 
         List<DashboardEvent> burst = events(10_000);
         for (int i = 0; i < burst.size(); i += 500) {
@@ -105,12 +105,12 @@ class LiveStreamTest {
 
     @Test
     void aViewerThatKeepsUpGetsEveryEventOnceInOrderIncludingTheReplayedOnes() {
-        LiveStream stream = new LiveStream(4, 1000);
+        LiveStream stream = new LiveStream(4, 4, 1000);
         List<DashboardEvent> before = events(50);
         StalledSink sink = new StalledSink();
         sink.stalled = false;
         long after = before.get(19).sequence();
-        stream.subscribe(e -> true, sink, after, history());
+        stream.subscribe(e -> true, sink, after, history(), "127.0.0.1");
         List<DashboardEvent> live = events(3000);
         for (int i = 0; i < live.size(); i += 300) {
             stream.publish(live.subList(i, i + 300));
@@ -122,13 +122,39 @@ class LiveStreamTest {
 
     @Test
     void theNumberOfViewersIsCapped() {
-        LiveStream stream = new LiveStream(2, 10);
-        stream.subscribe(e -> true, new StalledSink(), null, history());
-        LiveSubscriber second = stream.subscribe(e -> true, new StalledSink(), null, history());
-        assertThatThrownBy(() -> stream.subscribe(e -> true, new StalledSink(), null, history()))
+        LiveStream stream = new LiveStream(2, 2, 10);
+        stream.subscribe(e -> true, new StalledSink(), null, history(), "127.0.0.1");
+        LiveSubscriber second =
+                stream.subscribe(e -> true, new StalledSink(), null, history(), "127.0.0.1");
+        assertThatThrownBy(
+                        () ->
+                                stream.subscribe(
+                                        e -> true, new StalledSink(), null, history(), "127.0.0.1"))
                 .isInstanceOf(LiveStream.Full.class);
         second.close();
-        stream.subscribe(e -> true, new StalledSink(), null, history());
+        stream.subscribe(e -> true, new StalledSink(), null, history(), "127.0.0.1");
         assertThat(stream.status()).hasSize(2);
+    }
+
+    @Test
+    void oneClientCannotTakeEverySlot() {
+        LiveStream stream = new LiveStream(4, 2, 10);
+        LiveSubscriber first =
+                stream.subscribe(e -> true, new StalledSink(), null, history(), "10.0.0.1");
+        stream.subscribe(e -> true, new StalledSink(), null, history(), "10.0.0.1");
+        assertThatThrownBy(
+                        () ->
+                                stream.subscribe(
+                                        e -> true, new StalledSink(), null, history(), "10.0.0.1"))
+                .isInstanceOf(LiveStream.ClientFull.class)
+                .hasMessageContaining("at most 2");
+        // Another address still gets the slots the first one cannot take.
+        stream.subscribe(e -> true, new StalledSink(), null, history(), "10.0.0.2");
+        stream.subscribe(e -> true, new StalledSink(), null, history(), "10.0.0.2");
+        assertThat(stream.status()).hasSize(4);
+        // A viewer that leaves gives its slot back to its client.
+        first.close();
+        stream.subscribe(e -> true, new StalledSink(), null, history(), "10.0.0.1");
+        assertThat(stream.status()).hasSize(4);
     }
 }
