@@ -121,6 +121,66 @@ class AuthorityTest {
     }
 
     @Test
+    void aNamedProvisionerAsksOnlyForItsProfilesAndNames() {
+        String clients = "Bearer test-clients-token", web = "Bearer test-web-token";
+        // test-clients: client certificates only
+        CaApi.issueAs(clients, TestCsr.csr(KeyType.EC_P256, "alice", "DNS:alice.test"), "client")
+                .then()
+                .statusCode(201);
+        CaApi.issueAs(clients, TestCsr.csr(KeyType.EC_P256, "x", "DNS:x.test"), "server")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", is("https://tlsuite.dev/problems/profile-not-allowed"))
+                .body(
+                        "detail",
+                        is("provisioner test-clients may ask for [client] certificates only"));
+        // test-web: server certificates for its own names, even where the policy allows more
+        CaApi.issueAs(
+                        web,
+                        TestCsr.csr(KeyType.EC_P256, "web", "DNS:web.test", "IP:127.0.0.1"),
+                        "server")
+                .then()
+                .statusCode(201);
+        CaApi.issueAs(web, TestCsr.csr(KeyType.EC_P256, "a", "DNS:a.b.web.test"), "server")
+                .then()
+                .statusCode(201);
+        CaApi.issueAs(
+                        web,
+                        TestCsr.csr(KeyType.EC_P256, "o", "DNS:web.test", "DNS:other.test"),
+                        "server")
+                .then()
+                .statusCode(403)
+                .body("type", is("https://tlsuite.dev/problems/name-not-allowed"))
+                .body(
+                        "detail",
+                        startsWith("DNS:other.test is outside the names of provisioner test-web"));
+        CaApi.issueAs(web, TestCsr.csr(KeyType.EC_P256, "w", "DNS:web.test"), "client")
+                .then()
+                .statusCode(403)
+                .body("type", is("https://tlsuite.dev/problems/profile-not-allowed"));
+        // the policy still applies on top: no wildcard, even below its own names
+        CaApi.issueAs(web, TestCsr.csr(KeyType.EC_P256, "w", "DNS:*.web.test"), "server")
+                .then()
+                .statusCode(403)
+                .body("type", is("https://tlsuite.dev/problems/wildcard-not-allowed"));
+        // the default provisioner is not narrowed: other.test is within the policy
+        CaApi.issueAs(
+                        CaApi.PROVISIONER,
+                        TestCsr.csr(KeyType.EC_P256, "o", "DNS:other.test"),
+                        "server")
+                .then()
+                .statusCode(201);
+        // and one provisioner's token is not another's
+        CaApi.issueAs(
+                        "Bearer test-web-token-x",
+                        TestCsr.csr(KeyType.EC_P256, "w", "DNS:web.test"),
+                        "server")
+                .then()
+                .statusCode(401);
+    }
+
+    @Test
     void evenTheAdminGetsReservedNamesOnlyInTheServiceProfile() {
         CaApi.issueAs(
                         CaApi.ADMIN,

@@ -3,10 +3,11 @@ package io.tlsuite.ca.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsuite.ca.domain.CaProblem;
+import io.tlsuite.ca.domain.Provisioner;
 import io.tlsuite.ca.service.AdminToken;
 import io.tlsuite.ca.service.CertificateService;
 import io.tlsuite.ca.service.IssuedCertificate;
-import io.tlsuite.ca.service.ProvisionerToken;
+import io.tlsuite.ca.service.Provisioners;
 import io.tlsuite.ca.store.CertificateQuery;
 import io.tlsuite.ca.store.CertificateRecord;
 import io.tlsuite.service.problem.CommonProblems;
@@ -26,6 +27,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,24 +46,25 @@ public class CertificateResource {
 
     private final CertificateService certificates;
     private final AdminToken admin;
-    private final ProvisionerToken provisioner;
+    private final Provisioners provisioners;
     private final ObjectMapper json;
 
     CertificateResource(
             CertificateService certificates,
             AdminToken admin,
-            ProvisionerToken provisioner,
+            Provisioners provisioners,
             ObjectMapper json) {
         this.certificates = certificates;
         this.json = json;
         this.admin = admin;
-        this.provisioner = provisioner;
+        this.provisioners = provisioners;
     }
 
     /**
-     * Signs a CSR for an authenticated caller: the provisioner token gets the issuance policy
-     * (names, lifetime, no wildcard, no reserved name); the admin token only the key checks and the
-     * admin-only {@code service} profile. No token, or a wrong one, is refused (401).
+     * Signs a CSR for an authenticated caller: a provisioner's token gets the issuance policy
+     * (names, lifetime, no wildcard, no reserved name) and that provisioner's own limits (profiles,
+     * names); the admin token only the key checks and the admin-only {@code service} profile. No
+     * token, or a wrong one, is refused (401).
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -71,14 +74,14 @@ public class CertificateResource {
             throw new CaProblem(
                     CommonProblems.INVALID_REQUEST, "a JSON body with csr and profile is required");
         }
-        boolean isAdmin = requireIssuer(authorization);
+        Provisioner provisioner = requireIssuer(authorization);
         IssuedCertificate issued =
                 certificates.issue(
                         request.csr(),
                         request.profile(),
                         request.validityDays(),
                         request.validityMinutes(),
-                        isAdmin);
+                        provisioner);
         CertificateRecord c = issued.record();
         return Response.created(URI.create("/api/v1/certificates/" + c.serial()))
                 .entity(
@@ -182,13 +185,14 @@ public class CertificateResource {
         }
     }
 
-    /** True for the admin, false for a provisioner; anyone else is refused. */
-    private boolean requireIssuer(String authorization) {
+    /** The caller's provisioner, or null for the admin; anyone else is refused. */
+    private Provisioner requireIssuer(String authorization) {
         if (admin.matches(authorization)) {
-            return true;
+            return null;
         }
-        if (provisioner.matches(authorization)) {
-            return false;
+        Optional<Provisioner> provisioner = provisioners.find(authorization);
+        if (provisioner.isPresent()) {
+            return provisioner.get();
         }
         throw new CaProblem(
                 CommonProblems.UNAUTHORIZED,

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Configuration of the CA ({@code tlsuite.ca.*}); the module README lists every property. */
@@ -55,6 +56,29 @@ public interface CaConfig {
     Optional<String> provisionerToken();
 
     Path provisionerTokenFile();
+
+    /**
+     * Named provisioners beside the default one ({@code tlsuite.ca.provisioners.<name>.*}): each
+     * with its own token and what it may ask for (the policy applies on top).
+     */
+    Map<String, NamedProvisioner> provisioners();
+
+    /** One named provisioner. */
+    interface NamedProvisioner {
+        /** Its bearer token; when absent, read from (or generated into) {@link #tokenFile()}. */
+        Optional<String> token();
+
+        Optional<Path> tokenFile();
+
+        /** The leaf profiles it may ask for ({@code server}, {@code client}); absent: both. */
+        Optional<List<String>> profiles();
+
+        /**
+         * Exact DNS names, {@code *.suffix} patterns and IP addresses its certificates may carry;
+         * absent: whatever the policy allows.
+         */
+        Optional<List<String>> names();
+    }
 
     Policy policy();
 

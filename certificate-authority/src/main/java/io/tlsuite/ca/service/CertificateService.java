@@ -8,6 +8,7 @@ import io.tlsuite.ca.domain.CaProblems;
 import io.tlsuite.ca.domain.CertificateRequest;
 import io.tlsuite.ca.domain.IssuancePolicy;
 import io.tlsuite.ca.domain.Profile;
+import io.tlsuite.ca.domain.Provisioner;
 import io.tlsuite.ca.domain.RevocationReason;
 import io.tlsuite.ca.domain.SerialNumbers;
 import io.tlsuite.ca.domain.SubjectAltName;
@@ -63,18 +64,22 @@ public class CertificateService {
     /**
      * Signs a leaf for a CSR after the policy accepted it.
      *
-     * @param admin whether the caller is the administrator (policy-free names and lifetime)
+     * @param provisioner the provisioner that asked (its own limits on top of the policy), or null
+     *     for the administrator (policy-free names and lifetime)
      */
     public IssuedCertificate issue(
             String csrPem,
             String profileName,
             Long validityDays,
             Long validityMinutes,
-            boolean admin) {
+            Provisioner provisioner) {
         Profile profile = Profile.leaf(profileName);
         Duration validity = validity(validityDays, validityMinutes);
         CertificateRequest request = CertificateRequest.parse(csrPem);
-        policy.check(request, profile, validity, admin);
+        policy.check(request, profile, validity, provisioner == null);
+        if (provisioner != null) {
+            provisioner.check(request, profile);
+        }
         Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         return sign(request, profile, notBefore, notBefore.plus(validity));
     }

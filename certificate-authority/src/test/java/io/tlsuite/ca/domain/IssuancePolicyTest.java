@@ -2,12 +2,12 @@ package io.tlsuite.ca.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.tlsuite.ca.domain.TestRequests.ip;
+import static io.tlsuite.ca.domain.TestRequests.request;
 
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 
 class IssuancePolicyTest {
@@ -20,25 +20,7 @@ class IssuancePolicyTest {
                     Duration.ofMinutes(1),
                     Duration.ofDays(397));
 
-    private static CertificateRequest request(KeyType type, String... names) {
-        SubjectPublicKeyInfo spki =
-                SubjectPublicKeyInfo.getInstance(type.generate().getPublic().getEncoded());
-        return new CertificateRequest(
-                new X500Name("CN=x"),
-                spki,
-                PublicKeyProfile.of(spki),
-                java.util.Arrays.stream(names)
-                        .map(n -> n.startsWith("IP:") ? ip(n.substring(3)) : SubjectAltName.dns(n))
-                        .toList());
-    }
 
-    private static SubjectAltName ip(String address) {
-        try {
-            return SubjectAltName.ip(InetAddress.getByName(address));
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void exactNamesAndSuffixPatterns() {

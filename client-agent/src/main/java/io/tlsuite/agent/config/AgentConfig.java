@@ -23,9 +23,12 @@ public interface AgentConfig {
     @WithName("ca-token")
     Optional<String> caToken();
 
-    /** Where the local run's CA writes its provisioner token (0600). */
+    /**
+     * Where the local run's CA writes the agent's own provisioner token (0600): a provisioner
+     * allowed client certificates only.
+     */
     @WithName("ca-token-file")
-    @WithDefault("${TLSUITE_DATA_DIR:.suite}/ca-provisioner-token")
+    @WithDefault("${TLSUITE_DATA_DIR:.suite}/ca-provisioners/client-agent-token")
     String caTokenFile();
 
     /** Where the trust store and key store files live ({@code .suite/agent} in the local run). */

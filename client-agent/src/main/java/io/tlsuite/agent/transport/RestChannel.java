@@ -20,9 +20,14 @@ import java.util.Map;
  * /api/v1/handshakes}), later flights continue it ({@code /handshakes/{id}/flights}), and once a
  * session exists, records go to {@code /sessions/{id}/records}; {@code DELETE /sessions/{id}} ends
  * a session the engine could not close. Every answer's records (also the alert record of a 422
- * problem) are queued for the engine, and its decoded messages kept for the result.
+ * problem) are queued for the engine, and its decoded messages kept for the result. The first
+ * answer's {@code clientSecret} binds the handshake and its session to this channel: every later
+ * request carries it in the {@value #CLIENT_SECRET_HEADER} header.
  */
 public final class RestChannel implements Channel {
+    /** The handshake service's header for the secret its first answer returned. */
+    static final String CLIENT_SECRET_HEADER = "Tlsuite-Client-Secret";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>
             MESSAGE = new com.fasterxml.jackson.core.type.TypeReference<>() {};
@@ -36,6 +41,7 @@ public final class RestChannel implements Channel {
     private final boolean requireClientCertificate;
     private String handshakeId;
     private String sessionId;
+    private String clientSecret;
     private boolean sessionClosed;
     private boolean ended;
 
@@ -96,6 +102,9 @@ public final class RestChannel implements Channel {
         if (doc.hasNonNull("handshakeId") && handshakeId == null) {
             handshakeId = doc.get("handshakeId").asText();
         }
+        if (doc.hasNonNull("clientSecret") && clientSecret == null) {
+            clientSecret = doc.get("clientSecret").asText();
+        }
         if (doc.hasNonNull("sessionId")) {
             sessionId = doc.get("sessionId").asText();
         }
@@ -153,8 +162,11 @@ public final class RestChannel implements Channel {
         if (sessionId != null && !sessionClosed && !ended) {
             try {
                 http.send(
-                        HttpRequest.newBuilder(base.resolve("api/v1/sessions/" + sessionId))
-                                .timeout(timeout)
+                        withSecret(
+                                        HttpRequest.newBuilder(
+                                                        base.resolve(
+                                                                "api/v1/sessions/" + sessionId))
+                                                .timeout(timeout))
                                 .DELETE()
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());
@@ -170,8 +182,7 @@ public final class RestChannel implements Channel {
     private HttpResponse<String> post(String path, String body) throws IOException {
         try {
             return http.send(
-                    HttpRequest.newBuilder(base.resolve(path))
-                            .timeout(timeout)
+                    withSecret(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
@@ -180,6 +191,10 @@ public final class RestChannel implements Channel {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
+    }
+
+    private HttpRequest.Builder withSecret(HttpRequest.Builder request) {
+        return clientSecret == null ? request : request.header(CLIENT_SECRET_HEADER, clientSecret);
     }
 
     private static JsonNode parse(String body) throws IOException {

@@ -169,10 +169,15 @@ class ComposeTopologyTest {
         Answer first = post("/api/v1/handshakes", client.start().outbound());
         assertThat(first.status).as(first.body).isEqualTo(201);
         String handshakeId = field(first.body, "handshakeId");
+        String secret = field(first.body, "clientSecret"); // later steps are this client's alone
         EngineOutput finished = client.feed(first.records());
         assertThat(finished.handshakeComplete()).isTrue();
 
-        Answer done = post("/api/v1/handshakes/" + handshakeId + "/flights", finished.outbound());
+        Answer done =
+                post(
+                        "/api/v1/handshakes/" + handshakeId + "/flights",
+                        secret,
+                        finished.outbound());
         assertThat(done.status).as(done.body).isEqualTo(200);
         String sessionId = field(done.body, "sessionId");
         client.feed(done.records());
@@ -183,6 +188,7 @@ class ComposeTopologyTest {
             Answer echo =
                     post(
                             "/api/v1/sessions/" + sessionId + "/records",
+                            secret,
                             client.write(text.getBytes(StandardCharsets.UTF_8)).outbound());
             assertThat(echo.status).as(echo.body).isEqualTo(200);
             String plain =
@@ -394,13 +400,22 @@ class ComposeTopologyTest {
     }
 
     private static Answer post(String path, byte[] records) throws Exception {
+        return post(path, null, records);
+    }
+
+    /** A step after the first carries the secret the first answer returned. */
+    private static Answer post(String path, String clientSecret, byte[] records)
+            throws Exception {
         String body = "{\"records\":\"" + Base64.getEncoder().encodeToString(records) + "\"}";
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url("HANDSHAKE_PORT", path)))
+                        .header("Content-Type", "application/json");
+        if (clientSecret != null) {
+            request.header("Tlsuite-Client-Secret", clientSecret);
+        }
         HttpResponse<String> r =
                 HTTP.send(
-                        HttpRequest.newBuilder(URI.create(url("HANDSHAKE_PORT", path)))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
+                        request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.body());
     }

@@ -25,6 +25,7 @@ final class Dtos {
      * @param state {@code in-progress} or {@code complete}
      * @param records the server's records, base64
      * @param messages decoded view of every handshake message received and sent in this step
+     * @param clientSecret in the first step's answer only: the secret later steps present
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record HandshakeResponse(
@@ -33,7 +34,8 @@ final class Dtos {
             String records,
             List<Map<String, Object>> messages,
             String sessionId,
-            Map<String, Object> negotiated) {
+            Map<String, Object> negotiated,
+            String clientSecret) {
         static HandshakeResponse of(FlightResult r) {
             return new HandshakeResponse(
                     r.handshakeId(),
@@ -41,7 +43,13 @@ final class Dtos {
                     Base64.getEncoder().encodeToString(r.records()),
                     r.messages(),
                     r.sessionId(),
-                    r.negotiated());
+                    r.negotiated(),
+                    r.clientSecret());
+        }
+
+        @Override
+        public String toString() {
+            return "HandshakeResponse[" + handshakeId + ", " + state + "]";
         }
     }
 

@@ -1,9 +1,11 @@
 package io.tlsuite.handshake.api;
 
+import io.tlsuite.handshake.domain.ClientBinding;
 import io.tlsuite.handshake.domain.RestHandshakes;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,10 +38,16 @@ public class HandshakeResource {
                             + " decoded view; a TLS failure is a 422 problem carrying the alert and its record."
                             + " \"clientAuth\": \"required\" (or \"optional\") asks for a client"
                             + " certificate from the suite CA for this handshake (mutual TLS); it never"
-                            + " lowers what handshake.tls.client-auth demands.")
+                            + " lowers what handshake.tls.client-auth demands. The answer carries"
+                            + " \"clientSecret\" once: every later step of this handshake and of its"
+                            + " session must send it in the "
+                            + ClientBinding.HEADER
+                            + " header (401 client-secret-required without it, 403"
+                            + " client-secret-mismatch with another).")
     public Response start(Dtos.FlightRequest body) {
         var result = handshakes.start(Flights.decode(body), remote(), Flights.clientAuth(body));
         return Response.created(URI.create("/api/v1/handshakes/" + result.handshakeId()))
+                .header("Cache-Control", "no-store")
                 .entity(Dtos.HandshakeResponse.of(result))
                 .build();
     }
@@ -48,10 +56,18 @@ public class HandshakeResource {
     @Path("/{id}/flights")
     @Operation(
             summary = "Send the client's next flight (e.g. its Finished)",
-            description = "200 with the server's records; once complete, the session id.")
-    public Dtos.HandshakeResponse flight(@PathParam("id") String id, Dtos.FlightRequest body) {
+            description =
+                    "200 with the server's records; once complete, the session id. Only for the"
+                            + " client that started the handshake: the "
+                            + ClientBinding.HEADER
+                            + " header carries the clientSecret of the first step.")
+    public Dtos.HandshakeResponse flight(
+            @PathParam("id") String id,
+            @HeaderParam(ClientBinding.HEADER) String clientSecret,
+            Dtos.FlightRequest body) {
         String handshake = Ids.handshake(id);
-        return Dtos.HandshakeResponse.of(handshakes.next(handshake, Flights.decode(body)));
+        return Dtos.HandshakeResponse.of(
+                handshakes.next(handshake, clientSecret, Flights.decode(body)));
     }
 
     private String remote() {

@@ -24,12 +24,18 @@ class EngineSnapshots {
 
     @Inject ServerEngines engines;
 
+    /** A handshake's suspended engine and what goes with it, with these flight digests. */
+    byte[] take(PendingHandshake p, Set<String> flights) {
+        return take(p.id, p.handle, p.peer, p.startedAtMillis, p.binding, p.recorder, flights);
+    }
+
     /** The suspended engine and what goes with it. */
     byte[] take(
             String handshakeId,
             ServerEngines.Handle handle,
             String peer,
             long startedAtMillis,
+            ClientBinding binding,
             HandshakeEventRecorder recorder,
             Set<String> flights) {
         byte[] engine;
@@ -55,6 +61,7 @@ class EngineSnapshots {
                         handle.engine.stateName(),
                         engines.instance(),
                         handle.clientAuth.name(),
+                        binding == null ? null : binding.stored(),
                         digests,
                         engine);
         try {

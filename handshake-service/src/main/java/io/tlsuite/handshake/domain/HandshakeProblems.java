@@ -30,6 +30,10 @@ public enum HandshakeProblems implements ProblemCatalogue {
     MISSING_RECORDS("missing-records", 400, "Records required"),
     INVALID_BASE64("invalid-base64", 400, "Records are not base64"),
     INVALID_CLIENT_AUTH("invalid-client-auth", 400, "Unknown client authentication mode"),
+    CLIENT_SECRET_REQUIRED(
+            "client-secret-required", 401, "The client secret of this handshake is required"),
+    CLIENT_SECRET_MISMATCH(
+            "client-secret-mismatch", 403, "Not the client that started this handshake"),
     UNKNOWN_HANDSHAKE("unknown-handshake", 404, "Unknown handshake"),
     UNKNOWN_SESSION("unknown-session", 404, "Unknown session");
 

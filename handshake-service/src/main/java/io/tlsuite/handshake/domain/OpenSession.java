@@ -11,6 +11,10 @@ final class OpenSession {
     final TlsEngine engine;
     final String peer;
     final long startedAtMillis;
+
+    /** The client whose handshake opened it: every request must present its secret. */
+    final ClientBinding binding;
+
     volatile long lastUsedNanos = System.nanoTime();
     final ReentrantLock lock = new ReentrantLock();
 
@@ -26,8 +30,10 @@ final class OpenSession {
             ServerEngines.Handle handle,
             String peer,
             long startedAtMillis,
+            ClientBinding binding,
             long version) {
         this.id = id;
+        this.binding = binding;
         this.handshakeId = handshakeId;
         this.handle = handle;
         this.engine = handle.engine;

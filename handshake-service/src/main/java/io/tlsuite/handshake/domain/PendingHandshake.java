@@ -20,6 +20,9 @@ final class PendingHandshake {
     final String peer;
     final long startedAtMillis;
 
+    /** The client that started it: every later flight must present its secret. */
+    final ClientBinding binding;
+
     /**
      * SHA-256 of every flight fed to the engine, to answer a replayed flight without feeding it.
      */
@@ -38,8 +41,10 @@ final class PendingHandshake {
             HeldEvents events,
             String peer,
             long startedAtMillis,
+            ClientBinding binding,
             long version) {
         this.id = id;
+        this.binding = binding;
         this.handle = handle;
         this.engine = handle.engine;
         this.recorder = recorder;

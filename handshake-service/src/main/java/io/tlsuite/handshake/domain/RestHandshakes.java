@@ -96,6 +96,7 @@ public class RestHandshakes {
                     .with("retryAfterSeconds", 1);
         }
         String id = "hs-" + UUID.randomUUID();
+        ClientBinding.Issued client = ClientBinding.issue();
         HeldEvents events = new HeldEvents(engines::publish);
         HandshakeEventRecorder recorder = new HandshakeEventRecorder(id, "rest", peer, events);
         MessageLog log = new MessageLog(recorder);
@@ -110,12 +111,20 @@ public class RestHandshakes {
                         .orElseThrow(RestProblems::notEnrolled);
         PendingHandshake p =
                 new PendingHandshake(
-                        id, engine, recorder, log, events, peer, System.currentTimeMillis(), 0);
+                        id,
+                        engine,
+                        recorder,
+                        log,
+                        events,
+                        peer,
+                        System.currentTimeMillis(),
+                        client.binding(),
+                        0);
         p.firstTimeSeen(flight);
         pending.put(id, p);
         p.lock.lock();
         try {
-            return step(p, flight);
+            return step(p, flight).withClientSecret(client.secret());
         } finally {
             p.lock.unlock();
         }
@@ -130,15 +139,19 @@ public class RestHandshakes {
         return colon > 0 ? peer.substring(0, colon) : peer;
     }
 
-    /** {@code POST /handshakes/{id}/flights}: the client's next flight. */
-    public FlightResult next(String id, byte[] flight) {
+    /**
+     * {@code POST /handshakes/{id}/flights}: the client's next flight, from the client that started
+     * the handshake ({@code clientSecret}: the secret its first step returned).
+     */
+    public FlightResult next(String id, String clientSecret, byte[] flight) {
         FlightCheck.check(flight, config.rest().maxFlightBytes());
         PendingHandshake p = pending.get(id);
         if (states.shared()) {
-            p = current(id, p);
+            p = current(id, p, clientSecret);
         } else if (p == null) {
             throw ended.contains(id) ? ended(id) : RestProblems.unknownHandshake(id);
         }
+        ClientBinding.check(p.binding, clientSecret, "handshake", id);
         if (!p.lock.tryLock()) {
             throw RestProblems.flightInProgress(id);
         }
@@ -164,7 +177,7 @@ public class RestHandshakes {
     }
 
     /** The handshake at its current version: the cached engine if current, else the stored one. */
-    private PendingHandshake current(String id, PendingHandshake cached) {
+    private PendingHandshake current(String id, PendingHandshake cached, String clientSecret) {
         if (cached == null && ended.contains(id)) {
             throw ended(id);
         }
@@ -177,7 +190,7 @@ public class RestHandshakes {
         }
         if (f instanceof Fetch.Current c) {
             try {
-                return resume(id, c.version(), c.state());
+                return resume(id, c.version(), c.state(), clientSecret);
             } finally {
                 Arrays.fill(c.state(), (byte) 0);
             }
@@ -199,9 +212,12 @@ public class RestHandshakes {
         throw RestProblems.unknownHandshake(id);
     }
 
-    private PendingHandshake resume(String id, long version, byte[] stored) {
+    private PendingHandshake resume(String id, long version, byte[] stored, String clientSecret) {
         SuspendedExchange x = snapshots.read(stored);
         try {
+            // Checked before the engine is rebuilt: a stranger's request costs no resumption.
+            ClientBinding binding = ClientBinding.fromStored(x.clientBinding());
+            ClientBinding.check(binding, clientSecret, "handshake", id);
             HeldEvents events = new HeldEvents(engines::publish);
             HandshakeEventRecorder recorder =
                     HandshakeEventRecorder.continued(
@@ -218,6 +234,7 @@ public class RestHandshakes {
                             events,
                             x.peer(),
                             x.startedAtMillis(),
+                            binding,
                             version);
             x.flightDigests().forEach(d -> p.flights.add(HexFormat.of().formatHex(d)));
             pending.put(id, p);
@@ -305,7 +322,7 @@ public class RestHandshakes {
             return;
         }
         byte[] state =
-                snapshots.take(p.id, p.handle, p.peer, p.startedAtMillis, p.recorder, p.flights);
+snapshots.take(p, p.flights);
         try {
             Duration ttl =
                     config.rest()

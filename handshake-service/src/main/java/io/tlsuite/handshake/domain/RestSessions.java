@@ -72,10 +72,11 @@ public class RestSessions {
     /** The session a completed handshake opened, stored as its own engine state. */
     void open(PendingHandshake p) {
         String sessionId = p.handle.sessionId;
-        OpenSession s = new OpenSession(sessionId, p.id, p.handle, p.peer, p.startedAtMillis, 0);
+        OpenSession s =
+                new OpenSession(sessionId, p.id, p.handle, p.peer, p.startedAtMillis, p.binding, 0);
         if (states.shared()) {
             byte[] state =
-                    snapshots.take(p.id, p.handle, p.peer, p.startedAtMillis, p.recorder, Set.of());
+snapshots.take(p, Set.of());
             try {
                 Write w = states.create(sessionId, Kind.SESSION, state, ttl());
                 if (w.won()) {
@@ -93,10 +94,14 @@ public class RestSessions {
         sessions.put(sessionId, s);
     }
 
-    /** {@code POST /sessions/{id}/records}: encrypted records in, encrypted echo out. */
-    public FlightResult records(String sessionId, byte[] records) {
+    /**
+     * {@code POST /sessions/{id}/records}: encrypted records in, encrypted echo out; only for the
+     * client whose handshake opened the session ({@code clientSecret}).
+     */
+    public FlightResult records(String sessionId, String clientSecret, byte[] records) {
         FlightCheck.check(records, config.rest().maxFlightBytes());
-        OpenSession s = current(sessionId);
+        OpenSession s = current(sessionId, clientSecret);
+        ClientBinding.check(s.binding, clientSecret, "session", sessionId);
         if (!s.lock.tryLock()) {
             throw RestProblems.recordsInProgress(sessionId);
         }
@@ -141,9 +146,13 @@ public class RestSessions {
         }
     }
 
-    /** {@code DELETE /sessions/{id}}: the server closes; the response carries its close_notify. */
-    public FlightResult close(String sessionId) {
-        OpenSession s = current(sessionId);
+    /**
+     * {@code DELETE /sessions/{id}}: the server closes at its client's request; the response
+     * carries its close_notify.
+     */
+    public FlightResult close(String sessionId, String clientSecret) {
+        OpenSession s = current(sessionId, clientSecret);
+        ClientBinding.check(s.binding, clientSecret, "session", sessionId);
         s.lock.lock();
         try {
             if (sessions.get(sessionId) != s) {
@@ -160,7 +169,7 @@ public class RestSessions {
     }
 
     /** The session at its current version: the cached engine if current, else the stored one. */
-    private OpenSession current(String id) {
+    private OpenSession current(String id, String clientSecret) {
         OpenSession cached = sessions.get(id);
         if (!states.shared() || (cached != null && cached.localOnly)) {
             if (cached == null) {
@@ -177,7 +186,7 @@ public class RestSessions {
         }
         if (f instanceof Fetch.Current c) {
             try {
-                return resume(id, c.version(), c.state());
+                return resume(id, c.version(), c.state(), clientSecret);
             } finally {
                 Arrays.fill(c.state(), (byte) 0);
             }
@@ -199,14 +208,23 @@ public class RestSessions {
         throw RestProblems.unknownSession(id);
     }
 
-    private OpenSession resume(String id, long version, byte[] stored) {
+    private OpenSession resume(String id, long version, byte[] stored, String clientSecret) {
         SuspendedExchange x = snapshots.read(stored);
         try {
+            // Checked before the engine is rebuilt: a stranger's request costs no resumption.
+            ClientBinding binding = ClientBinding.fromStored(x.clientBinding());
+            ClientBinding.check(binding, clientSecret, "session", id);
             ServerEngines.Handle handle =
                     snapshots.resume(TlsListener.NONE, id, x, "session " + id);
             OpenSession s =
                     new OpenSession(
-                            id, x.handshakeId(), handle, x.peer(), x.startedAtMillis(), version);
+                            id,
+                            x.handshakeId(),
+                            handle,
+                            x.peer(),
+                            x.startedAtMillis(),
+                            binding,
+                            version);
             sessions.put(id, s);
             return s;
         } finally {
@@ -220,7 +238,14 @@ public class RestSessions {
             return;
         }
         byte[] state =
-                snapshots.take(s.handshakeId, s.handle, s.peer, s.startedAtMillis, null, Set.of());
+                snapshots.take(
+                        s.handshakeId,
+                        s.handle,
+                        s.peer,
+                        s.startedAtMillis,
+                        s.binding,
+                        null,
+                        Set.of());
         try {
             Write w = states.replace(s.id, s.version, Kind.SESSION, state, ttl());
             if (w.won()) {

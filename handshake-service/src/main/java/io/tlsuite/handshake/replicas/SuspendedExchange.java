@@ -11,14 +11,17 @@ import java.util.List;
  * What a replica stores between two REST steps: the suspended engine ({@code TlsEngine.suspend()})
  * and what the service keeps beside it (ids, peer, start time, the digests of the flights already
  * fed, for {@code replayed-flight}, the client authentication the handshake demands: {@code NONE},
- * {@code OPTIONAL}, {@code REQUIRED}). {@code engine} is null when the engine cannot be suspended
- * in its state: then only {@code holder} can continue it. {@link #encode()} holds secrets: the
- * caller zeroises it once stored; {@link #wipe()} zeroises the engine bytes.
+ * {@code OPTIONAL}, {@code REQUIRED}), and the digest binding it to the client that started it
+ * (hex; see the handshake service's {@code ClientBinding}: the secret itself is never stored).
+ * {@code engine} is null when the engine cannot be suspended in its state: then only {@code holder}
+ * can continue it. {@link #encode()} holds secrets: the caller zeroises it once stored; {@link
+ * #wipe()} zeroises the engine bytes.
  *
  * <p>Layout: {@code u8 format | str handshakeId | str sessionId | str peer | i64 startedAtMillis |
- * str resumedFrom | str transcriptHash | str engineState | str holder | str clientAuth | u16 n | n
- * x (u16 len, digest) | i32 len | engine}; {@code str} is a u16 length and UTF-8 ({@code 0xffff}
- * for null). Format 1 (before mutual TLS over REST) has no {@code clientAuth}: read as null.
+ * str resumedFrom | str transcriptHash | str engineState | str holder | str clientAuth | str
+ * clientBinding | u16 n | n x (u16 len, digest) | i32 len | engine}; {@code str} is a u16 length
+ * and UTF-8 ({@code 0xffff} for null). Format 1 (before mutual TLS over REST) has no {@code
+ * clientAuth}, format 2 (before client binding) no {@code clientBinding}: read as null.
  */
 public record SuspendedExchange(
         String handshakeId,
@@ -30,10 +33,12 @@ public record SuspendedExchange(
         String engineState,
         String holder,
         String clientAuth,
+        String clientBinding,
         List<byte[]> flightDigests,
         byte[] engine) {
 
-    private static final int FORMAT = 2;
+    private static final int FORMAT = 3;
+    private static final int FORMAT_WITHOUT_BINDING = 2;
     private static final int FORMAT_WITHOUT_CLIENT_AUTH = 1;
     private static final int NULL = 0xffff;
 
@@ -48,7 +53,8 @@ public record SuspendedExchange(
                     transcriptHash,
                     engineState,
                     holder,
-                    clientAuth
+                    clientAuth,
+                    clientBinding
                 }) {
             strings.add(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
         }
@@ -70,6 +76,7 @@ public record SuspendedExchange(
         put(out, strings.get(5));
         put(out, strings.get(6));
         put(out, strings.get(7));
+        put(out, strings.get(8));
         out.putShort((short) flightDigests.size());
         for (byte[] d : flightDigests) {
             out.putShort((short) d.length).put(d);
@@ -86,7 +93,9 @@ public record SuspendedExchange(
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             int format = in.get();
-            if (format != FORMAT && format != FORMAT_WITHOUT_CLIENT_AUTH) {
+            if (format != FORMAT
+                    && format != FORMAT_WITHOUT_BINDING
+                    && format != FORMAT_WITHOUT_CLIENT_AUTH) {
                 throw new IllegalArgumentException("unknown exchange format");
             }
             String handshakeId = string(in);
@@ -97,7 +106,8 @@ public record SuspendedExchange(
             String hash = string(in);
             String state = string(in);
             String holder = string(in);
-            String clientAuth = format == FORMAT ? string(in) : null;
+            String clientAuth = format == FORMAT_WITHOUT_CLIENT_AUTH ? null : string(in);
+            String clientBinding = format == FORMAT ? string(in) : null;
             int n = Short.toUnsignedInt(in.getShort());
             List<byte[]> digests = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -121,6 +131,7 @@ public record SuspendedExchange(
                     state,
                     holder,
                     clientAuth,
+                    clientBinding,
                     digests,
                     engine);
         } catch (BufferUnderflowException | NegativeArraySizeException e) {

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tlsuite.events.EventEnvelope;
+import io.tlsuite.handshake.domain.ClientBinding;
 import io.tlsuite.handshake.domain.ServerEngines;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.support.HandshakeTopic;
@@ -69,7 +70,12 @@ class RestHandshakeTest {
     }
 
     static JsonPath post(String path, byte[] records, int status) {
-        return given().contentType(ContentType.JSON)
+        return post(path, null, records, status);
+    }
+
+    /** A step after the first: its client presents the secret the first step returned. */
+    static JsonPath post(String path, String clientSecret, byte[] records, int status) {
+        return as(clientSecret)
                 .body(Map.of("records", b64(records)))
                 .post(path)
                 .then()
@@ -78,16 +84,18 @@ class RestHandshakeTest {
                 .jsonPath();
     }
 
-    /** Runs a handshake to completion; returns {handshakeId, sessionId}. */
+    /** Runs a handshake to completion; returns {handshakeId, sessionId, clientSecret}. */
     String[] handshake(TlsEngine client) {
         JsonPath first = post("/api/v1/handshakes", client.start().outbound(), 201);
         String id = first.getString("handshakeId");
+        String secret = first.getString("clientSecret");
         EngineOutput out = client.feed(unb64(first.getString("records")));
         assertThat(out.handshakeComplete()).isTrue();
-        JsonPath done = post("/api/v1/handshakes/" + id + "/flights", out.outbound(), 200);
+        JsonPath done = post("/api/v1/handshakes/" + id + "/flights", secret, out.outbound(), 200);
         assertThat(done.getString("state")).isEqualTo("complete");
+        assertThat(done.getString("clientSecret")).isNull(); // handed out once, at the first step
         client.feed(unb64(done.getString("records")));
-        return new String[] {id, done.getString("sessionId")};
+        return new String[] {id, done.getString("sessionId"), secret};
     }
 
     @Test
@@ -95,6 +103,7 @@ class RestHandshakeTest {
         TlsEngine client = client();
         JsonPath first = post("/api/v1/handshakes", client.start().outbound(), 201);
         String id = first.getString("handshakeId");
+        String secret = first.getString("clientSecret");
         assertThat(first.getString("state")).isEqualTo("in-progress");
         List<String> types = first.getList("messages.type");
         assertThat(types)
@@ -127,7 +136,11 @@ class RestHandshakeTest {
                 .isEqualTo(leaf.get("serial"));
 
         JsonPath done =
-                post("/api/v1/handshakes/" + id + "/flights", clientFinished.outbound(), 200);
+                post(
+                        "/api/v1/handshakes/" + id + "/flights",
+                        secret,
+                        clientFinished.outbound(),
+                        200);
         assertThat(done.getString("state")).isEqualTo("complete");
         assertThat(done.getString("negotiated.cipherSuite")).isEqualTo("TLS_AES_128_GCM_SHA256");
         assertThat(done.getList("messages.type")).contains("finished");
@@ -142,6 +155,7 @@ class RestHandshakeTest {
         JsonPath echo =
                 post(
                         "/api/v1/sessions/" + sessionId + "/records",
+                        secret,
                         client.write("hello over REST".getBytes(StandardCharsets.UTF_8)).outbound(),
                         200);
         String plain =
@@ -154,12 +168,17 @@ class RestHandshakeTest {
 
         // close_notify both ways.
         JsonPath closed =
-                post("/api/v1/sessions/" + sessionId + "/records", client.close().outbound(), 200);
+                post(
+                        "/api/v1/sessions/" + sessionId + "/records",
+                        secret,
+                        client.close().outbound(),
+                        200);
         assertThat(closed.getString("state")).isEqualTo("closed");
         EngineOutput end = client.feed(unb64(closed.getString("records")));
         assertThat(client.isClosed()).isTrue();
         assertThat(end.failed()).isFalse();
         given().contentType(ContentType.JSON)
+                .header(ClientBinding.HEADER, secret)
                 .body(Map.of("records", b64(new byte[] {23, 3, 3, 0, 1, 0})))
                 .post("/api/v1/sessions/" + sessionId + "/records")
                 .then()
@@ -168,6 +187,7 @@ class RestHandshakeTest {
                 .body("type", equalTo("https://tlsuite.dev/problems/session-closed"));
         // A flight for the completed handshake is refused, not fed.
         given().contentType(ContentType.JSON)
+                .header(ClientBinding.HEADER, secret)
                 .body(Map.of("records", b64(clientFinished.outbound())))
                 .post("/api/v1/handshakes/" + id + "/flights")
                 .then()
@@ -195,14 +215,107 @@ class RestHandshakeTest {
     }
 
     @Test
+    void onlyTheClientThatStartedAHandshakeMayContinueItAndUseOrCloseItsSession() {
+        TlsEngine client = client();
+        JsonPath first = post("/api/v1/handshakes", client.start().outbound(), 201);
+        String id = first.getString("handshakeId");
+        String secret = first.getString("clientSecret");
+        assertThat(secret).matches("[A-Za-z0-9_-]{43}");
+        String strangers = handshake(client())[2]; // a real secret, of another handshake
+        byte[] fin = client.feed(unb64(first.getString("records"))).outbound();
+
+        // A stranger knowing the id cannot step the handshake, with no secret or another's.
+        stranger(null, "/api/v1/handshakes/" + id + "/flights", fin, 401, "client-secret-required")
+                .body("handshakeId", equalTo(id));
+        stranger(
+                strangers,
+                "/api/v1/handshakes/" + id + "/flights",
+                fin,
+                403,
+                "client-secret-mismatch");
+        stranger(
+                secret + "x",
+                "/api/v1/handshakes/" + id + "/flights",
+                fin,
+                403,
+                "client-secret-mismatch");
+        // ... and did not disturb it: its client completes it.
+        JsonPath done = post("/api/v1/handshakes/" + id + "/flights", secret, fin, 200);
+        String sessionId = done.getString("sessionId");
+        client.feed(unb64(done.getString("records")));
+
+        // The session is the client's alone: a stranger can neither send records nor close it.
+        byte[] hello = client.write("mine".getBytes(StandardCharsets.UTF_8)).outbound();
+        String records = "/api/v1/sessions/" + sessionId + "/records";
+        stranger(null, records, hello, 401, "client-secret-required")
+                .body("sessionId", equalTo(sessionId));
+        stranger(strangers, records, hello, 403, "client-secret-mismatch");
+        given().delete("/api/v1/sessions/" + sessionId)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://tlsuite.dev/problems/client-secret-required"));
+        given().header(ClientBinding.HEADER, strangers)
+                .delete("/api/v1/sessions/" + sessionId)
+                .then()
+                .statusCode(403)
+                .body("type", equalTo("https://tlsuite.dev/problems/client-secret-mismatch"));
+        JsonPath echo = post(records, secret, hello, 200);
+        assertThat(
+                        new String(
+                                client.feed(unb64(echo.getString("records"))).applicationBytes(),
+                                StandardCharsets.UTF_8))
+                .endsWith(": mine");
+        JsonPath closed =
+                given().header(ClientBinding.HEADER, secret)
+                        .delete("/api/v1/sessions/" + sessionId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
+        assertThat(closed.getString("state")).isEqualTo("closed");
+        assertThat(closed.getString("clientSecret")).isNull();
+
+        // The secret never travels in an event.
+        List<EventEnvelope> events =
+                HandshakeTopic.events(
+                        bootstrap,
+                        id,
+                        l -> l.stream().anyMatch(e -> e.type().equals("tls.handshake.completed")),
+                        Duration.ofSeconds(20));
+        assertThat(events)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(String.valueOf(e)).doesNotContain(secret));
+    }
+
+    /** A JSON request presenting this client secret (none when null). */
+    static io.restassured.specification.RequestSpecification as(String clientSecret) {
+        var request = given().contentType(ContentType.JSON);
+        return clientSecret == null ? request : request.header(ClientBinding.HEADER, clientSecret);
+    }
+
+    /** A request from someone who is not the handshake's client; returns the checked answer. */
+    private static io.restassured.response.ValidatableResponse stranger(
+            String secret, String path, byte[] records, int status, String type) {
+        return as(secret)
+                .body(Map.of("records", b64(records)))
+                .post(path)
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://tlsuite.dev/problems/" + type));
+    }
+
+    @Test
     void tamperedOrReplayedRecordsEndTheSessionWithBadRecordMac() {
         TlsEngine client = client();
         String[] ids = handshake(client);
         byte[] records = client.write("once".getBytes(StandardCharsets.UTF_8)).outbound();
-        post("/api/v1/sessions/" + ids[1] + "/records", records, 200);
+        post("/api/v1/sessions/" + ids[1] + "/records", ids[2], records, 200);
         // The same record again: its sequence number is past, so its AEAD tag fails (RFC 8446
         // §5.3).
         given().contentType(ContentType.JSON)
+                .header(ClientBinding.HEADER, ids[2])
                 .body(Map.of("records", b64(records)))
                 .post("/api/v1/sessions/" + ids[1] + "/records")
                 .then()
@@ -297,7 +410,9 @@ class RestHandshakeTest {
         byte[] hello = client.start().outbound();
         JsonPath first = post("/api/v1/handshakes", hello, 201);
         String id = first.getString("handshakeId");
+        String secret = first.getString("clientSecret");
         given().contentType(ContentType.JSON)
+                .header(ClientBinding.HEADER, secret)
                 .body(Map.of("records", b64(hello)))
                 .post("/api/v1/handshakes/" + id + "/flights")
                 .then()
@@ -305,12 +420,13 @@ class RestHandshakeTest {
                 .body("type", equalTo("https://tlsuite.dev/problems/replayed-flight"));
         // The replay did not disturb the handshake: it still completes.
         EngineOutput fin = client.feed(unb64(first.getString("records")));
-        post("/api/v1/handshakes/" + id + "/flights", fin.outbound(), 200);
+        post("/api/v1/handshakes/" + id + "/flights", secret, fin.outbound(), 200);
 
         // Out of order: a second ClientHello where the client's Finished is expected.
         TlsEngine other = client();
         JsonPath started = post("/api/v1/handshakes", other.start().outbound(), 201);
         given().contentType(ContentType.JSON)
+                .header(ClientBinding.HEADER, started.getString("clientSecret"))
                 .body(Map.of("records", b64(client().start().outbound())))
                 .post("/api/v1/handshakes/" + started.getString("handshakeId") + "/flights")
                 .then()
@@ -343,9 +459,9 @@ class RestHandshakeTest {
                 .contentType("application/problem+json")
                 .header("Retry-After", "1")
                 .body("type", is("https://tlsuite.dev/problems/too-many-handshakes-from-client"));
-        // the half-open ones expire (3 s in tests, swept every second): the client is served
+        // the half-open ones expire (8 s in tests, swept every second): the client is served
         // again, and the tests after this one find no half-open handshake of it left
-        Thread.sleep(4500);
+        Thread.sleep(9500);
         given().contentType(ContentType.JSON)
                 .body(Map.of("records", b64(client().start().outbound())))
                 .post("/api/v1/handshakes")
@@ -358,8 +474,11 @@ class RestHandshakeTest {
         TlsEngine client = client();
         JsonPath first = post("/api/v1/handshakes", client.start().outbound(), 201);
         EngineOutput fin = client.feed(unb64(first.getString("records")));
-        Thread.sleep(4500); // the lifetime is 3 s in tests; the sweeper runs every second
+        // the lifetime is 8 s in tests (long enough for a loaded machine to finish the other
+        // tests' handshakes in time); the sweeper runs every second
+        Thread.sleep(9500);
         given().contentType(ContentType.JSON)
+                .header(ClientBinding.HEADER, first.getString("clientSecret"))
                 .body(Map.of("records", b64(fin.outbound())))
                 .post("/api/v1/handshakes/" + first.getString("handshakeId") + "/flights")
                 .then()

@@ -10,6 +10,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.tlsuite.handshake.domain.ClientBinding;
 import io.tlsuite.handshake.domain.ServerEngines;
 import io.tlsuite.handshake.identity.CertificateSigningRequest;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
@@ -100,6 +101,7 @@ class RestMutualTlsTest {
         assertThat(out.handshakeComplete()).isTrue();
         JsonPath done =
                 given().contentType(ContentType.JSON)
+                        .header(ClientBinding.HEADER, hello.getString("clientSecret"))
                         .body(Map.of("records", b64(out.outbound())))
                         .post("/api/v1/handshakes/" + hello.getString("handshakeId") + "/flights")
                         .then()
@@ -116,6 +118,7 @@ class RestMutualTlsTest {
         JsonPath asked = first(without.start().outbound(), "required", 201);
         EngineOutput empty = without.feed(Base64.getDecoder().decode(asked.getString("records")));
         given().contentType(ContentType.JSON)
+                .header(ClientBinding.HEADER, asked.getString("clientSecret"))
                 .body(Map.of("records", b64(empty.outbound())))
                 .post("/api/v1/handshakes/" + asked.getString("handshakeId") + "/flights")
                 .then()

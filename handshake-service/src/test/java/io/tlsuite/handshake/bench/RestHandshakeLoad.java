@@ -2,6 +2,7 @@ package io.tlsuite.handshake.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsuite.handshake.domain.ClientBinding;
 import io.tlsuite.handshake.support.TestCertificateAuthority;
 import io.tlsuite.protocol.EngineOutput;
 import io.tlsuite.protocol.TlsEngine;
@@ -174,11 +175,18 @@ public final class RestHandshakeLoad {
     static long lifecycle(HttpClient http, String base, TlsConfig config) throws Exception {
         TlsEngine client = TlsEngine.client(config);
         long start = System.nanoTime();
-        JsonNode first = post(http, base + "/api/v1/handshakes", client.start().outbound(), 201);
+        JsonNode first =
+                post(http, base + "/api/v1/handshakes", null, client.start().outbound(), 201);
         EngineOutput out = client.feed(unb64(first.get("records").asText()));
         String id = first.get("handshakeId").asText();
+        String secret = first.get("clientSecret").asText();
         JsonNode done =
-                post(http, base + "/api/v1/handshakes/" + id + "/flights", out.outbound(), 200);
+                post(
+                        http,
+                        base + "/api/v1/handshakes/" + id + "/flights",
+                        secret,
+                        out.outbound(),
+                        200);
         long took = System.nanoTime() - start;
         client.feed(unb64(done.get("records").asText()));
         if (!client.isHandshakeComplete()) {
@@ -186,7 +194,8 @@ public final class RestHandshakeLoad {
         }
         String session = done.get("sessionId").asText();
         byte[] data = client.write("ping".getBytes(StandardCharsets.US_ASCII)).outbound();
-        JsonNode echo = post(http, base + "/api/v1/sessions/" + session + "/records", data, 200);
+        JsonNode echo =
+                post(http, base + "/api/v1/sessions/" + session + "/records", secret, data, 200);
         byte[] plain = client.feed(unb64(echo.get("records").asText())).applicationBytes();
         if (!new String(plain, StandardCharsets.UTF_8).contains("ping")) {
             throw new IllegalStateException("no echo");
@@ -194,6 +203,7 @@ public final class RestHandshakeLoad {
         HttpResponse<String> closed =
                 http.send(
                         HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions/" + session))
+                                .header(ClientBinding.HEADER, secret)
                                 .DELETE()
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -203,17 +213,20 @@ public final class RestHandshakeLoad {
         return took;
     }
 
-    static JsonNode post(HttpClient http, String url, byte[] records, int expected)
+    static JsonNode post(
+            HttpClient http, String url, String clientSecret, byte[] records, int expected)
             throws Exception {
         String body =
                 JSON.writeValueAsString(
                         Map.of("records", Base64.getEncoder().encodeToString(records)));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+        if (clientSecret != null) {
+            request.header(ClientBinding.HEADER, clientSecret);
+        }
         HttpResponse<String> r =
                 http.send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
+                        request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                         HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != expected) {
             throw new IllegalStateException(url + " answered " + r.statusCode());

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SuspendedExchangeTest {
+    static final String BINDING = "ab".repeat(32);
 
     static SuspendedExchange sample(byte[] engine) {
         return new SuspendedExchange(
@@ -21,6 +22,7 @@ class SuspendedExchangeTest {
                 "ExpectClientFinished",
                 "replica-ä",
                 "REQUIRED",
+                BINDING,
                 List.of(new byte[32], new byte[] {1, 2, 3}),
                 engine);
     }
@@ -38,16 +40,28 @@ class SuspendedExchangeTest {
         assertThat(back.engineState()).isEqualTo("ExpectClientFinished");
         assertThat(back.holder()).isEqualTo("replica-ä");
         assertThat(back.clientAuth()).isEqualTo("REQUIRED");
+        assertThat(back.clientBinding()).isEqualTo(BINDING);
         assertThat(back.flightDigests()).hasSize(2);
         assertThat(back.flightDigests().get(1)).containsExactly(1, 2, 3);
         assertThat(back.engine()).containsExactly(7, 7, 7);
     }
 
+    /** The encoding without the string that starts at {@code offset}, as format {@code format}. */
+    static byte[] without(byte[] encoded, int offset, int stringLength, int format) {
+        int cut = 2 + stringLength;
+        byte[] older = new byte[encoded.length - cut];
+        System.arraycopy(encoded, 0, older, 0, offset);
+        System.arraycopy(encoded, offset + cut, older, offset, encoded.length - offset - cut);
+        older[0] = (byte) format;
+        return older;
+    }
+
     @Test
     void aStateStoredBeforeMutualTlsOverRestReadsWithoutClientAuthentication() {
         SuspendedExchange x = sample(new byte[] {5});
-        byte[] v2 = x.encode();
-        // Format 1 is format 2 without the clientAuth string after the holder.
+        byte[] v3 = x.encode();
+        // Format 2 is format 3 without the clientBinding string after the clientAuth; format 1
+        // is format 2 without the clientAuth string after the holder.
         int holderEnd =
                 1
                         + (2 + "hs-1".length())
@@ -58,12 +72,13 @@ class SuspendedExchangeTest {
                         + (2 + "SHA-384".length())
                         + (2 + "ExpectClientFinished".length())
                         + (2 + "replica-ä".getBytes(StandardCharsets.UTF_8).length);
-        int authLength = 2 + "REQUIRED".length();
-        byte[] v1 = new byte[v2.length - authLength];
-        System.arraycopy(v2, 0, v1, 0, holderEnd);
-        System.arraycopy(
-                v2, holderEnd + authLength, v1, holderEnd, v2.length - holderEnd - authLength);
-        v1[0] = 1;
+        int authEnd = holderEnd + 2 + "REQUIRED".length();
+        byte[] v2 = without(v3, authEnd, BINDING.length(), 2);
+        SuspendedExchange two = SuspendedExchange.decode(v2);
+        assertThat(two.clientAuth()).isEqualTo("REQUIRED");
+        assertThat(two.clientBinding()).isNull();
+        assertThat(two.engine()).containsExactly(5);
+        byte[] v1 = without(v2, holderEnd, "REQUIRED".length(), 1);
         SuspendedExchange back = SuspendedExchange.decode(v1);
         assertThat(back.holder()).isEqualTo("replica-ä");
         assertThat(back.clientAuth()).isNull();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsuite.events.EventEnvelope;
+import io.tlsuite.handshake.domain.ClientBinding;
 import io.tlsuite.handshake.support.HandshakeTopic;
 import io.tlsuite.handshake.support.ServiceProcess;
 import io.tlsuite.handshake.support.TestCertificateAuthority;
@@ -161,6 +162,23 @@ class TwoReplicasIT {
                         .build());
     }
 
+    /** A step after the first, by the client holding the secret the first step returned. */
+    static Answer post(ServiceProcess replica, String path, String secret, byte[] records)
+            throws Exception {
+        String body = "{\"records\":\"" + Base64.getEncoder().encodeToString(records) + "\"}";
+        var request =
+                HttpRequest.newBuilder(URI.create(replica.url() + path))
+                        .header("Content-Type", "application/json");
+        if (secret != null) {
+            request.header(ClientBinding.HEADER, secret);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static String secretOf(Answer first) {
+        return first.body().path("clientSecret").asText();
+    }
+
     static Answer send(HttpRequest request) throws Exception {
         HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), JSON.readTree(r.body().isEmpty() ? "{}" : r.body()));
@@ -171,12 +189,14 @@ class TwoReplicasIT {
     }
 
     /** Sends one message, returns the echo the server encrypted. */
-    static String echo(ServiceProcess replica, TlsEngine client, String sessionId, String text)
+    static String echo(
+            ServiceProcess replica, TlsEngine client, String sessionId, String secret, String text)
             throws Exception {
         Answer r =
                 post(
                         replica,
                         "/api/v1/sessions/" + sessionId + "/records",
+                        secret,
                         client.write(text.getBytes(StandardCharsets.UTF_8)).outbound());
         assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
         assertThat(r.body().path("state").asText()).isEqualTo("open");
@@ -190,15 +210,26 @@ class TwoReplicasIT {
         Answer first = post(a, "/api/v1/handshakes", hello);
         assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
         String id = first.body().path("handshakeId").asText();
+        String secret = secretOf(first);
         EngineOutput fin = client.feed(first.records());
         assertThat(fin.handshakeComplete()).isTrue();
 
+        // The binding to the client travels with the stored engine: B refuses a stranger before
+        // it resumes anything.
+        Answer anonymous = post(b, "/api/v1/handshakes/" + id + "/flights", fin.outbound());
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.type()).isEqualTo(problem("client-secret-required"));
+        Answer stranger =
+                post(b, "/api/v1/handshakes/" + id + "/flights", secret + "0", fin.outbound());
+        assertThat(stranger.status()).isEqualTo(403);
+        assertThat(stranger.type()).isEqualTo(problem("client-secret-mismatch"));
+
         // B never saw this handshake: it resumes A's stored engine; A's ClientHello is known there.
-        Answer replay = post(b, "/api/v1/handshakes/" + id + "/flights", hello);
+        Answer replay = post(b, "/api/v1/handshakes/" + id + "/flights", secret, hello);
         assertThat(replay.status()).isEqualTo(409);
         assertThat(replay.type()).isEqualTo(problem("replayed-flight"));
 
-        Answer done = post(b, "/api/v1/handshakes/" + id + "/flights", fin.outbound());
+        Answer done = post(b, "/api/v1/handshakes/" + id + "/flights", secret, fin.outbound());
         assertThat(done.status()).as(done.body().toString()).isEqualTo(200);
         assertThat(done.body().path("state").asText()).isEqualTo("complete");
         String sessionId = done.body().path("sessionId").asText();
@@ -209,7 +240,7 @@ class TwoReplicasIT {
         int steps = 0;
         for (ServiceProcess replica : List.of(a, b, a, b, a, a, b, b)) {
             String text = "hello " + steps++;
-            assertThat(echo(replica, client, sessionId, text))
+            assertThat(echo(replica, client, sessionId, secret, text))
                     .startsWith("echo at ")
                     .endsWith(": " + text);
         }
@@ -218,15 +249,24 @@ class TwoReplicasIT {
                 (System.nanoTime() - t0) / 1e6 / steps);
 
         // The handshake ended on B: A says so too.
-        Answer again = post(a, "/api/v1/handshakes/" + id + "/flights", fin.outbound());
+        Answer again = post(a, "/api/v1/handshakes/" + id + "/flights", secret, fin.outbound());
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.type()).isEqualTo(problem("handshake-ended"));
 
+        // A stranger cannot close it on either replica (A's engine is stale: it resumes B's).
+        Answer strangerClose =
+                send(
+                        HttpRequest.newBuilder(
+                                        URI.create(a.url() + "/api/v1/sessions/" + sessionId))
+                                .DELETE()
+                                .build());
+        assertThat(strangerClose.status()).isEqualTo(401);
         // Close on B: its close_notify; then the session is closed on A as well.
         Answer closed =
                 send(
                         HttpRequest.newBuilder(
                                         URI.create(b.url() + "/api/v1/sessions/" + sessionId))
+                                .header(ClientBinding.HEADER, secret)
                                 .DELETE()
                                 .build());
         assertThat(closed.status()).as(closed.body().toString()).isEqualTo(200);
@@ -237,6 +277,7 @@ class TwoReplicasIT {
                 post(
                         a,
                         "/api/v1/sessions/" + sessionId + "/records",
+                        secret,
                         new byte[] {23, 3, 3, 0, 1, 0});
         assertThat(late.status()).isEqualTo(410);
         assertThat(late.type()).isEqualTo(problem("session-closed"));
@@ -283,19 +324,21 @@ class TwoReplicasIT {
                 .contains(
                         "server_hello", "certificate", "server_key_exchange", "server_hello_done");
         String id = first.body().path("handshakeId").asText();
+        String secret = secretOf(first);
         // The ephemeral key travels in the stored engine: B finishes what A started.
         Answer done =
                 post(
                         b,
                         "/api/v1/handshakes/" + id + "/flights",
+                        secret,
                         client.feed(first.records()).outbound());
         assertThat(done.status()).as(done.body().toString()).isEqualTo(200);
         assertThat(done.body().path("negotiated").path("version").asText()).isEqualTo("TLSv1.2");
         client.feed(done.records());
         assertThat(client.isHandshakeComplete()).isTrue();
         String sessionId = done.body().path("sessionId").asText();
-        assertThat(echo(a, client, sessionId, "1.2 on A")).endsWith(": 1.2 on A");
-        assertThat(echo(b, client, sessionId, "1.2 on B")).endsWith(": 1.2 on B");
+        assertThat(echo(a, client, sessionId, secret, "1.2 on A")).endsWith(": 1.2 on A");
+        assertThat(echo(b, client, sessionId, secret, "1.2 on B")).endsWith(": 1.2 on B");
     }
 
     @Test
@@ -307,15 +350,16 @@ class TwoReplicasIT {
         Answer first = post(a, "/api/v1/handshakes", client.start().outbound());
         assertThat(first.status()).as(first.body().toString()).isEqualTo(201);
         String id = first.body().path("handshakeId").asText();
+        String secret = secretOf(first);
         // ClientKeyExchange (the pre-master secret encrypted to A's RSA key), CCS, Finished
         byte[] keyExchange = client.feed(first.records()).outbound();
 
         // Only A holds the private key of the certificate it sent: B sends the client to A.
-        Answer elsewhere = post(b, "/api/v1/handshakes/" + id + "/flights", keyExchange);
+        Answer elsewhere = post(b, "/api/v1/handshakes/" + id + "/flights", secret, keyExchange);
         assertThat(elsewhere.status()).as(elsewhere.body().toString()).isEqualTo(421);
         assertThat(elsewhere.type()).isEqualTo(problem("held-by-another-replica"));
 
-        Answer done = post(a, "/api/v1/handshakes/" + id + "/flights", keyExchange);
+        Answer done = post(a, "/api/v1/handshakes/" + id + "/flights", secret, keyExchange);
         assertThat(done.status()).as(done.body().toString()).isEqualTo(200);
         assertThat(done.body().path("negotiated").path("cipherSuite").asText())
                 .isEqualTo("TLS_RSA_WITH_AES_128_GCM_SHA256");
@@ -327,8 +371,9 @@ class TwoReplicasIT {
 
         // Once connected, the keys are derived: the session moves like any other.
         String sessionId = done.body().path("sessionId").asText();
-        assertThat(echo(b, client, sessionId, "RSA session on B")).endsWith(": RSA session on B");
-        assertThat(echo(a, client, sessionId, "and on A")).endsWith(": and on A");
+        assertThat(echo(b, client, sessionId, secret, "RSA session on B"))
+                .endsWith(": RSA session on B");
+        assertThat(echo(a, client, sessionId, secret, "and on A")).endsWith(": and on A");
     }
 
     @Test
@@ -338,7 +383,7 @@ class TwoReplicasIT {
         String id = first.body().path("handshakeId").asText();
         byte[] fin = client.feed(first.records()).outbound();
         Thread.sleep(6500); // the lifetime is 5 s here, counted from the start on A
-        Answer late = post(b, "/api/v1/handshakes/" + id + "/flights", fin);
+        Answer late = post(b, "/api/v1/handshakes/" + id + "/flights", secretOf(first), fin);
         assertThat(late.status()).as(late.body().toString()).isEqualTo(409);
         assertThat(late.type()).isEqualTo(problem("handshake-ended"));
         assertThat(late.body().path("detail").asText()).contains("expired");
@@ -373,6 +418,14 @@ class TwoReplicasIT {
                                 "ExpectClientFinished",
                                 "replica-z",
                                 null,
+                                java.util.HexFormat.of()
+                                        .formatHex(
+                                                java.security.MessageDigest.getInstance("SHA-256")
+                                                        .digest(
+                                                                "pinned-secret"
+                                                                        .getBytes(
+                                                                                StandardCharsets
+                                                                                        .US_ASCII))),
                                 List.of(),
                                 null)
                         .encode();
@@ -391,7 +444,12 @@ class TwoReplicasIT {
                                 .PUT(HttpRequest.BodyPublishers.ofString(body))
                                 .build());
         assertThat(stored.status()).isEqualTo(201);
-        Answer r = post(a, "/api/v1/handshakes/" + id + "/flights", new byte[] {22, 3, 3, 0, 1, 0});
+        Answer r =
+                post(
+                        a,
+                        "/api/v1/handshakes/" + id + "/flights",
+                        "pinned-secret",
+                        new byte[] {22, 3, 3, 0, 1, 0});
         assertThat(r.status()).isEqualTo(421);
         assertThat(r.type()).isEqualTo(problem("held-by-another-replica"));
         assertThat(r.body().path("replica").asText()).isEqualTo("replica-z");
@@ -417,14 +475,19 @@ class TwoReplicasIT {
     }
 
     /** Prints what a REST step costs, and how much of it is the round trips to the store. */
-    void measure(String what, TlsEngine client, String sessionId, List<ServiceProcess> order)
+    void measure(
+            String what,
+            TlsEngine client,
+            String sessionId,
+            String secret,
+            List<ServiceProcess> order)
             throws Exception {
         double calls0 = metric("handshake_engine_states_calls");
         double seconds0 = metric("handshake_engine_states_seconds");
         long t0 = System.nanoTime();
         int n = 40;
         for (int i = 0; i < n; i++) {
-            echo(order.get(i % order.size()), client, sessionId, "m" + i);
+            echo(order.get(i % order.size()), client, sessionId, secret, "m" + i);
         }
         double stepMs = (System.nanoTime() - t0) / 1e6 / n;
         double calls = metric("handshake_engine_states_calls") - calls0;
@@ -439,18 +502,30 @@ class TwoReplicasIT {
         TlsEngine client = client();
         Answer first = post(a, "/api/v1/handshakes", client.start().outbound());
         String id = first.body().path("handshakeId").asText();
+        String secret = secretOf(first);
         Answer done =
                 post(
                         b,
                         "/api/v1/handshakes/" + id + "/flights",
+                        secret,
                         client.feed(first.records()).outbound());
         client.feed(done.records());
         String sessionId = done.body().path("sessionId").asText();
         for (int i = 0; i < 40; i++) { // warm-up, both replicas and both paths
-            echo(i % 3 == 0 ? a : b, client, sessionId, "warm-up");
+            echo(i % 3 == 0 ? a : b, client, sessionId, secret, "warm-up");
         }
-        measure("records on one replica (cached engine, 304)", client, sessionId, List.of(a));
-        measure("records alternating A/B (resume every step)", client, sessionId, List.of(a, b));
+        measure(
+                "records on one replica (cached engine, 304)",
+                client,
+                sessionId,
+                secret,
+                List.of(a));
+        measure(
+                "records alternating A/B (resume every step)",
+                client,
+                sessionId,
+                secret,
+                List.of(a, b));
         assertThat(metric("handshake_engine_states_failures")).isZero();
     }
 
@@ -466,6 +541,7 @@ class TwoReplicasIT {
                                 "/api/v1/handshakes",
                                 client.start().outbound());
                 String id = first.body().path("handshakeId").asText();
+                String secret = secretOf(first);
                 byte[] fin = client.feed(first.records()).outbound();
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<Answer>> answers = new ArrayList<>();
@@ -477,6 +553,7 @@ class TwoReplicasIT {
                                         return post(
                                                 replica,
                                                 "/api/v1/handshakes/" + id + "/flights",
+                                                secret,
                                                 fin);
                                     }));
                 }
@@ -496,8 +573,9 @@ class TwoReplicasIT {
                 // The winner's session works on either replica.
                 String sessionId = won.get(0).body().path("sessionId").asText();
                 client.feed(won.get(0).records());
-                assertThat(echo(a, client, sessionId, "after race")).endsWith(": after race");
-                assertThat(echo(b, client, sessionId, "and again")).endsWith(": and again");
+                assertThat(echo(a, client, sessionId, secret, "after race"))
+                        .endsWith(": after race");
+                assertThat(echo(b, client, sessionId, secret, "and again")).endsWith(": and again");
                 // Registered once in the session store (asynchronously), by the winner.
                 HttpRequest metadata =
                         HttpRequest.newBuilder(
