@@ -1,9 +1,9 @@
 package io.tlsuite.ca.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.tlsuite.ca.domain.TestRequests.ip;
 import static io.tlsuite.ca.domain.TestRequests.request;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -19,8 +19,6 @@ class IssuancePolicyTest {
                     2048,
                     Duration.ofMinutes(1),
                     Duration.ofDays(397));
-
-
 
     @Test
     void exactNamesAndSuffixPatterns() {

@@ -15,10 +15,9 @@ class ProvisionerTest {
                     Set.of(Profile.SERVER),
                     List.of("web.test", " *.Web.Test ", "::1", "10.0.0.7"));
 
-
-
     private void allowed(Profile profile, String... names) {
-        assertThatCode(() -> web.check(TestRequests.request(KeyType.EC_P256, names), profile)).doesNotThrowAnyException();
+        assertThatCode(() -> web.check(TestRequests.request(KeyType.EC_P256, names), profile))
+                .doesNotThrowAnyException();
     }
 
     private void refused(Profile profile, CaProblems type, String... names) {
@@ -43,7 +42,11 @@ class ProvisionerTest {
     void itsProfilesOnly() {
         refused(Profile.CLIENT, CaProblems.PROFILE_NOT_ALLOWED, "web.test");
         Provisioner anyProfile = Provisioner.unrestricted("default");
-        assertThatCode(() -> anyProfile.check(TestRequests.request(KeyType.EC_P256, "anything.test"), Profile.CLIENT))
+        assertThatCode(
+                        () ->
+                                anyProfile.check(
+                                        TestRequests.request(KeyType.EC_P256, "anything.test"),
+                                        Profile.CLIENT))
                 .doesNotThrowAnyException();
     }
 

@@ -321,8 +321,7 @@ public class RestHandshakes {
         if (!states.shared()) {
             return;
         }
-        byte[] state =
-snapshots.take(p, p.flights);
+        byte[] state = snapshots.take(p, p.flights);
         try {
             Duration ttl =
                     config.rest()

@@ -75,8 +75,7 @@ public class RestSessions {
         OpenSession s =
                 new OpenSession(sessionId, p.id, p.handle, p.peer, p.startedAtMillis, p.binding, 0);
         if (states.shared()) {
-            byte[] state =
-snapshots.take(p, Set.of());
+            byte[] state = snapshots.take(p, Set.of());
             try {
                 Write w = states.create(sessionId, Kind.SESSION, state, ttl());
                 if (w.won()) {

@@ -437,11 +437,16 @@ class RestHandshakeTest {
     @Test
     void oneClientCannotHoldMoreThanItsShareOfHalfOpenHandshakes() throws Exception {
         // max-half-open-per-client is 12 in tests; every request here comes from 127.0.0.1
-        int started = 0;
+        List<byte[]> hellos = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
+            hellos.add(client().start().outbound());
+        }
+        int started = 0;
+        long t0 = System.nanoTime();
+        for (byte[] hello : hellos) {
             int status =
                     given().contentType(ContentType.JSON)
-                            .body(Map.of("records", b64(client().start().outbound())))
+                            .body(Map.of("records", b64(hello)))
                             .post("/api/v1/handshakes")
                             .statusCode();
             if (status == 429) {
@@ -450,7 +455,11 @@ class RestHandshakeTest {
             assertThat(status).isEqualTo(201);
             started++;
         }
-        assertThat(started).isBetween(1, 12);
+        // Half-open handshakes left by earlier tests may hold some of the 12; none of these can
+        // have expired (freeing a slot) unless the loop outlasted their 8 s lifetime, which a
+        // heavily loaded machine can make it do.
+        boolean withinLifetime = System.nanoTime() - t0 < Duration.ofSeconds(8).toNanos();
+        assertThat(started).isBetween(1, withinLifetime ? 12 : 40);
         given().contentType(ContentType.JSON)
                 .body(Map.of("records", b64(client().start().outbound())))
                 .post("/api/v1/handshakes")
