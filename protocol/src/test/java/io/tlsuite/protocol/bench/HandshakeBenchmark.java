@@ -368,6 +368,8 @@ public class HandshakeBenchmark {
         cryptoOnlyOfOneHandshake(bh);
         byte[] shared = new byte[32];
         random.nextBytes(shared);
+        RecordProtection[] writes = new RecordProtection[2];
+        RecordProtection[] reads = new RecordProtection[2];
         for (int side = 0; side < 2; side++) {
             java.security.MessageDigest md = HashAlgorithm.SHA256.newDigest();
             byte[][] snapshots = new byte[5][];
@@ -393,17 +395,21 @@ public class HandshakeBenchmark {
             bh.consume(ks.resumptionMasterSecret(snapshots[4]));
             bh.consume(protection(ks, cap));
             bh.consume(protection(ks, sap));
-            // The server seals its encrypted flight and the client opens it; then the client's
-            // Finished the other way (side 0 is the client).
+            writes[side] = hsWrite;
+            reads[side] = hsRead;
+            ks.destroy();
+        }
+        // The client (side 0) seals its Finished and the server opens it; the server's encrypted
+        // flight the other way.
+        for (int side = 0; side < 2; side++) {
             byte[] flight = side == 0 ? clientFlight : serverFlight;
-            byte[] sealed = hsWrite.seal(ContentType.HANDSHAKE, flight, 0, flight.length, 0);
+            byte[] sealed = writes[side].seal(ContentType.HANDSHAKE, flight, 0, flight.length, 0);
             bh.consume(
-                    hsRead.open(
+                    reads[1 - side].open(
                             new Record(
                                     ContentType.APPLICATION_DATA,
                                     0x0303,
                                     java.util.Arrays.copyOfRange(sealed, 5, sealed.length))));
-            ks.destroy();
         }
     }
 
