@@ -64,15 +64,23 @@ public final class Hmac {
         if (k != key) {
             Arrays.fill(k, (byte) 0);
         }
-        md.update(pad);
-        md.update(a);
-        if (b != null) {
-            md.update(b);
+        byte[] innerHash;
+        try {
+            md.update(pad);
+            md.update(a);
+            if (b != null) {
+                md.update(b);
+            }
+            if (suffix >= 0) {
+                md.update((byte) suffix);
+            }
+            innerHash = md.digest();
+        } catch (RuntimeException e) {
+            // Leave nothing key-derived in this thread's digest (a null input, say).
+            md.reset();
+            Arrays.fill(pad, (byte) 0);
+            throw e;
         }
-        if (suffix >= 0) {
-            md.update((byte) suffix);
-        }
-        byte[] innerHash = md.digest();
         for (int i = 0; i < block; i++) {
             pad[i] ^= IPAD ^ OPAD;
         }
