@@ -467,7 +467,9 @@ public final class TlsEngine {
                                     body,
                                     ctx.tls12Suite == null ? null : ctx.tls12Suite.keyExchange())
                             : HandshakeCodec.decode(raw[0] & 0xff, body);
-            ctx.listener.handshakeMessage(TlsListener.Direction.RECEIVED, msg, raw.clone());
+            if (ctx.listener != TlsListener.NONE) {
+                ctx.listener.handshakeMessage(TlsListener.Direction.RECEIVED, msg, raw.clone());
+            }
             if (ctx.client
                     && ctx.version == ProtocolVersion.TLS_1_2
                     && !ctx.handshakeComplete

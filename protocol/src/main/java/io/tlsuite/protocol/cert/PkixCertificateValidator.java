@@ -30,6 +30,26 @@ public final class PkixCertificateValidator implements CertificateValidator {
     private static final String EKU_CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     private static final String EKU_ANY = "2.5.29.37.0";
 
+    /**
+     * The JCA objects per thread (looked up once, not per chain; the JCA does not promise they are
+     * thread-safe, and one validator serves every connection of a configuration).
+     */
+    private static final ThreadLocal<Pkix> PKIX = ThreadLocal.withInitial(Pkix::new);
+
+    private static final class Pkix {
+        final CertificateFactory factory;
+        final CertPathValidator validator;
+
+        Pkix() {
+            try {
+                factory = CertificateFactory.getInstance("X.509");
+                validator = CertPathValidator.getInstance("PKIX");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("X.509 or PKIX missing from the JDK", e);
+            }
+        }
+    }
+
     private final TrustStore trustStore;
     private final Clock clock;
     private final RevocationChecker revocation;
@@ -63,12 +83,12 @@ public final class PkixCertificateValidator implements CertificateValidator {
             checkValidity(c, now);
         }
         try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            CertPath certPath = cf.generateCertPath(path);
+            Pkix pkix = PKIX.get();
+            CertPath certPath = pkix.factory.generateCertPath(path);
             PKIXParameters params = new PKIXParameters(trustStore.trustAnchors());
             params.setRevocationEnabled(false);
             params.setDate(now);
-            CertPathValidator.getInstance("PKIX").validate(certPath, params);
+            pkix.validator.validate(certPath, params);
         } catch (CertPathValidatorException e) {
             throw mapPkixFailure(e);
         } catch (GeneralSecurityException e) {

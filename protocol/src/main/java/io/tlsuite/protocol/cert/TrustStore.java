@@ -2,6 +2,7 @@ package io.tlsuite.protocol.cert;
 
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,8 +11,16 @@ import java.util.Set;
 public final class TrustStore {
     private final List<X509Certificate> anchors;
 
+    /** Built once: the validator needs them for every chain, and TrustAnchor is immutable. */
+    private final Set<TrustAnchor> trustAnchors;
+
     private TrustStore(List<X509Certificate> anchors) {
         this.anchors = List.copyOf(anchors);
+        Set<TrustAnchor> set = new HashSet<>();
+        for (X509Certificate c : this.anchors) {
+            set.add(new TrustAnchor(c, null));
+        }
+        this.trustAnchors = Collections.unmodifiableSet(set);
     }
 
     public static TrustStore of(X509Certificate... anchors) {
@@ -27,10 +36,6 @@ public final class TrustStore {
     }
 
     Set<TrustAnchor> trustAnchors() {
-        Set<TrustAnchor> out = new HashSet<>();
-        for (X509Certificate c : anchors) {
-            out.add(new TrustAnchor(c, null));
-        }
-        return out;
+        return trustAnchors;
     }
 }

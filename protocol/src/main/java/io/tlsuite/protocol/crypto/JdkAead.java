@@ -3,6 +3,7 @@ package io.tlsuite.protocol.crypto;
 import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.TlsAlertException;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
@@ -13,6 +14,18 @@ import javax.crypto.spec.SecretKeySpec;
 
 /** AES-GCM and ChaCha20-Poly1305 from the JDK (SunJCE). */
 final class JdkAead implements Aead {
+    private static final String GCM = "AES/GCM/NoPadding";
+    private static final String CHACHA = "ChaCha20-Poly1305";
+
+    /**
+     * The provider each transformation resolved to at first use, so that the engine's eight ciphers
+     * per handshake skip the search through the provider list; null when the look-up failed (then
+     * every use searches, and reports the failure).
+     */
+    private static final Provider GCM_PROVIDER = providerOf(GCM);
+
+    private static final Provider CHACHA_PROVIDER = providerOf(CHACHA);
+
     private final AeadAlgorithm algorithm;
     private final byte[] keyBytes;
     private final SecretKeySpec key;
@@ -27,9 +40,22 @@ final class JdkAead implements Aead {
         boolean chacha = algorithm == AeadAlgorithm.CHACHA20_POLY1305;
         this.key = new SecretKeySpec(keyBytes, chacha ? "ChaCha20" : "AES");
         try {
-            this.cipher = Cipher.getInstance(chacha ? "ChaCha20-Poly1305" : "AES/GCM/NoPadding");
+            String transformation = chacha ? CHACHA : GCM;
+            Provider provider = chacha ? CHACHA_PROVIDER : GCM_PROVIDER;
+            this.cipher =
+                    provider == null
+                            ? Cipher.getInstance(transformation)
+                            : Cipher.getInstance(transformation, provider);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(algorithm + " unavailable", e);
+        }
+    }
+
+    private static Provider providerOf(String transformation) {
+        try {
+            return Cipher.getInstance(transformation).getProvider();
+        } catch (GeneralSecurityException e) {
+            return null;
         }
     }
 
@@ -45,6 +71,18 @@ final class JdkAead implements Aead {
             cipher.init(Cipher.ENCRYPT_MODE, key, params(nonce));
             cipher.updateAAD(aad);
             return cipher.doFinal(plaintext);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AEAD seal failed", e);
+        }
+    }
+
+    @Override
+    public void sealInPlace(byte[] nonce, byte[] buffer, int aadLength, int plaintextLength) {
+        try {
+            cipher.init(Cipher.ENCRYPT_MODE, key, params(nonce));
+            cipher.updateAAD(buffer, 0, aadLength);
+            // Cipher.doFinal is copy-safe: input and output may be the same array.
+            cipher.doFinal(buffer, aadLength, plaintextLength, buffer, aadLength);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AEAD seal failed", e);
         }

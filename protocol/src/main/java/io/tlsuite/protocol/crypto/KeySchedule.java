@@ -19,7 +19,7 @@ public final class KeySchedule {
     public KeySchedule(CipherSuite suite, byte[] psk) {
         this.suite = suite;
         this.hkdf = new Hkdf(suite.hash());
-        this.emptyHash = suite.hash().digest(new byte[0]);
+        this.emptyHash = suite.hash().emptyHash();
         int n = suite.hash().length();
         this.earlySecret = hkdf.extract(new byte[n], psk == null ? new byte[n] : psk);
     }
@@ -128,7 +128,7 @@ public final class KeySchedule {
             byte[] context,
             int length) {
         Hkdf h = new Hkdf(suite.hash());
-        byte[] empty = suite.hash().digest(new byte[0]);
+        byte[] empty = suite.hash().emptyHash();
         byte[] secret = h.expandLabel(exporterMasterSecret, label, empty, suite.hash().length());
         byte[] out = h.expandLabel(secret, "exporter", suite.hash().digest(context), length);
         Arrays.fill(secret, (byte) 0);

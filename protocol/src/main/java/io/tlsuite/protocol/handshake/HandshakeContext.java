@@ -122,7 +122,9 @@ public final class HandshakeContext {
 
     private void queue(HandshakeMessage m, byte[] raw) {
         pendingHandshake.writeBytes(raw);
-        listener.handshakeMessage(TlsListener.Direction.SENT, m, raw.clone());
+        if (listener != TlsListener.NONE) {
+            listener.handshakeMessage(TlsListener.Direction.SENT, m, raw.clone());
+        }
     }
 
     /** Writes queued handshake messages as records: coalesced, and fragmented at 2^14 bytes. */

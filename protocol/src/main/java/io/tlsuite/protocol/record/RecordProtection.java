@@ -43,19 +43,20 @@ public final class RecordProtection implements RecordCipher {
      * bytes.
      */
     public byte[] seal(int type, byte[] content, int offset, int length, int padding) {
-        byte[] inner = new byte[length + 1 + padding];
-        System.arraycopy(content, offset, inner, 0, length);
-        inner[length] = (byte) type;
-        int cipherLength = inner.length + AeadAlgorithm.TAG_LENGTH;
-        byte[] header = {
-            ContentType.APPLICATION_DATA, 3, 3, (byte) (cipherLength >>> 8), (byte) cipherLength
-        };
-        byte[] ciphertext = aead.seal(nonce(), header, inner);
+        // One buffer: header (the additional data), then TLSInnerPlaintext (content, type, zero
+        // padding), sealed in place, the tag after it.
+        int innerLength = length + 1 + padding;
+        int cipherLength = innerLength + AeadAlgorithm.TAG_LENGTH;
+        byte[] out = new byte[Record.HEADER_LENGTH + cipherLength];
+        out[0] = ContentType.APPLICATION_DATA;
+        out[1] = 3;
+        out[2] = 3;
+        out[3] = (byte) (cipherLength >>> 8);
+        out[4] = (byte) cipherLength;
+        System.arraycopy(content, offset, out, Record.HEADER_LENGTH, length);
+        out[Record.HEADER_LENGTH + length] = (byte) type;
+        aead.sealInPlace(nonce(), out, Record.HEADER_LENGTH, innerLength);
         sequence++;
-        Arrays.fill(inner, (byte) 0);
-        byte[] out = new byte[Record.HEADER_LENGTH + ciphertext.length];
-        System.arraycopy(header, 0, out, 0, Record.HEADER_LENGTH);
-        System.arraycopy(ciphertext, 0, out, Record.HEADER_LENGTH, ciphertext.length);
         return out;
     }
 

@@ -5,13 +5,22 @@ import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
 import io.tlsuite.protocol.config.TlsConfig;
+import io.tlsuite.protocol.config.TlsListener;
 import io.tlsuite.protocol.crypto.CipherSuite;
 import io.tlsuite.protocol.crypto.CryptoBackend;
 import io.tlsuite.protocol.crypto.CryptoBackends;
+import io.tlsuite.protocol.crypto.HashAlgorithm;
 import io.tlsuite.protocol.crypto.KeyExchange;
+import io.tlsuite.protocol.crypto.KeySchedule;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;
 import io.tlsuite.protocol.crypto.Tls12CipherSuite;
+import io.tlsuite.protocol.crypto.TrafficKeys;
+import io.tlsuite.protocol.message.HandshakeMessage;
+import io.tlsuite.protocol.message.HandshakeType;
+import io.tlsuite.protocol.record.ContentType;
+import io.tlsuite.protocol.record.Record;
+import io.tlsuite.protocol.record.RecordProtection;
 import io.tlsuite.protocol.resumption.ClientSession;
 import io.tlsuite.protocol.resumption.InMemoryTicketStore;
 import io.tlsuite.protocol.testing.JdkPeer;
@@ -125,6 +134,42 @@ public class HandshakeBenchmark {
         cvSignature =
                 SignatureScheme.ECDSA_SECP256R1_SHA256.sign(
                         TestPki.Shared.EC.key(), cvContent, random);
+        captureHandshakeShape();
+    }
+
+    /** Handshake messages of one real full handshake, in transcript order. */
+    byte[][] transcriptMessages;
+
+    /**
+     * The server's encrypted flight (EncryptedExtensions to Finished) and the client's Finished.
+     */
+    byte[] serverFlight;
+
+    byte[] clientFlight;
+
+    private void captureHandshakeShape() {
+        java.util.List<byte[]> messages = new java.util.ArrayList<>();
+        java.io.ByteArrayOutputStream server = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream client = new java.io.ByteArrayOutputStream();
+        TlsListener serverSide =
+                new TlsListener() {
+                    @Override
+                    public void handshakeMessage(
+                            Direction direction, HandshakeMessage message, byte[] raw) {
+                        messages.add(raw);
+                        boolean encrypted =
+                                message.handshakeType() != HandshakeType.CLIENT_HELLO
+                                        && message.handshakeType() != HandshakeType.SERVER_HELLO;
+                        if (encrypted) {
+                            (direction == Direction.SENT ? server : client).writeBytes(raw);
+                        }
+                    }
+                };
+        TlsEngine c = TlsEngine.client(clientEc);
+        Pump.handshake(c, TlsEngine.server(serverEc.toBuilder().listener(serverSide).build()));
+        transcriptMessages = messages.toArray(new byte[0][]);
+        serverFlight = server.toByteArray();
+        clientFlight = client.toByteArray();
     }
 
     private ClientSession freshSession() {
@@ -307,6 +352,72 @@ public class HandshakeBenchmark {
                         TestPki.Shared.EC.leaf().getPublicKey(), cvContent, cvSignature));
         // The client also checks the certificate's signature (PKIX).
         TestPki.Shared.EC.leaf().verify(TestPki.Shared.PKI.root().getPublicKey());
+    }
+
+    /**
+     * The crypto-only cost counted the way the issue 23 brief lists it: {@link
+     * #cryptoOnlyOfOneHandshake} (public-key operations and the certificate signature) plus the
+     * symmetric cryptography the same handshake does on both sides, with the engine's own
+     * primitives and nothing else: the TLS 1.3 key schedule (HKDF extracts and expansions, the four
+     * Finished MACs), the transcript hash of the same messages (one running SHA-256 per side and
+     * its five snapshots), the eight record keys (AES-128-GCM) and the sealing and opening of the
+     * two encrypted flights, with the message sizes of a real handshake of this benchmark.
+     */
+    @Benchmark
+    public void cryptoOnlyWithSymmetricOfOneHandshake(Blackhole bh) throws Exception {
+        cryptoOnlyOfOneHandshake(bh);
+        byte[] shared = new byte[32];
+        random.nextBytes(shared);
+        RecordProtection[] writes = new RecordProtection[2];
+        RecordProtection[] reads = new RecordProtection[2];
+        for (int side = 0; side < 2; side++) {
+            java.security.MessageDigest md = HashAlgorithm.SHA256.newDigest();
+            byte[][] snapshots = new byte[5][];
+            int snapshot = 0;
+            for (int i = 0; i < transcriptMessages.length; i++) {
+                md.update(transcriptMessages[i]);
+                if (i == 1 || i >= transcriptMessages.length - 4) {
+                    snapshots[snapshot++] = ((java.security.MessageDigest) md.clone()).digest();
+                }
+            }
+            KeySchedule ks = new KeySchedule(CipherSuite.TLS_AES_128_GCM_SHA256, null);
+            ks.deriveHandshakeSecret(shared);
+            byte[] chs = ks.clientHandshakeTrafficSecret(snapshots[0]);
+            byte[] shs = ks.serverHandshakeTrafficSecret(snapshots[0]);
+            RecordProtection hsWrite = protection(ks, side == 0 ? chs : shs);
+            RecordProtection hsRead = protection(ks, side == 0 ? shs : chs);
+            bh.consume(ks.verifyData(shs, snapshots[2]));
+            bh.consume(ks.verifyData(chs, snapshots[3]));
+            ks.deriveMasterSecret();
+            byte[] cap = ks.clientApplicationTrafficSecret(snapshots[3]);
+            byte[] sap = ks.serverApplicationTrafficSecret(snapshots[3]);
+            bh.consume(ks.exporterMasterSecret(snapshots[3]));
+            bh.consume(ks.resumptionMasterSecret(snapshots[4]));
+            bh.consume(protection(ks, cap));
+            bh.consume(protection(ks, sap));
+            writes[side] = hsWrite;
+            reads[side] = hsRead;
+            ks.destroy();
+        }
+        // The client (side 0) seals its Finished and the server opens it; the server's encrypted
+        // flight the other way.
+        for (int side = 0; side < 2; side++) {
+            byte[] flight = side == 0 ? clientFlight : serverFlight;
+            byte[] sealed = writes[side].seal(ContentType.HANDSHAKE, flight, 0, flight.length, 0);
+            bh.consume(
+                    reads[1 - side].open(
+                            new Record(
+                                    ContentType.APPLICATION_DATA,
+                                    0x0303,
+                                    java.util.Arrays.copyOfRange(sealed, 5, sealed.length))));
+        }
+    }
+
+    private static RecordProtection protection(KeySchedule ks, byte[] secret) {
+        TrafficKeys keys = ks.trafficKeys(secret);
+        RecordProtection p = new RecordProtection(CipherSuite.TLS_AES_128_GCM_SHA256.aead(), keys);
+        keys.destroy();
+        return p;
     }
 
     /** The crypto-only cost with the JDK backend (the engine before issue 23). */

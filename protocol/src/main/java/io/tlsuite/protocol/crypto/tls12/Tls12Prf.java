@@ -1,11 +1,9 @@
 package io.tlsuite.protocol.crypto.tls12;
 
 import io.tlsuite.protocol.crypto.HashAlgorithm;
+import io.tlsuite.protocol.crypto.Hmac;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The TLS 1.2 pseudorandom function (RFC 5246 §5): {@code PRF(secret, label, seed) =
@@ -31,13 +29,7 @@ public final class Tls12Prf {
         if (length < 0 || secret.length == 0) {
             throw new IllegalArgumentException("negative length or empty secret");
         }
-        Mac mac;
-        try {
-            mac = Mac.getInstance(hash.hmacName());
-            mac.init(new SecretKeySpec(secret, hash.hmacName()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(hash.hmacName() + " unavailable", e);
-        }
+        Hmac mac = new Hmac(hash, secret);
         byte[] out = new byte[length];
         byte[] a = seed;
         int written = 0;
@@ -59,6 +51,7 @@ public final class Tls12Prf {
         if (a != seed) {
             Arrays.fill(a, (byte) 0);
         }
+        mac.destroy();
         return out;
     }
 }
