@@ -102,7 +102,7 @@ class TwoReplicasIT {
                         "handshake.identity.include-hostname",
                         "false",
                         "handshake.rest.handshake-lifetime",
-                        "5s");
+                        "12s");
         a =
                 ServiceProcess.start(
                         "replica-a", serviceJar, ports[1], with(common, "tlsuite.instance", "a"));
@@ -382,7 +382,9 @@ class TwoReplicasIT {
         Answer first = post(a, "/api/v1/handshakes", client.start().outbound());
         String id = first.body().path("handshakeId").asText();
         byte[] fin = client.feed(first.records()).outbound();
-        Thread.sleep(6500); // the lifetime is 5 s here, counted from the start on A
+        // the lifetime is 12 s here (a cold replica on a loaded machine takes seconds per step),
+        // counted from the start on A
+        Thread.sleep(13500);
         Answer late = post(b, "/api/v1/handshakes/" + id + "/flights", secretOf(first), fin);
         assertThat(late.status()).as(late.body().toString()).isEqualTo(409);
         assertThat(late.type()).isEqualTo(problem("handshake-ended"));
