@@ -34,8 +34,7 @@ public enum KeyType {
         try {
             if (this == EC_P256 || this == EC_P384) {
                 KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
-                kpg.initialize(
-                        new ECGenParameterSpec(this == EC_P256 ? "secp256r1" : "secp384r1"));
+                kpg.initialize(new ECGenParameterSpec(this == EC_P256 ? "secp256r1" : "secp384r1"));
                 return kpg.generateKeyPair();
             }
             KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA");

@@ -35,7 +35,13 @@ class P384IdentityTest {
     public static class ThreeKeyTypes implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("handshake.identity.key-types", "ec-p256,ec-p384,rsa-2048");
+            // This test is about certificates, not timeouts: the test profile's 1 s / 2 s limits
+            // are for the slow-client tests and a first P-384 handshake on a loaded machine may
+            // exceed them.
+            return Map.of(
+                    "handshake.identity.key-types", "ec-p256,ec-p384,rsa-2048",
+                    "handshake.tls.handshake-timeout", "30s",
+                    "handshake.tls.first-byte-timeout", "10s");
         }
     }
 
@@ -48,7 +54,12 @@ class P384IdentityTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> engines.ready());
         var credentials = enrolment.current().orElseThrow().credentials();
         assertThat(credentials).hasSize(3);
-        assertThat(((ECPublicKey) credentials.get(1).leaf().getPublicKey()).getParams().getCurve().getField().getFieldSize())
+        assertThat(
+                        ((ECPublicKey) credentials.get(1).leaf().getPublicKey())
+                                .getParams()
+                                .getCurve()
+                                .getField()
+                                .getFieldSize())
                 .isEqualTo(384);
         assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
         var root = enrolment.current().orElseThrow().root();
@@ -63,7 +74,8 @@ class P384IdentityTest {
         assertThat(p256)
                 .contains("Server public key is 256 bit")
                 .contains(credentials.get(0).serial());
-        // TLS 1.2 ECDHE_ECDSA: the certificate's curve must be among the client's groups (RFC 8422).
+        // TLS 1.2 ECDHE_ECDSA: the certificate's curve must be among the client's groups (RFC
+        // 8422).
         String tls12 =
                 openssl(
                         root,
@@ -91,6 +103,7 @@ class P384IdentityTest {
                         TestTls.writePem(root).toString(),
                         "-ign_eof"));
         args.addAll(List.of(options));
-        return TestTls.openssl("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", args);
+        return TestTls.openssl(
+                "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", args);
     }
 }

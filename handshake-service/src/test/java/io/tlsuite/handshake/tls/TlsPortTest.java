@@ -587,8 +587,8 @@ class TlsPortTest {
     }
 
     /**
-     * RFC 7748 §6.1 / RFC 8446 §4.2.8.2: an X25519 key share that is all zeros (a small-order point:
-     * the shared secret would be all zeros) is illegal_parameter.
+     * RFC 7748 §6.1 / RFC 8446 §4.2.8.2: an X25519 key share that is all zeros (a small-order
+     * point: the shared secret would be all zeros) is illegal_parameter.
      */
     @Test
     void anAllZeroX25519KeyShareIsIllegalParameter() throws Exception {
