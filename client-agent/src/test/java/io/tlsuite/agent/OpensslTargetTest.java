@@ -17,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code openssl s_server -www} as an independent tcp target, with a certificate the suite CA
  * issued for localhost: the agent's checks (OCSP included) and both versions work against it.
+ * Without a staple the agent asks the CA's responder itself ({@code revocation: ocsp}); a second
+ * s_server staples the CA's real response ({@code -status_file}, fetched with {@code openssl ocsp})
+ * and the agent takes it ({@code revocation: stapled-ocsp}).
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaBrokerTestResource.class)
@@ -32,6 +37,8 @@ import org.junit.jupiter.api.Test;
 class OpensslTargetTest {
     static Process server;
     static int port;
+    static Process stapling;
+    static int staplingPort;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -105,6 +112,49 @@ class OpensslTargetTest {
                         .redirectErrorStream(true)
                         .redirectOutput(dir.resolve("s_server.log").toFile())
                         .start();
+        awaitPort(port);
+        // The CA's own OCSP response for this certificate, as an operator would fetch it for
+        // s_server -status_file.
+        Path response = dir.resolve("ocsp.der");
+        run(
+                "openssl",
+                "ocsp",
+                "-issuer",
+                chain.toString(),
+                "-cert",
+                cert.toString(),
+                "-url",
+                SuiteServices.caUrl + "/ocsp",
+                "-no_nonce",
+                "-noverify",
+                "-respout",
+                response.toString());
+        try (ServerSocket s = new ServerSocket(0)) {
+            staplingPort = s.getLocalPort();
+        }
+        stapling =
+                new ProcessBuilder(
+                                "openssl",
+                                "s_server",
+                                "-accept",
+                                "127.0.0.1:" + staplingPort,
+                                "-cert",
+                                cert.toString(),
+                                "-key",
+                                key.toString(),
+                                "-cert_chain",
+                                chain.toString(),
+                                "-status_file",
+                                response.toString(),
+                                "-www",
+                                "-quiet")
+                        .redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("s_server-stapling.log").toFile())
+                        .start();
+        awaitPort(staplingPort);
+    }
+
+    private static void awaitPort(int port) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             try (Socket s = new Socket("127.0.0.1", port)) {
                 return;
@@ -118,6 +168,9 @@ class OpensslTargetTest {
     static void stopServer() {
         if (server != null) {
             server.destroy();
+        }
+        if (stapling != null) {
+            stapling.destroy();
         }
     }
 
@@ -137,6 +190,27 @@ class OpensslTargetTest {
             assertThat(run.getInt("passed")).as(run.prettify()).isEqualTo(3);
             assertThat(run.getString("firstResult.negotiated.serverCertificate"))
                     .contains("CN=localhost");
+            // No staple from this s_server: the agent asked the CA's responder itself.
+            assertThat(run.getString("firstResult.revocation")).isEqualTo("ocsp");
+        }
+    }
+
+    @Test
+    void aStapleFromOpensslServerDecidesInBothVersions() {
+        assumeTrue(SuiteServices.available() == null, SuiteServices.available());
+        assumeTrue(stapling != null, "openssl is not installed");
+        for (String scenario : new String[] {"tls13", "tls12-ecdhe"}) {
+            JsonPath run = AgentRuns.play(scenario, "tcp", 1, 1, "localhost:" + staplingPort);
+            assertThat(run.getInt("passed")).as(run.prettify()).isEqualTo(1);
+            assertThat(run.getString("firstResult.revocation")).isEqualTo("stapled-ocsp");
+            List<Map<String, Object>> checks = run.getList("firstResult.checks");
+            assertThat(checks)
+                    .anySatisfy(
+                            c -> {
+                                assertThat(c.get("name")).isEqualTo("revocation");
+                                assertThat((String) c.get("detail"))
+                                        .startsWith("stapled-ocsp: good");
+                            });
         }
     }
 }

@@ -118,14 +118,18 @@ class ScenariosEndToEndTest {
                     "tls13-ffdhe4096", "FFDHE4096");
 
     @Test
-    void tls13SignatureAndRevocationByOcspAreSteps() {
+    void tls13SignatureAndRevocationByTheStapledOcspResponseAreSteps() {
         JsonPath run = AgentRuns.play("tls13", "tcp", 1, 1, null);
         List<Map<String, Object>> checks = run.getList("firstResult.checks");
+        // The handshake service staples its OCSP response: the agent asked for it and it decided.
+        assertThat(run.getString("firstResult.revocation")).isEqualTo("stapled-ocsp");
         assertThat(checks)
                 .anySatisfy(
                         c -> {
                             assertThat(c.get("name")).isEqualTo("revocation");
-                            assertThat((String) c.get("detail")).startsWith("ocsp");
+                            assertThat((String) c.get("detail"))
+                                    .startsWith("stapled-ocsp: good")
+                                    .contains("signed by the issuer");
                         });
         assertThat(checks)
                 .anySatisfy(
@@ -173,6 +177,73 @@ class ScenariosEndToEndTest {
         if (!s[2].isEmpty()) {
             assertThat(run.getString("firstResult.failedCheck")).isEqualTo(s[2]);
         }
+    }
+
+    /**
+     * Issue 22: the agent sends status_request and checks the staple first, in both versions and
+     * over both transports (the REST API runs the same engine, stapling included).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tls13:tcp", "tls12-ecdhe:tcp", "tls13:rest", "tls12-ecdhe:rest"})
+    void theHandshakeServicesStapleDecidesRevocation(String spec) {
+        String[] s = spec.split(":");
+        JsonPath run = AgentRuns.play(s[0], s[1], 1, 1, null);
+        assertThat(run.getInt("passed")).as(run.prettify()).isEqualTo(1);
+        assertThat(run.getString("firstResult.revocation")).isEqualTo("stapled-ocsp");
+        List<Map<String, Object>> messages = run.getList("firstResult.messages");
+        assertThat(messages)
+                .filteredOn(m -> "client_hello".equals(m.get("type")))
+                .first()
+                .satisfies(
+                        ch ->
+                                assertThat(String.valueOf(ch.get("extensions")))
+                                        .contains("status_request"));
+        if (s[0].startsWith("tls12")) {
+            // TLS 1.2: the staple is its own message after the Certificate (RFC 6066 §8).
+            assertThat(messages)
+                    .anySatisfy(
+                            m -> {
+                                assertThat(m.get("type")).isEqualTo("certificate_status");
+                                assertThat(m.get("direction")).isEqualTo("received");
+                            });
+        }
+    }
+
+    /**
+     * The lab's revoked. server staples what the CA says about its certificate: revoked. The agent
+     * refuses on the staple alone, with certificate_revoked, and says that the staple decided.
+     */
+    @Test
+    void aRevokedCertificatesStapleSaysSoAndTheAgentRefusesOnIt() {
+        JsonPath run = AgentRuns.play("revoked-certificate", "tcp", 1, 1, null);
+        assertThat(run.getInt("passed")).as(run.prettify()).isEqualTo(1);
+        assertThat(run.getString("firstResult.alertSent")).isEqualTo("certificate_revoked");
+        assertThat(run.getString("firstResult.failedCheck")).isEqualTo("revocation");
+        assertThat(run.getString("firstResult.revocation")).isEqualTo("stapled-ocsp");
+        List<Map<String, Object>> checks = run.getList("firstResult.checks");
+        assertThat(checks)
+                .anySatisfy(
+                        c -> {
+                            assertThat(c.get("name")).isEqualTo("revocation");
+                            assertThat(c.get("result")).isEqualTo("failed");
+                            assertThat((String) c.get("detail"))
+                                    .startsWith("stapled-ocsp: revoked at");
+                        });
+    }
+
+    /** The lab's mtls. server staples nothing: the agent asks the CA's responder itself. */
+    @Test
+    void withoutAStapleTheAgentFallsBackToItsOwnOcspRequest() {
+        JsonPath run = AgentRuns.play("mutual-tls", "tcp", 1, 1, null);
+        assertThat(run.getInt("passed")).as(run.prettify()).isEqualTo(1);
+        assertThat(run.getString("firstResult.revocation")).isEqualTo("ocsp");
+        List<Map<String, Object>> checks = run.getList("firstResult.checks");
+        assertThat(checks)
+                .anySatisfy(
+                        c -> {
+                            assertThat(c.get("name")).isEqualTo("revocation");
+                            assertThat((String) c.get("detail")).startsWith("ocsp: good at");
+                        });
     }
 
     @Test

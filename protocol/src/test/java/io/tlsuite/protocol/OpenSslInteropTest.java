@@ -2,7 +2,9 @@ package io.tlsuite.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
+import io.tlsuite.protocol.cert.RevocationChecker;
 import io.tlsuite.protocol.cert.TrustStore;
 import io.tlsuite.protocol.codec.ProtocolVersion;
 import io.tlsuite.protocol.config.ClientAuth;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Our engine over a loopback socket against the openssl command line (s_client and s_server), the
@@ -753,6 +757,90 @@ class OpenSslInteropTest {
             assertThat(page).startsWith("HTTP/1.0 200 ok").contains("client.test");
         } finally {
             server.destroy();
+        }
+    }
+
+    /**
+     * Our client asking openssl s_server (-status_file) for a staple, TLS 1.3 and 1.2: a good
+     * staple lets the handshake through although the fallback checker would say revoked; a revoked
+     * one is certificate_revoked although the fallback would say good. So the staple arrived, in
+     * openssl's encoding of each version, and decided.
+     */
+    @ParameterizedTest(name = "TLS 1.{0}")
+    @ValueSource(ints = {3, 2})
+    void ourClientChecksTheStapleOfOpensslServer(int minor) throws Exception {
+        Path cert = dir.resolve("staple-server.pem");
+        Path key = dir.resolve("staple-server.key");
+        Files.writeString(cert, pem(TestPki.Shared.EC.leaf()));
+        Files.writeString(key, pkcs8(TestPki.Shared.EC.key()));
+        byte[] good = PKI.ocspGood(TestPki.Shared.EC.leaf());
+        byte[] revoked =
+                PKI.ocsp(
+                        TestPki.Shared.EC.leaf().getSerialNumber(),
+                        new org.bouncycastle.cert.ocsp.RevokedStatus(
+                                java.util.Date.from(java.time.Instant.now().minusSeconds(600)), 1),
+                        java.time.Instant.now().minusSeconds(60),
+                        java.time.Instant.now().plusSeconds(3600),
+                        PKI.key());
+        for (boolean isGood : List.of(true, false)) {
+            Path status = dir.resolve("staple-" + minor + "-" + isGood + ".der");
+            Files.write(status, isGood ? good : revoked);
+            int port;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
+            Process server =
+                    new ProcessBuilder(
+                                    "openssl",
+                                    "s_server",
+                                    "-accept",
+                                    "127.0.0.1:" + port,
+                                    minor == 3 ? "-tls1_3" : "-tls1_2",
+                                    "-cert",
+                                    cert.toString(),
+                                    "-key",
+                                    key.toString(),
+                                    "-status_file",
+                                    status.toString(),
+                                    "-www",
+                                    "-naccept",
+                                    "1")
+                            .redirectErrorStream(true)
+                            .start();
+            try {
+                Thread.sleep(500);
+                RevocationChecker fallback =
+                        (c, issuer) ->
+                                isGood
+                                        ? RevocationChecker.Status.REVOKED
+                                        : RevocationChecker.Status.GOOD;
+                TlsEngine c =
+                        TlsEngine.client(
+                                TlsConfig.builder()
+                                        .serverName("localhost")
+                                        .requestOcspStapling(true)
+                                        .certificateValidator(
+                                                new PkixCertificateValidator(
+                                                        TrustStore.of(PKI.root()),
+                                                        java.time.Clock.systemUTC(),
+                                                        fallback,
+                                                        true))
+                                        .build());
+                String page = fetch(port, c);
+                if (isGood) {
+                    assertThat(c.isHandshakeComplete()).as(c.failure().toString()).isTrue();
+                    assertThat(page).startsWith("HTTP/1.0 200 ok");
+                    assertThat(c.negotiated().orElseThrow().version())
+                            .isEqualTo(
+                                    minor == 3 ? ProtocolVersion.TLS_1_3 : ProtocolVersion.TLS_1_2);
+                } else {
+                    assertThat(c.failure()).contains(AlertDescription.CERTIFICATE_REVOKED);
+                    assertThat(c.failureCause().orElseThrow().getMessage()).contains("stapled");
+                }
+            } finally {
+                server.destroy();
+                server.waitFor();
+            }
         }
     }
 

@@ -60,6 +60,9 @@ final class Report {
                                 });
                 out.println("negotiated: " + String.join(", ", parts));
             }
+            if (sample.hasNonNull("revocation")) {
+                out.println("revocation: " + sample.path("revocation").asText());
+            }
             List<String[]> rows = new ArrayList<>();
             for (JsonNode c : sample.path("checks")) {
                 rows.add(

@@ -54,6 +54,14 @@ public interface AgentConfig {
     @WithDefault("true")
     boolean mtlsEnabled();
 
+    /**
+     * Whether the agent asks servers to staple an OCSP response (status_request, RFC 6066 §8 and
+     * RFC 8446 §4.4.2.1) and checks a stapled response before asking the responder itself.
+     */
+    @WithName("ocsp-stapling")
+    @WithDefault("true")
+    boolean ocspStapling();
+
     /** Pause between attempts to reach the CA while it is down at start. */
     @WithName("ca-retry")
     @WithDefault("2s")

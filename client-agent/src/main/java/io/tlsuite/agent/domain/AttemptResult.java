@@ -10,6 +10,10 @@ import java.util.Map;
  * @param outcome {@code completed}, {@code refused-by-agent}, {@code refused-by-server} or {@code
  *     error}
  * @param cause the failure cause counted in a run ({@code null} when passed)
+ * @param revocation which source decided the revocation check of the server's certificate: {@code
+ *     stapled-ocsp} (the OCSP response the server stapled), {@code ocsp} (the agent asked the
+ *     responder), {@code crl}, or {@code none} (not checked: no certificate, verification off, or a
+ *     certificate naming no source)
  * @param phasesMs milliseconds per phase: hello, certificate, key-exchange, finished, first-data,
  *     close, total
  * @param messages every decoded handshake message the agent sent and received (only when asked)
@@ -27,6 +31,7 @@ public record AttemptResult(
         String failedCheck,
         boolean insecure,
         List<String> skippedChecks,
+        String revocation,
         Map<String, Object> negotiated,
         List<CertificateCheck> checks,
         Map<String, Double> phasesMs,

@@ -69,14 +69,24 @@ public final class ScenarioExecutor {
     private final Duration timeout;
     private final HttpClient http;
     private final KeyCopies keys;
+    private final boolean requestStapling;
 
+    /**
+     * @param requestStapling send status_request and check a stapled OCSP response first
+     */
     public ScenarioExecutor(
-            Trust trust, String labDomain, Duration timeout, HttpClient http, KeyCopies keys) {
+            Trust trust,
+            String labDomain,
+            Duration timeout,
+            HttpClient http,
+            KeyCopies keys,
+            boolean requestStapling) {
         this.trust = trust;
         this.labDomain = labDomain;
         this.timeout = timeout;
         this.http = http;
         this.keys = keys;
+        this.requestStapling = requestStapling;
     }
 
     /** One play; never throws for what the server or the network does. */
@@ -126,6 +136,7 @@ public final class ScenarioExecutor {
         Map<String, Object> negotiated = new LinkedHashMap<>();
         String alertSent;
         String alertReceived;
+        String revocation;
         boolean completed;
         boolean modeOk = true;
         String modeProblem;
@@ -167,7 +178,10 @@ public final class ScenarioExecutor {
         TlsConfig config(CheckingValidator validator, ClientSession resume, Captured captured) {
             ClientProfile pr = scenario.profile();
             TlsConfig.Builder b =
-                    TlsConfig.builder().serverName(serverName()).certificateValidator(validator);
+                    TlsConfig.builder()
+                            .serverName(serverName())
+                            .certificateValidator(validator)
+                            .requestOcspStapling(requestStapling);
             if (!pr.versions().isEmpty()) {
                 b.versions(pr.versions().toArray(ProtocolVersion[]::new));
             }
@@ -436,6 +450,9 @@ public final class ScenarioExecutor {
                 alertReceived = c.alertReceived;
             }
             checks.addAll(c.validator.checks());
+            if (revocation == null) {
+                revocation = c.validator.revocationSource();
+            }
             c.phasesMs().forEach((k, v) -> phases.merge(k, v, Double::sum));
             if (c.messages != null) {
                 messages.addAll(c.messages);
@@ -614,6 +631,7 @@ public final class ScenarioExecutor {
                     failedCheck,
                     insecure,
                     skipped,
+                    revocation == null ? CheckingValidator.NONE : revocation,
                     negotiated,
                     List.copyOf(checks),
                     phases,

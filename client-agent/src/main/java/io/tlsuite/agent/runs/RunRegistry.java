@@ -93,7 +93,8 @@ public class RunRegistry {
                         config.labDomain(),
                         config.ioTimeout(),
                         http,
-                        keys);
+                        keys,
+                        config.ocspStapling());
         Run run =
                 new Run(
                         "run-" + UUID.randomUUID(),

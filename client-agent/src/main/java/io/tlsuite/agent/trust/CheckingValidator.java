@@ -4,6 +4,7 @@ import io.tlsuite.protocol.alert.AlertDescription;
 import io.tlsuite.protocol.alert.TlsAlertException;
 import io.tlsuite.protocol.cert.CertificateValidator;
 import io.tlsuite.protocol.cert.HostnameMatcher;
+import io.tlsuite.protocol.cert.OcspStaple;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The agent's certificate checks, each one a separate step so a result shows which check refused a
@@ -20,6 +22,13 @@ import java.util.List;
  * revocation). The first failing check ends the handshake with its alert (RFC 8446 §6.2); when
  * {@code verify} is off every check is recorded as skipped and the chain is accepted: the classic
  * pitfall, reported as insecure by the caller.
+ *
+ * <p>Revocation looks at the OCSP response the server stapled first ({@link OcspStaple}, RFC 6066
+ * §8, RFC 8446 §4.4.2.1): good decides; revoked is {@code certificate_revoked}; a staple no honest
+ * server sends (forged signature, another certificate, unreadable, from the future) is {@code
+ * bad_certificate_status_response}; no staple, or a stale or undecided one, falls back to the
+ * agent's own OCSP request, then the CRL ({@link RevocationCache}). {@link #revocationSource()}
+ * says which decided.
  */
 public final class CheckingValidator implements CertificateValidator {
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
@@ -31,6 +40,14 @@ public final class CheckingValidator implements CertificateValidator {
     private final Clock clock;
     private final List<CertificateCheck> checks = Collections.synchronizedList(new ArrayList<>());
     private volatile X509Certificate leaf;
+    private volatile String revocationSource;
+
+    /** Revocation sources, as {@link #revocationSource()} names them. */
+    public static final String STAPLED_OCSP = "stapled-ocsp";
+
+    public static final String OCSP = "ocsp";
+    public static final String CRL = "crl";
+    public static final String NONE = "none";
 
     public CheckingValidator(
             List<X509Certificate> anchors,
@@ -54,6 +71,15 @@ public final class CheckingValidator implements CertificateValidator {
         return leaf;
     }
 
+    /**
+     * Which source decided the revocation check: {@code stapled-ocsp}, {@code ocsp}, {@code crl} or
+     * {@code none} (not checked: verification off, or the certificate names no source, or no source
+     * answered); null while no certificate reached the check.
+     */
+    public String revocationSource() {
+        return revocationSource;
+    }
+
     /** Records a check made elsewhere (the engine's signature verification). */
     public void record(CertificateCheck check) {
         checks.add(check);
@@ -61,6 +87,16 @@ public final class CheckingValidator implements CertificateValidator {
 
     @Override
     public void validate(List<X509Certificate> chain, Purpose purpose, String expectedName)
+            throws TlsAlertException {
+        validate(chain, purpose, expectedName, Optional.empty());
+    }
+
+    @Override
+    public void validate(
+            List<X509Certificate> chain,
+            Purpose purpose,
+            String expectedName,
+            Optional<byte[]> stapledOcsp)
             throws TlsAlertException {
         if (chain.isEmpty()) {
             throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, "empty chain");
@@ -73,6 +109,7 @@ public final class CheckingValidator implements CertificateValidator {
                         new CertificateCheck(
                                 name, CertificateCheck.SKIPPED, "verification is off", 0));
             }
+            revocationSource = NONE;
             return;
         }
         List<X509Certificate> path = step("chain", () -> chain(chain), AlertDescription.UNKNOWN_CA);
@@ -94,7 +131,10 @@ public final class CheckingValidator implements CertificateValidator {
                     AlertDescription.BAD_CERTIFICATE);
         }
         step("key-usage", () -> keyUsage(leaf, purpose), AlertDescription.BAD_CERTIFICATE);
-        step("revocation", () -> revocation(path), AlertDescription.CERTIFICATE_REVOKED);
+        step(
+                "revocation",
+                () -> revocation(path, stapledOcsp),
+                AlertDescription.CERTIFICATE_REVOKED);
     }
 
     private interface Check<T> {
@@ -258,25 +298,51 @@ public final class CheckingValidator implements CertificateValidator {
                 + (purpose == Purpose.SERVER ? "serverAuth" : "clientAuth");
     }
 
-    private String revocation(List<X509Certificate> path) throws Refusal {
+    private String revocation(List<X509Certificate> path, Optional<byte[]> staple) throws Refusal {
         if (path.size() < 2) {
+            revocationSource = NONE;
             return "trust anchor itself: nothing to check";
         }
+        String stapleNote = "";
+        if (staple.isPresent()) {
+            OcspStaple.Verdict s =
+                    OcspStaple.check(staple.get(), path.get(0), path.get(1), clock.instant());
+            switch (s.status()) {
+                case GOOD -> {
+                    revocationSource = STAPLED_OCSP;
+                    return STAPLED_OCSP + ": " + s.detail();
+                }
+                case REVOKED -> {
+                    revocationSource = STAPLED_OCSP;
+                    throw new Refusal(STAPLED_OCSP + ": " + s.detail());
+                }
+                case INVALID -> {
+                    // RFC 6066 §8: an unsatisfactory response aborts the handshake.
+                    revocationSource = STAPLED_OCSP;
+                    throw new Refusal(
+                            STAPLED_OCSP + ": " + s.detail(),
+                            AlertDescription.BAD_CERTIFICATE_STATUS_RESPONSE);
+                }
+                default -> stapleNote = " (staple not used: " + s.detail() + ")";
+            }
+        }
         RevocationCheck.Verdict v = revocation.check(path.get(0), path.get(1));
+        revocationSource = v.method();
         switch (v.status()) {
             case REVOKED:
-                throw new Refusal(v.detail());
+                throw new Refusal(v.detail() + stapleNote);
             case UNKNOWN:
                 if ("none".equals(v.method())
                         && RevocationCheck.ocspUrlsQuietly(path.get(0)).isEmpty()
                         && RevocationCheck.crlUrlsQuietly(path.get(0)).isEmpty()) {
-                    return "not checked: the certificate names no OCSP responder and no CRL";
+                    return "not checked: the certificate names no OCSP responder and no CRL"
+                            + stapleNote;
                 }
                 throw new Refusal(
-                        "status unknown, failing closed: " + v.detail(),
+                        "status unknown, failing closed: " + v.detail() + stapleNote,
                         AlertDescription.CERTIFICATE_UNKNOWN);
             default:
-                return v.method() + ": " + v.detail();
+                return v.method() + ": " + v.detail() + stapleNote;
         }
     }
 

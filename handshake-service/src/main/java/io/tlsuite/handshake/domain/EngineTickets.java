@@ -30,8 +30,18 @@ final class EngineTickets implements TicketStore {
     }
 
     @Override
+    public boolean supportsSessionIds() {
+        return true;
+    }
+
+    @Override
+    public void storeUnderId(byte[] id, ResumptionState state) {
+        shared.storeUnderId(id, state, sessionId);
+    }
+
+    @Override
     public Optional<ResumptionState> redeem(byte[] ticket) {
-        Optional<SealedTicketStore.Redeemed> r = shared.open(ticket);
+        Optional<SealedTicketStore.Redeemed> r = shared.openTicketOrId(ticket);
         r.ifPresent(x -> resumedFrom = x.originSessionId());
         return r.map(SealedTicketStore.Redeemed::state);
     }

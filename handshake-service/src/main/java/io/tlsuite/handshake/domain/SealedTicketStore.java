@@ -48,6 +48,8 @@ public final class SealedTicketStore implements TicketStore {
     private static final int NONCE = 12;
     private static final int MAX_REDEEMED = 100_000;
 
+    private static final int MAX_SESSION_IDS = 10_000;
+
     private final SecretKeySpec key;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -56,6 +58,19 @@ public final class SealedTicketStore implements TicketStore {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Instant> e) {
                     return size() > MAX_REDEEMED;
+                }
+            };
+
+    /**
+     * TLS 1.2 session ids this replica issued (RFC 5246 §7.4.1.2): id (hex) to the sealed state,
+     * never the plaintext; at most {@link #MAX_SESSION_IDS}, the oldest dropped first. Unlike
+     * tickets they resume only on this replica.
+     */
+    private final Map<String, byte[]> sessionIds =
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, byte[]> e) {
+                    return size() > MAX_SESSION_IDS;
                 }
             };
 
@@ -110,9 +125,45 @@ public final class SealedTicketStore implements TicketStore {
         return issue(state, null);
     }
 
+    /** A ticket, or a TLS 1.2 session id this replica issued. */
     @Override
-    public Optional<ResumptionState> redeem(byte[] ticket) {
-        return open(ticket).map(Redeemed::state);
+    public Optional<ResumptionState> redeem(byte[] ticketOrSessionId) {
+        return openTicketOrId(ticketOrSessionId).map(Redeemed::state);
+    }
+
+    @Override
+    public boolean supportsSessionIds() {
+        return true;
+    }
+
+    @Override
+    public void storeUnderId(byte[] sessionId, ResumptionState state) {
+        storeUnderId(sessionId, state, null);
+    }
+
+    /**
+     * TLS 1.2: keeps {@code state}, sealed as a ticket would be, under the session id the server
+     * chose, so that a client resuming by session id (no ticket support, or {@code -no_ticket})
+     * finds it on this replica, once.
+     */
+    public void storeUnderId(byte[] sessionId, ResumptionState state, String originSessionId) {
+        byte[] sealed = issue(state, originSessionId);
+        synchronized (sessionIds) {
+            sessionIds.put(HexFormat.of().formatHex(sessionId), sealed);
+        }
+    }
+
+    /** {@link #open} for a ticket, else the state stored under that TLS 1.2 session id. */
+    public Optional<Redeemed> openTicketOrId(byte[] ticketOrSessionId) {
+        Optional<Redeemed> ticket = open(ticketOrSessionId);
+        if (ticket.isPresent() || ticketOrSessionId.length == 0 || ticketOrSessionId.length > 32) {
+            return ticket;
+        }
+        byte[] sealed;
+        synchronized (sessionIds) {
+            sealed = sessionIds.remove(HexFormat.of().formatHex(ticketOrSessionId));
+        }
+        return sealed == null ? Optional.empty() : open(sealed);
     }
 
     /** Seals {@code state}, remembering the session that issued it (for "resumed from"). */

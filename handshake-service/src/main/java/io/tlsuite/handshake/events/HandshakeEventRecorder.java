@@ -166,6 +166,15 @@ public final class HandshakeEventRecorder implements TlsListener {
         }
     }
 
+    /**
+     * The serial (lower-case hex) of the leaf this handshake sent, or null when it sent none (a
+     * resumed handshake): with several identities, the one the engine chose for this client.
+     */
+    public String sentCertificateSerial() {
+        X509Certificate leaf = sentLeaf;
+        return leaf == null ? null : leaf.getSerialNumber().toString(16);
+    }
+
     private void certificateSent(String scheme) {
         if (sentLeaf == null || certificateReported) {
             return;

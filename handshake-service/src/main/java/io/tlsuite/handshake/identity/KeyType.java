@@ -10,10 +10,12 @@ import java.util.Locale;
  * The kinds of key the service enrols a certificate for. One of each lets the server answer every
  * client: ECDSA for most, RSA for clients that only accept RSA signatures (e.g. {@code -sigalgs
  * RSA-PSS+SHA256}) and for the TLS 1.2 suites whose key exchange needs an RSA certificate
- * (ECDHE_RSA, RSA key transport).
+ * (ECDHE_RSA, RSA key transport). ECDSA P-384 is an option beside them: the engine gives it to a
+ * client whose signature_algorithms ask for ecdsa_secp384r1_sha384 only (issue 22).
  */
 public enum KeyType {
     EC_P256("ec-p256"),
+    EC_P384("ec-p384"),
     RSA_2048("rsa-2048");
 
     private final String configName;
@@ -30,9 +32,9 @@ public enum KeyType {
     /** A fresh key pair of this type. */
     KeyPair generate() {
         try {
-            if (this == EC_P256) {
+            if (this == EC_P256 || this == EC_P384) {
                 KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC");
-                kpg.initialize(new ECGenParameterSpec("secp256r1"));
+                kpg.initialize(new ECGenParameterSpec(this == EC_P256 ? "secp256r1" : "secp384r1"));
                 return kpg.generateKeyPair();
             }
             KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA");
@@ -43,7 +45,10 @@ public enum KeyType {
         }
     }
 
-    /** Parses a configured name ({@code ec-p256}, {@code rsa-2048}), with the list on error. */
+    /**
+     * Parses a configured name ({@code ec-p256}, {@code ec-p384}, {@code rsa-2048}), with the list
+     * on error.
+     */
     public static KeyType fromConfig(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         for (KeyType t : values()) {
@@ -54,6 +59,6 @@ public enum KeyType {
         throw new IllegalArgumentException(
                 "handshake.identity.key-types: unknown key type '"
                         + name.trim()
-                        + "' (known: ec-p256, rsa-2048)");
+                        + "' (known: ec-p256, ec-p384, rsa-2048)");
     }
 }

@@ -21,6 +21,8 @@ public class LabReadiness implements HealthCheck {
             return b.up().withData("enabled", false).build();
         }
         b.withData("enabled", true).withData("names", String.join(",", lab.names()));
+        lab.staplingOutcomes()
+                .forEach((serial, outcome) -> b.withData("stapled OCSP " + serial, outcome));
         if (!lab.problems().isEmpty()) {
             b.withData("problems", String.join("; ", lab.problems()));
         }

@@ -8,6 +8,7 @@ import io.tlsuite.handshake.identity.CaToken;
 import io.tlsuite.handshake.identity.CertificateSigningRequest;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.identity.ServerIdentity;
+import io.tlsuite.handshake.stapling.OcspStapler;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
 import io.tlsuite.protocol.cert.TrustStore;
 import io.tlsuite.protocol.config.ClientAuth;
@@ -53,6 +54,10 @@ public class LabServers {
     private final Map<String, LabIdentity> byName = new ConcurrentHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private volatile boolean built;
+
+    /** Staples the revoked. identity's OCSP response (null with stapling off). */
+    private volatile OcspStapler revokedStapler;
+
     private volatile boolean running;
     private Thread builder;
 
@@ -71,15 +76,28 @@ public class LabServers {
         if (builder != null) {
             builder.interrupt();
         }
+        if (revokedStapler != null) {
+            revokedStapler.close();
+        }
     }
 
     public boolean enabled() {
         return config.enabled();
     }
 
-    /** Whether every identity that can be built was built. */
+    /**
+     * Whether every identity that can be built was built (and the revoked. identity's first OCSP
+     * fetch for its staple is done).
+     */
     public boolean ready() {
-        return !config.enabled() || built;
+        OcspStapler s = revokedStapler;
+        return !config.enabled() || (built && (s == null || s.settled()));
+    }
+
+    /** Per serial, the outcome of the revoked. identity's last OCSP fetch (empty without). */
+    public Map<String, String> staplingOutcomes() {
+        OcspStapler s = revokedStapler;
+        return s == null ? Map.of() : s.outcomes();
     }
 
     public List<String> names() {
@@ -231,11 +249,25 @@ public class LabServers {
         k = LocalCertificates.ecKeyPair();
         LabCa.Issued revoked = ca.issue(csr(k, "revoked." + d), 30);
         ca.revoke(revoked.serial());
+        TlsConfig.Builder revokedConfig =
+                TlsConfig.builder().certificate(revoked.chain(), k.getPrivate());
+        if (handshake.stapling().enabled()) {
+            // Like any server, it staples what the CA's responder says about it: revoked. A client
+            // that checks the staple refuses without asking the responder itself.
+            OcspStapler stapler = OcspStapler.fromConfig(handshake);
+            stapler.identityChanged(new ServerIdentity(revoked.chain(), k.getPrivate(), root));
+            revokedConfig.ocspStapling(stapler);
+            revokedStapler = stapler;
+        }
         put(
                 "revoked." + d,
                 LabIdentity.ENGINE,
-                TlsConfig.builder().certificate(revoked.chain(), k.getPrivate()).build(),
-                "CA certificate revoked at the CA (serial " + revoked.serial() + ")");
+                revokedConfig.build(),
+                "CA certificate revoked at the CA (serial "
+                        + revoked.serial()
+                        + "; OCSP, CRL"
+                        + (revokedStapler != null ? " and its stapled OCSP response" : "")
+                        + " say so)");
     }
 
     private static String csr(KeyPair k, String dns) {

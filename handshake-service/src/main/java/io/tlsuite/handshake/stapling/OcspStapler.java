@@ -57,6 +57,23 @@ public final class OcspStapler implements OcspStapling, AutoCloseable {
         this.retryAfter = retryAfter;
     }
 
+    /**
+     * A stapler asking the CA at {@code handshake.ca-url} (its {@code /ocsp}) with the {@code
+     * handshake.stapling.*} timings; the caller feeds it identities ({@link #identityChanged}) and
+     * closes it.
+     */
+    public static OcspStapler fromConfig(io.tlsuite.handshake.HandshakeConfig config) {
+        String base = config.caUrl().endsWith("/") ? config.caUrl() : config.caUrl() + "/";
+        return new OcspStapler(
+                new OcspResponderClient(
+                        java.net.URI.create(base).resolve("ocsp"),
+                        config.stapling().timeout(),
+                        Clock.systemUTC()),
+                Clock.systemUTC(),
+                config.stapling().refreshBefore(),
+                config.stapling().retryAfter());
+    }
+
     /** The identity changed: fetch for its certificates, forget the old ones'. */
     public void identityChanged(ServerIdentity id) {
         long gen = generation.incrementAndGet();

@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -27,16 +25,7 @@ class StaplingWiring {
         if (!config.stapling().enabled()) {
             return Optional.empty();
         }
-        String base = config.caUrl().endsWith("/") ? config.caUrl() : config.caUrl() + "/";
-        OcspStapler stapler =
-                new OcspStapler(
-                        new OcspResponderClient(
-                                URI.create(base).resolve("ocsp"),
-                                config.stapling().timeout(),
-                                Clock.systemUTC()),
-                        Clock.systemUTC(),
-                        config.stapling().refreshBefore(),
-                        config.stapling().retryAfter());
+        OcspStapler stapler = OcspStapler.fromConfig(config);
         enrolment.onChange(stapler::identityChanged);
         return Optional.of(stapler);
     }

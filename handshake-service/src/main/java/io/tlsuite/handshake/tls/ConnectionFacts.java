@@ -21,8 +21,12 @@ public record ConnectionFacts(
         String clientCertificate,
         String serverSerial) {
 
-    /** The facts of a connected engine, served with {@code identity}'s certificate. */
-    static ConnectionFacts of(TlsEngine engine, String sessionId, ServerIdentity identity) {
+    /**
+     * The facts of a connected engine; {@code sentSerial} is the certificate this handshake sent
+     * (null when resumed: then {@code identity}'s primary one is named).
+     */
+    static ConnectionFacts of(
+            TlsEngine engine, String sessionId, String sentSerial, ServerIdentity identity) {
         Negotiated n = engine.negotiated().orElseThrow();
         return new ConnectionFacts(
                 TlsNames.protocol(n.version()),
@@ -35,6 +39,6 @@ public record ConnectionFacts(
                 n.peerCertificates().isEmpty()
                         ? null
                         : n.peerCertificates().get(0).getSubjectX500Principal().getName(),
-                identity == null ? null : identity.serial());
+                sentSerial != null ? sentSerial : identity == null ? null : identity.serial());
     }
 }

@@ -136,7 +136,10 @@ final class TlsConnection implements Runnable {
                     http =
                             new HttpOverTls(
                                     ConnectionFacts.of(
-                                            engine, sessionId, engines.identity().orElse(null)),
+                                            engine,
+                                            sessionId,
+                                            recorder.sentCertificateSerial(),
+                                            engines.identity().orElse(null)),
                                     config.maxRequestBytes());
                     socket.setSoTimeout((int) config.idleTimeout().toMillis());
                 }

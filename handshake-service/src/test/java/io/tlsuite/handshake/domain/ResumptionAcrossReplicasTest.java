@@ -127,4 +127,48 @@ class ResumptionAcrossReplicasTest {
         assertThat(store.open(new byte[] {1, 2, 3})).isEmpty();
         assertThat(store.open(s.ticket())).isPresent();
     }
+
+    /**
+     * TLS 1.2 by session id (a client without session_ticket): the replica keeps the session sealed
+     * under the id it chose; the id resumes there once; another replica, which never saw the id,
+     * does a full handshake (session ids are per replica, tickets are not).
+     */
+    @Test
+    void aTls12SessionIdResumesOnItsReplicaOnce() throws Exception {
+        SealedTicketStore a = new SealedTicketStore(new byte[32], Clock.systemUTC());
+        SealedTicketStore b = new SealedTicketStore(new byte[32], Clock.systemUTC());
+        TlsEngine first = tls12ClientWithoutTickets(null);
+        pump(first, server(a));
+        assertThat(first.isHandshakeComplete()).isTrue();
+        ClientSession session = first.receivedSessions().get(0);
+        assertThat(session.sessionId()).hasSize(32);
+        assertThat(session.ticket()).isEmpty();
+
+        TlsEngine elsewhere = server(b);
+        pump(tls12ClientWithoutTickets(session), elsewhere);
+        assertThat(elsewhere.negotiated().orElseThrow().resumed()).isFalse();
+
+        TlsEngine again = server(a);
+        TlsEngine resumed = tls12ClientWithoutTickets(session);
+        pump(resumed, again);
+        assertThat(resumed.isHandshakeComplete()).isTrue();
+        assertThat(again.negotiated().orElseThrow().resumed()).isTrue();
+
+        TlsEngine third = server(a);
+        pump(tls12ClientWithoutTickets(session), third);
+        assertThat(third.negotiated().orElseThrow().resumed()).as("single use").isFalse();
+    }
+
+    static TlsEngine tls12ClientWithoutTickets(ClientSession resume) {
+        TlsConfig.Builder b =
+                TlsConfig.builder()
+                        .serverName("localhost")
+                        .versions(io.tlsuite.protocol.codec.ProtocolVersion.TLS_1_2)
+                        .tls12SessionTickets(false)
+                        .certificateValidator(new PkixCertificateValidator(TrustStore.of(ca.root)));
+        if (resume != null) {
+            b.resumeSession(resume);
+        }
+        return TlsEngine.client(b.build());
+    }
 }

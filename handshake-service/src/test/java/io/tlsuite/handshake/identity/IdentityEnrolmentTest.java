@@ -137,7 +137,7 @@ class IdentityEnrolmentTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeyType.fromConfig("dsa-1024"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dsa-1024")
-                .hasMessageContaining("ec-p256, rsa-2048");
+                .hasMessageContaining("ec-p256, ec-p384, rsa-2048");
         assertThat(KeyType.fromConfig(" RSA-2048 ")).isEqualTo(KeyType.RSA_2048);
     }
 }

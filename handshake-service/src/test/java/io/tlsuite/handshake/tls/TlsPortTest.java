@@ -288,6 +288,72 @@ class TlsPortTest {
                 .contains("<th>resumed</th><td>yes</td>");
     }
 
+    /**
+     * Issue 22: TLS 1.2 resumption by ticket and by session id (s_client -no_ticket) works for a
+     * client that does not close cleanly (RFC 5246 §7.2.1 since TLS 1.1): the first s_client is
+     * killed right after its handshake, without close_notify; its saved session resumes.
+     */
+    @Test
+    void opensslTls12ResumesByTicketAndBySessionIdAfterADroppedConnection() throws Exception {
+        assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
+        for (List<String> how : List.of(List.<String>of(), List.of("-no_ticket"))) {
+            Path session = Files.createTempFile("dropped12", ".pem");
+            List<String> args = new java.util.ArrayList<>();
+            args.addAll(
+                    List.of(
+                            "openssl",
+                            "s_client",
+                            "-connect",
+                            "localhost:" + port,
+                            "-servername",
+                            "localhost",
+                            "-CAfile",
+                            TestTls.writePem(root).toString(),
+                            "-tls1_2",
+                            "-sess_out",
+                            session.toString()));
+            args.addAll(how);
+            Process first = new ProcessBuilder(args).redirectErrorStream(true).start();
+            String firstOut;
+            try (java.io.BufferedReader lines =
+                    new java.io.BufferedReader(
+                            new java.io.InputStreamReader(
+                                    first.getInputStream(), StandardCharsets.UTF_8))) {
+                StringBuilder seen = new StringBuilder();
+                String line;
+                boolean handshakeDone = false;
+                while ((line = lines.readLine()) != null) {
+                    seen.append(line).append('\n');
+                    handshakeDone |= line.contains("Verify return code");
+                    // -sess_out is written right after the handshake, before this summary.
+                    if (handshakeDone && line.startsWith("---")) {
+                        break;
+                    }
+                }
+                firstOut = seen.toString();
+                // No close_notify, no clean shutdown: the process dies with its socket.
+                first.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(firstOut).as(how + ": " + firstOut).contains("New, TLSv1.2");
+            assertThat(Files.size(session)).as(how.toString()).isPositive();
+            String second =
+                    getPageWithOpenssl(concat(how, "-tls1_2", "-sess_in", session.toString()));
+            assertThat(second)
+                    .as(how.toString())
+                    .contains("Reused, TLSv1.2")
+                    .contains("<th>resumed</th><td>yes</td>");
+            if (how.contains("-no_ticket")) {
+                assertThat(second).doesNotContain("TLS session ticket:");
+            }
+        }
+    }
+
+    private static String[] concat(List<String> a, String... b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
+    }
+
     @Test
     void rsaKeyTransportIsTracedOnTheHandshakeTopic() throws Exception {
         assumeTrue(TestTls.hasOpenssl(), "no /usr/bin/openssl on this machine");
@@ -466,6 +532,124 @@ class TlsPortTest {
             s.getOutputStream().flush();
             byte[] alert = s.getInputStream().readNBytes(7);
             assertThat(alert).containsExactly(21, 3, 3, 0, 2, 2, 22);
+        }
+    }
+
+    /**
+     * Issue 22, with a raw-bytes client on the TLS port: a TLS 1.3 ClientHello (supported_versions
+     * says 1.3) whose legacy_version is below 0x0303 is protocol_version (RFC 8446 §4.1.2, App. D).
+     */
+    @Test
+    void aClientHelloWithLegacyVersionBelowTls12IsProtocolVersion() throws Exception {
+        for (int minor : new int[] {0, 1}) {
+            byte[] hello = tls13ClientHello();
+            hello[9] = 3; // legacy_version: record header (5) + handshake header (4)
+            hello[10] = (byte) minor;
+            assertThat(alertAnswering(hello)).as("legacy_version 0x030" + minor).isEqualTo(70);
+        }
+        byte[] ssl2 = tls13ClientHello();
+        ssl2[9] = 2;
+        ssl2[10] = 0;
+        assertThat(alertAnswering(ssl2)).as("legacy_version 0x0200").isEqualTo(70);
+    }
+
+    /** RFC 8446 §5.1: a zero-length alert record is unexpected_message, not decode_error. */
+    @Test
+    void aZeroLengthAlertRecordIsUnexpectedMessage() throws Exception {
+        assertThat(alertAnswering(new byte[] {21, 3, 3, 0, 0})).isEqualTo(10);
+    }
+
+    /**
+     * RFC 8446 §5.1: handshake messages are not interleaved with records of another type: a
+     * ClientHello split over two records with an application_data record between them is
+     * unexpected_message. (The post-handshake case, application data between two fragments of a
+     * KeyUpdate, is the protocol's {@code
+     * NegativeTest.applicationDataBetweenFragmentsOfAKeyUpdateIsUnexpectedMessage}.)
+     */
+    @Test
+    void aClientHelloInterleavedWithApplicationDataIsUnexpectedMessage() throws Exception {
+        byte[] hello = tls13ClientHello();
+        byte[] body = java.util.Arrays.copyOfRange(hello, 5, hello.length);
+        int half = body.length / 2;
+        byte[] first = record(22, java.util.Arrays.copyOfRange(body, 0, half));
+        byte[] second = record(22, java.util.Arrays.copyOfRange(body, half, body.length));
+        assertThat(alertAnswering(first, record(23, new byte[] {1, 2, 3}), second)).isEqualTo(10);
+        // The same two fragments without anything between them are a ClientHello like any other.
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(first);
+            s.getOutputStream().write(second);
+            s.getOutputStream().flush();
+            byte[] answer = s.getInputStream().readNBytes(6);
+            assertThat(answer[0]).as("a ServerHello record").isEqualTo((byte) 22);
+            assertThat(answer[5]).as("handshake type server_hello").isEqualTo((byte) 2);
+        }
+    }
+
+    /**
+     * RFC 7748 §6.1 / RFC 8446 §4.2.8.2: an X25519 key share that is all zeros (a small-order
+     * point: the shared secret would be all zeros) is illegal_parameter.
+     */
+    @Test
+    void anAllZeroX25519KeyShareIsIllegalParameter() throws Exception {
+        byte[] hello = tls13ClientHello();
+        int at = indexOf(hello, new byte[] {0x00, 0x1d, 0x00, 0x20});
+        assertThat(at).as("the X25519 key share entry").isPositive();
+        java.util.Arrays.fill(hello, at + 4, at + 4 + 32, (byte) 0);
+        assertThat(alertAnswering(hello)).isEqualTo(47);
+    }
+
+    /** A TLS 1.3-only ClientHello of our own engine (X25519 share), as one plaintext record. */
+    private static byte[] tls13ClientHello() {
+        return io.tlsuite.protocol.TlsEngine.client(
+                        io.tlsuite.protocol.config.TlsConfig.builder()
+                                .serverName("localhost")
+                                .versions(io.tlsuite.protocol.codec.ProtocolVersion.TLS_1_3)
+                                .certificateValidator(
+                                        io.tlsuite.protocol.cert.CertificateValidator
+                                                .insecureAcceptAll())
+                                .build())
+                .start()
+                .outbound();
+    }
+
+    private static byte[] record(int type, byte[] fragment) {
+        byte[] r = new byte[5 + fragment.length];
+        r[0] = (byte) type;
+        r[1] = 3;
+        r[2] = 3;
+        r[3] = (byte) (fragment.length >> 8);
+        r[4] = (byte) fragment.length;
+        System.arraycopy(fragment, 0, r, 5, fragment.length);
+        return r;
+    }
+
+    private static int indexOf(byte[] in, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= in.length; i++) {
+            for (int j = 0; j < what.length; j++) {
+                if (in[i + j] != what[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** Sends {@code records} on a fresh connection; the description of the fatal alert answered. */
+    private int alertAnswering(byte[]... records) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(10_000);
+            for (byte[] r : records) {
+                s.getOutputStream().write(r);
+            }
+            s.getOutputStream().flush();
+            byte[] alert = s.getInputStream().readNBytes(7);
+            assertThat(alert).hasSize(7);
+            assertThat(alert[0]).as("an alert record").isEqualTo((byte) 21);
+            assertThat(alert[5]).as("fatal").isEqualTo((byte) 2);
+            return alert[6] & 0xff;
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Chain building and PKIX validation against a {@link TrustStore} (the JDK's CertPathValidator
@@ -24,6 +25,10 @@ import java.util.List;
  *
  * <p>Alerts: no path to an anchor: unknown_ca; outside validity: certificate_expired; revoked:
  * certificate_revoked; wrong name, usage or signature: bad_certificate.
+ *
+ * <p>Revocation of the leaf: a stapled OCSP response first ({@link OcspStaple}): good decides,
+ * revoked is certificate_revoked, an invalid staple bad_certificate_status_response (RFC 6066 §8);
+ * no staple, or a stale or undecided one, leaves it to the {@link RevocationChecker}.
  */
 public final class PkixCertificateValidator implements CertificateValidator {
     private static final String EKU_SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
@@ -73,6 +78,16 @@ public final class PkixCertificateValidator implements CertificateValidator {
     @Override
     public void validate(List<X509Certificate> chain, Purpose purpose, String expectedName)
             throws TlsAlertException {
+        validate(chain, purpose, expectedName, Optional.empty());
+    }
+
+    @Override
+    public void validate(
+            List<X509Certificate> chain,
+            Purpose purpose,
+            String expectedName,
+            Optional<byte[]> stapledOcspResponse)
+            throws TlsAlertException {
         if (chain.isEmpty()) {
             throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, "empty chain");
         }
@@ -103,7 +118,7 @@ public final class PkixCertificateValidator implements CertificateValidator {
                     AlertDescription.BAD_CERTIFICATE,
                     "certificate is not valid for " + expectedName);
         }
-        checkRevocation(path);
+        checkRevocation(path, stapledOcspResponse);
     }
 
     /** Orders the sent certificates from the leaf up by issuer name, dropping unrelated extras. */
@@ -191,10 +206,32 @@ public final class PkixCertificateValidator implements CertificateValidator {
         }
     }
 
-    private void checkRevocation(List<X509Certificate> path) throws TlsAlertException {
+    private void checkRevocation(List<X509Certificate> path, Optional<byte[]> staple)
+            throws TlsAlertException {
         for (int i = 0; i < path.size(); i++) {
             X509Certificate cert = path.get(i);
             X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchorFor(cert);
+            if (i == 0 && staple.isPresent()) {
+                OcspStaple.Verdict v =
+                        OcspStaple.check(staple.get(), cert, issuer, clock.instant());
+                switch (v.status()) {
+                    case GOOD -> {
+                        continue;
+                    }
+                    case REVOKED ->
+                            throw new TlsAlertException(
+                                    AlertDescription.CERTIFICATE_REVOKED,
+                                    "certificate serial "
+                                            + cert.getSerialNumber().toString(16)
+                                            + " is revoked (stapled OCSP response)");
+                    case INVALID ->
+                            throw new TlsAlertException(
+                                    AlertDescription.BAD_CERTIFICATE_STATUS_RESPONSE, v.detail());
+                    case UNUSABLE -> {
+                        // Stale or undecided: as if nothing was stapled.
+                    }
+                }
+            }
             RevocationChecker.Status status = revocation.check(cert, issuer);
             if (status == RevocationChecker.Status.REVOKED) {
                 throw new TlsAlertException(

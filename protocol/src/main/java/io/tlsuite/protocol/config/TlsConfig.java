@@ -53,9 +53,11 @@ public final class TlsConfig {
     private final boolean requireExtendedMasterSecret;
     private final boolean requireSecureRenegotiation;
     private final OcspStapling ocspStapling;
+    private final boolean requestOcspStapling;
 
     private TlsConfig(Builder b) {
         this.ocspStapling = b.ocspStapling;
+        this.requestOcspStapling = b.requestOcspStapling;
         this.recordPaddingBlock = b.recordPaddingBlock;
         this.tls12SessionTickets = b.tls12SessionTickets;
         this.requireExtendedMasterSecret = b.requireExtendedMasterSecret;
@@ -132,6 +134,7 @@ public final class TlsConfig {
         b.requireExtendedMasterSecret = requireExtendedMasterSecret;
         b.requireSecureRenegotiation = requireSecureRenegotiation;
         b.ocspStapling = ocspStapling;
+        b.requestOcspStapling = requestOcspStapling;
         return b;
     }
 
@@ -267,6 +270,16 @@ public final class TlsConfig {
         return ocspStapling;
     }
 
+    /**
+     * Client: send status_request (ocsp, RFC 6066 §8) in the ClientHello, so that a server may
+     * staple an OCSP response for its certificate (TLS 1.3: in the leaf's CertificateEntry; TLS
+     * 1.2: a CertificateStatus message); the {@code CertificateValidator} receives it. Off by
+     * default.
+     */
+    public boolean requestOcspStapling() {
+        return requestOcspStapling;
+    }
+
     @Override
     public String toString() {
         return "TlsConfig[versions="
@@ -334,6 +347,7 @@ public final class TlsConfig {
         private boolean requireExtendedMasterSecret;
         private boolean requireSecureRenegotiation;
         private OcspStapling ocspStapling = OcspStapling.NONE;
+        private boolean requestOcspStapling;
 
         public Builder cipherSuites(CipherSuite... suites) {
             this.cipherSuites = List.of(suites);
@@ -516,6 +530,12 @@ public final class TlsConfig {
          */
         public Builder ocspStapling(OcspStapling stapling) {
             this.ocspStapling = Objects.requireNonNull(stapling);
+            return this;
+        }
+
+        /** See {@link TlsConfig#requestOcspStapling()} (default false). */
+        public Builder requestOcspStapling(boolean on) {
+            this.requestOcspStapling = on;
             return this;
         }
 

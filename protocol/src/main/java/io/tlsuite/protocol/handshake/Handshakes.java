@@ -72,13 +72,27 @@ public final class Handshakes {
      */
     public static void validatePeer(HandshakeContext ctx, List<X509Certificate> chain)
             throws TlsAlertException {
+        validatePeer(ctx, chain, null);
+    }
+
+    /**
+     * The peer's chain through the configured validator; a client passes the OCSP response the
+     * server stapled ({@code stapledOcsp}, null for none).
+     */
+    public static void validatePeer(
+            HandshakeContext ctx, List<X509Certificate> chain, byte[] stapledOcsp)
+            throws TlsAlertException {
         CertificateValidator v = ctx.config.certificateValidator();
         if (v == null) {
             throw new TlsAlertException(
                     AlertDescription.CERTIFICATE_UNKNOWN, "no certificate validator configured");
         }
         if (ctx.client) {
-            v.validate(chain, CertificateValidator.Purpose.SERVER, ctx.config.serverName());
+            v.validate(
+                    chain,
+                    CertificateValidator.Purpose.SERVER,
+                    ctx.config.serverName(),
+                    java.util.Optional.ofNullable(stapledOcsp).map(byte[]::clone));
         } else {
             v.validate(chain, CertificateValidator.Purpose.CLIENT, null);
         }

@@ -237,6 +237,27 @@ public final class TestPki {
      * responder, RFC 6960 §4.2.2.2). DER of the whole OCSPResponse, as stapled.
      */
     public byte[] ocspGood(X509Certificate leaf) {
+        Instant now = Instant.now();
+        return ocsp(
+                leaf.getSerialNumber(),
+                CertificateStatus.GOOD,
+                now.minusSeconds(60),
+                now.plus(Duration.ofHours(1)),
+                rootKey.getPrivate());
+    }
+
+    /**
+     * Any OCSP response about {@code serial} from this CA: {@code status} ({@code
+     * CertificateStatus.GOOD}, a {@code RevokedStatus}, an {@code UnknownStatus}), the window, the
+     * key that signs it (this CA's: {@link #key()}; or another) and the certificates it carries.
+     */
+    public byte[] ocsp(
+            BigInteger serial,
+            CertificateStatus status,
+            Instant thisUpdate,
+            Instant nextUpdate,
+            PrivateKey signer,
+            X509Certificate... certs) {
         try {
             CertificateID id =
                     new CertificateID(
@@ -244,23 +265,62 @@ public final class TestPki {
                                     .build()
                                     .get(CertificateID.HASH_SHA1),
                             new JcaX509CertificateHolder(root),
-                            leaf.getSerialNumber());
-            Instant now = Instant.now();
+                            serial);
             BasicOCSPRespBuilder b =
                     new BasicOCSPRespBuilder(
                             new RespID(new JcaX509CertificateHolder(root).getSubject()));
             b.addResponse(
                     id,
-                    CertificateStatus.GOOD,
-                    Date.from(now.minusSeconds(60)),
-                    Date.from(now.plus(Duration.ofHours(1))));
+                    status,
+                    Date.from(thisUpdate),
+                    nextUpdate == null ? null : Date.from(nextUpdate));
+            org.bouncycastle.cert.X509CertificateHolder[] holders =
+                    new org.bouncycastle.cert.X509CertificateHolder[certs.length];
+            for (int i = 0; i < certs.length; i++) {
+                holders[i] = new JcaX509CertificateHolder(certs[i]);
+            }
             BasicOCSPResp basic =
                     b.build(
-                            new JcaContentSignerBuilder("SHA256withECDSA")
-                                    .build(rootKey.getPrivate()),
-                            null,
-                            Date.from(now));
+                            new JcaContentSignerBuilder(
+                                            signer.getAlgorithm().equals("RSA")
+                                                    ? "SHA256withRSA"
+                                                    : "SHA256withECDSA")
+                                    .build(signer),
+                            holders.length == 0 ? null : holders,
+                            Date.from(thisUpdate));
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** This CA's private key (to sign OCSP responses as the CA). */
+    public PrivateKey key() {
+        return rootKey.getPrivate();
+    }
+
+    /**
+     * A delegated OCSP responder of this CA (RFC 6960 §4.2.2.2): a certificate with extended key
+     * usage id-kp-OCSPSigning, issued by this CA, and its key.
+     */
+    public Identity ocspResponder() {
+        try {
+            KeyPair kp = generate(KeyType.EC_P256);
+            Instant now = Instant.now();
+            X509v3CertificateBuilder b =
+                    new JcaX509v3CertificateBuilder(
+                            rootName,
+                            serial(),
+                            Date.from(now.minus(Duration.ofDays(1))),
+                            Date.from(now.plus(Duration.ofDays(30))),
+                            new X500Name("CN=ocsp responder"),
+                            kp.getPublic());
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(
+                    Extension.extendedKeyUsage,
+                    false,
+                    new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning));
+            return new Identity(List.of(sign(b)), kp.getPrivate());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

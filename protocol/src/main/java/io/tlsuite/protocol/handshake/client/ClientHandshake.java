@@ -119,6 +119,10 @@ public final class ClientHandshake {
         if (!ctx.config.alpnProtocols().isEmpty()) {
             ext.add(new Extension.Alpn(ctx.config.alpnProtocols()));
         }
+        if (ctx.config.requestOcspStapling()) {
+            // RFC 6066 §8: ocsp, no responder ids, no request extensions; TLS 1.3 too (§4.4.2.1).
+            ext.add(Extension.StatusRequest.ocsp());
+        }
         if (offer.tls12) {
             Tls12ClientHandshake.addExtensions(ctx, ext);
         }
@@ -526,11 +530,40 @@ public final class ClientHandshake {
             if (c.entries().isEmpty()) {
                 throw TlsAlertException.decodeError("server sent no certificate");
             }
+            byte[] staple = stapledResponse(ctx, c);
             List<X509Certificate> chain = Handshakes.parseChain(c);
-            Handshakes.validatePeer(ctx, chain);
+            Handshakes.validatePeer(ctx, chain, staple);
             ctx.peerCertificates = chain;
             ctx.transcript.add(raw);
             return new ExpectCertificateVerify(request, chain.get(0));
+        }
+
+        /**
+         * RFC 8446 §4.4.2.1: the OCSP response rides in the CertificateEntry of the certificate it
+         * is about; only the leaf's is used (an intermediate's is allowed and ignored). A status
+         * extension we did not ask for is unsupported_extension (RFC 8446 §4.4.2: the server's
+         * Certificate extensions must answer the ClientHello's).
+         */
+        private static byte[] stapledResponse(HandshakeContext ctx, Certificate c)
+                throws TlsAlertException {
+            byte[] staple = null;
+            for (int i = 0; i < c.entries().size(); i++) {
+                Optional<Extension.CertificateStatus> status =
+                        Extension.find(
+                                c.entries().get(i).extensions(), Extension.CertificateStatus.class);
+                if (status.isEmpty()) {
+                    continue;
+                }
+                if (!ctx.config.requestOcspStapling()) {
+                    throw new TlsAlertException(
+                            AlertDescription.UNSUPPORTED_EXTENSION,
+                            "status_request in a CertificateEntry, not requested");
+                }
+                if (i == 0) {
+                    staple = status.get().ocspResponse();
+                }
+            }
+            return staple;
         }
     }
 

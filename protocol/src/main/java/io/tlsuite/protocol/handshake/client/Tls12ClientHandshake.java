@@ -120,6 +120,10 @@ public final class Tls12ClientHandshake {
                 Tls12Handshakes.extension(sh.extensions(), ExtensionType.SESSION_TICKET)
                         .isPresent();
         checkExtensions(ctx, sh);
+        // RFC 6066 §8: an empty status_request in the ServerHello announces a CertificateStatus.
+        boolean statusComing =
+                Tls12Handshakes.extension(sh.extensions(), ExtensionType.STATUS_REQUEST)
+                        .isPresent();
         ctx.version = ProtocolVersion.TLS_1_2;
         ctx.tls12Suite = suite;
         ctx.serverRandom = sh.random().clone();
@@ -149,7 +153,7 @@ public final class Tls12ClientHandshake {
             return ticketComing ? new ExpectNewSessionTicket(finished) : finished;
         }
         ctx.tls12SessionId = sh.legacySessionIdEcho().clone();
-        return new ExpectServerCertificate(ticketComing);
+        return new ExpectServerCertificate(ticketComing, statusComing);
     }
 
     private static void checkExtensions(HandshakeContext ctx, ServerHello sh)
@@ -199,6 +203,17 @@ public final class Tls12ClientHandshake {
                                 AlertDescription.UNSUPPORTED_EXTENSION, "server_name not offered");
                     }
                 }
+                case ExtensionType.STATUS_REQUEST -> {
+                    if (!ctx.config.requestOcspStapling()) {
+                        throw new TlsAlertException(
+                                AlertDescription.UNSUPPORTED_EXTENSION,
+                                "status_request in a TLS 1.2 ServerHello, not requested");
+                    }
+                    if (((Extension.Unknown) e).data().length != 0) {
+                        throw TlsAlertException.decodeError(
+                                "status_request in ServerHello not empty");
+                    }
+                }
                 case ExtensionType.SESSION_TICKET -> {
                     // RFC 5077 §3.2: empty, a promise of a NewSessionTicket (we always offer it).
                     if (((Extension.Unknown) e).data().length != 0) {
@@ -227,10 +242,12 @@ public final class Tls12ClientHandshake {
 
     static final class ExpectServerCertificate extends Expect12<Certificate12> {
         private final boolean ticketComing;
+        private final boolean statusComing;
 
-        ExpectServerCertificate(boolean ticketComing) {
+        ExpectServerCertificate(boolean ticketComing, boolean statusComing) {
             super(Certificate12.class);
             this.ticketComing = ticketComing;
+            this.statusComing = statusComing;
         }
 
         @Override
@@ -255,12 +272,53 @@ public final class Tls12ClientHandshake {
                         AlertDescription.UNSUPPORTED_CERTIFICATE,
                         key.getAlgorithm() + " certificate for " + ctx.tls12Suite);
             }
+            ctx.transcript.add(raw);
+            State next =
+                    ctx.tls12Suite.keyExchange() == KeyExchangeAlgorithm.RSA
+                            ? new ExpectCertificateRequestOrServerHelloDone(null, ticketComing)
+                            : new ExpectServerKeyExchange(ticketComing);
+            if (statusComing) {
+                // The chain is validated once we know whether a staple follows.
+                return new ExpectCertificateStatus(chain, next);
+            }
             Handshakes.validatePeer(ctx, chain);
             ctx.peerCertificates = chain;
-            ctx.transcript.add(raw);
-            return ctx.tls12Suite.keyExchange() == KeyExchangeAlgorithm.RSA
-                    ? new ExpectCertificateRequestOrServerHelloDone(null, ticketComing)
-                    : new ExpectServerKeyExchange(ticketComing);
+            return next;
+        }
+    }
+
+    /**
+     * After a ServerHello with status_request: a CertificateStatus (RFC 6066 §8) may follow the
+     * Certificate, or not ("a server MAY choose not to send" it). Either way the chain is validated
+     * here, with the staple when there is one; any other message goes on to the next state.
+     */
+    static final class ExpectCertificateStatus implements State {
+        private final List<X509Certificate> chain;
+        private final State next;
+
+        ExpectCertificateStatus(List<X509Certificate> chain, State next) {
+            this.chain = chain;
+            this.next = next;
+        }
+
+        @Override
+        public String name() {
+            return "ExpectCertificateStatusOr" + next.name().substring("Expect".length());
+        }
+
+        @Override
+        public State handle(HandshakeContext ctx, HandshakeMessage m, byte[] raw)
+                throws TlsAlertException {
+            if (m instanceof HandshakeMessage.Tls12 t
+                    && t.message() instanceof Tls12HandshakeMessage.CertificateStatus12 cs) {
+                Handshakes.validatePeer(ctx, chain, cs.ocspResponse());
+                ctx.peerCertificates = chain;
+                ctx.transcript.add(raw);
+                return next;
+            }
+            Handshakes.validatePeer(ctx, chain);
+            ctx.peerCertificates = chain;
+            return next.handle(ctx, m, raw);
         }
     }
 
