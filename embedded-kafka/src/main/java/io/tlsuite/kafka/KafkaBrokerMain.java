@@ -1,6 +1,8 @@
 package io.tlsuite.kafka;
 
 import io.tlsuite.events.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +55,21 @@ public final class KafkaBrokerMain implements Callable<Integer> {
                             + " SASL_PLAINTEXT and only the suite's ACLs (SuiteAcls) allow anything.")
     Path usersFile;
 
+    @Option(
+            names = "--ready-file",
+            description =
+                    "Written once the topics (and ACLs) exist, i.e. when the broker serves the suite;"
+                            + " the container image's health check looks for it (an open port alone"
+                            + " comes earlier).")
+    Path readyFile;
+
+    /**
+     * Topic creation and ACLs wait this long for the broker's own controller: on a loaded machine
+     * (a compose topology starting ten JVMs on two cores) 30 s was not always enough, and the
+     * broker process then exited after its port had already looked healthy.
+     */
+    private static final Duration SETUP_TIMEOUT = Duration.ofSeconds(180);
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
@@ -78,10 +95,10 @@ public final class KafkaBrokerMain implements Callable<Integer> {
                                     stopped.countDown();
                                 },
                                 "kafka-shutdown"));
-        broker.createTopics(Topics.ALL, partitions, Duration.ofSeconds(30));
+        broker.createTopics(Topics.ALL, partitions, SETUP_TIMEOUT);
         String security = "no authentication";
         if (usersFile != null) {
-            broker.replaceAcls(SuiteAcls.forUsers(users.keySet()), Duration.ofSeconds(30));
+            broker.replaceAcls(SuiteAcls.forUsers(users.keySet()), SETUP_TIMEOUT);
             List<String> granted = new ArrayList<>(SuiteAcls.principals());
             granted.retainAll(users.keySet());
             security = "SASL SCRAM-SHA-256, " + users.size() + " users, ACLs for " + granted;
@@ -93,6 +110,14 @@ public final class KafkaBrokerMain implements Callable<Integer> {
                 dataDir.toAbsolutePath(),
                 Topics.ALL,
                 (System.nanoTime() - start) / 1_000_000);
+        if (readyFile != null) {
+            try {
+                Files.writeString(readyFile, "ready\n");
+            } catch (IOException e) {
+                System.err.println(
+                        "embedded-kafka: cannot write the ready file " + readyFile + ": " + e);
+            }
+        }
         stopped.await();
         return 0;
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.tlsuite.containers.EnabledIfDockerImages;
@@ -29,7 +29,8 @@ import org.testcontainers.DockerClientFactory;
 @QuarkusTest
 @EnabledIfDockerImages("tlsuite/redis-local:${version}")
 @TestProfile(RedisContainerProfile.class)
-@QuarkusTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(TestCaPeer.class)
 class RedisContainerSessionApiTest extends SessionApiContract {
 
     @Test
