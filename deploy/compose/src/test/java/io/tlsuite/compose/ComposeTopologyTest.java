@@ -174,10 +174,7 @@ class ComposeTopologyTest {
         assertThat(finished.handshakeComplete()).isTrue();
 
         Answer done =
-                post(
-                        "/api/v1/handshakes/" + handshakeId + "/flights",
-                        secret,
-                        finished.outbound());
+                post("/api/v1/handshakes/" + handshakeId + "/flights", secret, finished.outbound());
         assertThat(done.status).as(done.body).isEqualTo(200);
         String sessionId = field(done.body, "sessionId");
         client.feed(done.records());
@@ -404,8 +401,7 @@ class ComposeTopologyTest {
     }
 
     /** A step after the first carries the secret the first answer returned. */
-    private static Answer post(String path, String clientSecret, byte[] records)
-            throws Exception {
+    private static Answer post(String path, String clientSecret, byte[] records) throws Exception {
         String body = "{\"records\":\"" + Base64.getEncoder().encodeToString(records) + "\"}";
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(url("HANDSHAKE_PORT", path)))
