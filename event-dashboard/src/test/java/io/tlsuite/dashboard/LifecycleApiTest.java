@@ -176,38 +176,6 @@ class LifecycleApiTest {
     }
 
     @Test
-    void oneClientHoldsAtMostItsShareOfTheLiveViewers() throws Exception {
-        // dashboard.stream.max-subscribers-per-client is 8 (of 32): every request here is 127.0.0.1
-        List<SseClient> mine = new java.util.ArrayList<>();
-        try {
-            for (int i = 0; i < 8; i++) {
-                mine.add(new SseClient(stream.toString()));
-            }
-            java.net.http.HttpResponse<String> ninth =
-                    java.net.http.HttpClient.newHttpClient()
-                            .send(
-                                    java.net.http.HttpRequest.newBuilder(stream.toURI())
-                                            .header("Accept", "text/event-stream")
-                                            .timeout(Duration.ofSeconds(20))
-                                            .build(),
-                                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(ninth.statusCode()).isEqualTo(429);
-            assertThat(ninth.headers().firstValue("Content-Type"))
-                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-            assertThat(ninth.headers().firstValue("Retry-After")).isPresent();
-            assertThat(ninth.body()).contains("too-many-viewers-from-client");
-        } finally {
-            for (SseClient c : mine) {
-                c.close();
-            }
-        }
-        // The slots come back once the server notices the viewers left.
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> given().get("/api/v1/stats").jsonPath().getList("viewers").isEmpty());
-        new SseClient(stream.toString()).close();
-    }
-
-    @Test
     void badQueriesAndUnknownIdsAreProblemsNotErrors() {
         given().queryParam("topic", "tls.nope")
                 .get("/api/v1/events")
