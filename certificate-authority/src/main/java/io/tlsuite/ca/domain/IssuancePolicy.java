@@ -118,15 +118,19 @@ public record IssuancePolicy(
         }
         String dns = name.value();
         for (String pattern : allowedDomains) {
-            if (pattern.startsWith("*.")) {
-                if (dns.endsWith(pattern.substring(1))) {
-                    return true;
-                }
-            } else if (dns.equals(pattern)) {
+            if (dnsMatches(dns, pattern)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A DNS name against an allowed pattern: the exact name, or {@code *.suffix} for any name below
+     * the suffix, at any depth (both lower case).
+     */
+    static boolean dnsMatches(String dns, String pattern) {
+        return pattern.startsWith("*.") ? dns.endsWith(pattern.substring(1)) : dns.equals(pattern);
     }
 
     private String describe() {

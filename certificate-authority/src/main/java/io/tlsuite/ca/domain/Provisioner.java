@@ -79,9 +79,7 @@ public record Provisioner(String name, Set<Profile> profiles, List<String> names
                     return true;
                 }
             } else if (san.kind() == SubjectAltName.Kind.DNS
-                    && (pattern.startsWith("*.")
-                            ? value.endsWith(pattern.substring(1))
-                            : value.equals(pattern))) {
+                    && IssuancePolicy.dnsMatches(value, pattern)) {
                 return true;
             }
         }

@@ -2,8 +2,6 @@ package io.tlsuite.dashboard.live;
 
 import io.tlsuite.dashboard.domain.DashboardEvent;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -19,7 +17,6 @@ public final class LiveStream {
     private final int maxPerClient;
     private final int buffer;
     private final List<LiveSubscriber> subscribers = new CopyOnWriteArrayList<>();
-    private final Map<LiveSubscriber, String> clients = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     public LiveStream(int maxSubscribers, int maxPerClient, int buffer) {
@@ -66,11 +63,10 @@ public final class LiveStream {
             History history,
             String client) {
         subscribers.removeIf(LiveSubscriber::closed);
-        clients.keySet().removeIf(LiveSubscriber::closed);
         if (subscribers.size() >= maxSubscribers) {
             throw new Full(maxSubscribers);
         }
-        if (clients.values().stream().filter(client::equals).count() >= maxPerClient) {
+        if (subscribers.stream().filter(v -> client.equals(v.client())).count() >= maxPerClient) {
             throw new ClientFull(maxPerClient);
         }
         long start = history.lastSequence();
@@ -79,14 +75,12 @@ public final class LiveStream {
         LiveSubscriber s =
                 new LiveSubscriber(
                         id,
+                        client,
                         filter,
                         sink,
                         buffer,
                         after == null ? start : Math.min(after, start),
-                        () -> {
-                            subscribers.remove(self[0]);
-                            clients.remove(self[0]);
-                        });
+                        () -> subscribers.remove(self[0]));
         self[0] = s;
         if (after != null && after < start) {
             for (DashboardEvent e : history.after(after, buffer)) {
@@ -95,7 +89,6 @@ public final class LiveStream {
             s.lastSequence = start;
         }
         subscribers.add(s);
-        clients.put(s, client);
         s.pump();
         return s;
     }

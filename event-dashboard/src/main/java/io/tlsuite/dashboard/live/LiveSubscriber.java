@@ -33,6 +33,7 @@ public final class LiveSubscriber {
     }
 
     private final long id;
+    private final String client;
     private final Predicate<DashboardEvent> filter;
     private final Sink sink;
     private final ArrayBlockingQueue<DashboardEvent> queue;
@@ -46,12 +47,14 @@ public final class LiveSubscriber {
 
     LiveSubscriber(
             long id,
+            String client,
             Predicate<DashboardEvent> filter,
             Sink sink,
             int capacity,
             long lastSequence,
             Runnable onClose) {
         this.id = id;
+        this.client = client;
         this.filter = filter;
         this.sink = sink;
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -137,6 +140,11 @@ public final class LiveSubscriber {
         } catch (RuntimeException ignored) {
             // already gone
         }
+    }
+
+    /** The viewer's address, for its client's share of the slots. */
+    String client() {
+        return client;
     }
 
     public boolean closed() {
