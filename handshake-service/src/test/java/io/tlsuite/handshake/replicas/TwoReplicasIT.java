@@ -154,12 +154,7 @@ class TwoReplicasIT {
     }
 
     static Answer post(ServiceProcess replica, String path, byte[] records) throws Exception {
-        String body = "{\"records\":\"" + Base64.getEncoder().encodeToString(records) + "\"}";
-        return send(
-                HttpRequest.newBuilder(URI.create(replica.url() + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
+        return post(replica, path, null, records);
     }
 
     /** A step after the first, by the client holding the secret the first step returned. */
