@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +33,10 @@ import org.apache.kafka.common.errors.SaslAuthenticationException;
  * The authenticated mode of the embedded broker.
  *
  * <ul>
- *   <li>Both listeners speak SASL_PLAINTEXT: clients authenticate on the client port, and nothing
- *       gets in through the controller port without the broker's own password.
+ *   <li>Every listener speaks SASL (SASL_PLAINTEXT, or SASL_SSL where TLS is configured): clients
+ *       authenticate on the client listeners (one, {@code CLIENT}, by default; a container's {@code
+ *       INTERNAL} and {@code EXTERNAL} alike), and nothing gets in through the controller listener
+ *       without the broker's own password.
  *   <li>The broker's own principal ({@value #SUPER_USER}, a super user) authenticates with PLAIN
  *       against a password made at random for each start, held in memory only: it talks to its own
  *       controller, creates the topics, the users' SCRAM credentials and the ACLs. The controller
@@ -95,8 +99,39 @@ final class BrokerAuthentication {
         return users.keySet();
     }
 
-    /** Listener, SASL and authorizer properties of the broker. */
-    Map<String, String> brokerProperties(int port, int controllerPort) {
+    /**
+     * The listeners of a broker that has no others configured: {@code CLIENT} for clients and
+     * {@code CONTROLLER}, both on localhost. A container names its own (see {@link
+     * BrokerEnvironment}); {@link #securing} then secures those.
+     */
+    static Map<String, String> defaultListeners(int port, int controllerPort) {
+        Map<String, String> p = new TreeMap<>();
+        p.put(
+                "listeners",
+                "CLIENT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", "CLIENT://localhost:" + port);
+        p.put("listener.security.protocol.map", "CLIENT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "CLIENT");
+        return p;
+    }
+
+    /**
+     * SASL and authorizer properties for the listeners {@code config} names, whatever they are
+     * called: every listener speaks SASL (PLAINTEXT becomes SASL_PLAINTEXT, SSL becomes SASL_SSL:
+     * no listener is left open by a setting that forgot it); the controller listeners know the
+     * broker alone, the others every user too.
+     *
+     * @throws IllegalArgumentException {@code config} names no listener, or one with no protocol
+     */
+    Map<String, String> securing(Properties config) {
+        List<String> listeners = listenerNames(config.getProperty("listeners", ""));
+        if (listeners.isEmpty()) {
+            throw new IllegalArgumentException("the broker configuration names no listener");
+        }
+        Set<String> controllers =
+                new HashSet<>(
+                        listenerNames(config.getProperty("controller.listener.names", ""), false));
+        Map<String, String> protocols = protocolMap(config);
         StringBuilder plainUsers = new StringBuilder();
         users.forEach(
                 (user, password) ->
@@ -114,29 +149,73 @@ final class BrokerAuthentication {
                         + "\" password=\""
                         + superUserPassword
                         + "\"";
-        // The controller port knows the broker alone; the client port every user too.
-        String plain = login + self + plainUsers + ";";
-        String controllerPlain = login + self + ";";
         Map<String, String> p = new TreeMap<>();
-        p.put(
-                "listeners",
-                "CLIENT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "CLIENT://localhost:" + port);
-        p.put("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
-        p.put("inter.broker.listener.name", "CLIENT");
+        StringBuilder map = new StringBuilder();
+        for (String name : listeners) {
+            String protocol = protocols.get(name);
+            if (protocol == null) {
+                throw new IllegalArgumentException(
+                        "listener " + name + " has no protocol in listener.security.protocol.map");
+            }
+            map.append(map.isEmpty() ? "" : ",").append(name).append(':').append(sasl(protocol));
+            String prefix = "listener.name." + name.toLowerCase(Locale.ROOT) + ".";
+            if (controllers.contains(name)) {
+                p.put(prefix + "sasl.enabled.mechanisms", "PLAIN");
+                p.put(prefix + "plain.sasl.jaas.config", login + self + ";");
+            } else {
+                p.put(prefix + "sasl.enabled.mechanisms", "SCRAM-SHA-256,PLAIN");
+                p.put(
+                        prefix + "scram-sha-256.sasl.jaas.config",
+                        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+                p.put(prefix + "plain.sasl.jaas.config", login + self + plainUsers + ";");
+            }
+        }
+        p.put("listener.security.protocol.map", map.toString());
         p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
         p.put("sasl.mechanism.controller.protocol", "PLAIN");
-        p.put("listener.name.client.sasl.enabled.mechanisms", "SCRAM-SHA-256,PLAIN");
-        p.put(
-                "listener.name.client.scram-sha-256.sasl.jaas.config",
-                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
-        p.put("listener.name.client.plain.sasl.jaas.config", plain);
-        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
-        p.put("listener.name.controller.plain.sasl.jaas.config", controllerPlain);
         p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         p.put("super.users", "User:" + SUPER_USER);
         p.put("allow.everyone.if.no.acl.found", "false");
         return p;
+    }
+
+    private static String sasl(String protocol) {
+        return switch (protocol) {
+            case "PLAINTEXT", "SASL_PLAINTEXT" -> "SASL_PLAINTEXT";
+            case "SSL", "SASL_SSL" -> "SASL_SSL";
+            default -> throw new IllegalArgumentException("unknown listener protocol " + protocol);
+        };
+    }
+
+    /** {@code NAME://host:port,...} (or bare names) to the names, upper case. */
+    static List<String> listenerNames(String listeners) {
+        return listenerNames(listeners, true);
+    }
+
+    private static List<String> listenerNames(String list, boolean uris) {
+        List<String> names = new ArrayList<>();
+        for (String item : list.split(",")) {
+            String s = item.trim();
+            if (s.isEmpty()) {
+                continue;
+            }
+            int colon = uris ? s.indexOf("://") : -1;
+            names.add((colon < 0 ? s : s.substring(0, colon)).toUpperCase(Locale.ROOT));
+        }
+        return names;
+    }
+
+    private static Map<String, String> protocolMap(Properties config) {
+        Map<String, String> map = new HashMap<>();
+        for (String entry : config.getProperty("listener.security.protocol.map", "").split(",")) {
+            int colon = entry.indexOf(':');
+            if (colon > 0) {
+                map.put(
+                        entry.substring(0, colon).trim().toUpperCase(Locale.ROOT),
+                        entry.substring(colon + 1).trim().toUpperCase(Locale.ROOT));
+            }
+        }
+        return map;
     }
 
     private static String quote(String value) {

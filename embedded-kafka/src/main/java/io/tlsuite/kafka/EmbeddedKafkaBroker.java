@@ -251,9 +251,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("log.retention.hours", "24");
         p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
         if (auth != null) {
-            p.putAll(auth.brokerProperties(port, controllerPort));
+            p.putAll(BrokerAuthentication.defaultListeners(port, controllerPort));
         }
         p.putAll(overrides);
+        if (auth != null) {
+            // After the overrides: whatever listeners a container names, each one is secured.
+            p.putAll(auth.securing(p));
+        }
         return p;
     }
 

@@ -267,6 +267,71 @@ class AuthenticatedBrokerTest {
         }
     }
 
+    /**
+     * A container names its own listeners (compose: INTERNAL for the other containers, EXTERNAL for
+     * the host, both declared PLAINTEXT as for the official image): with a users file, each of them
+     * demands a login, and the services' SCRAM credentials work on both.
+     */
+    @Test
+    void theListenersOfAContainerAreEachSecuredWhateverTheyAreCalled() throws Exception {
+        Path dir = Files.createTempDirectory("tlsuite-kafka-listeners-");
+        int internal = EmbeddedKafkaBroker.freePort();
+        int external = EmbeddedKafkaBroker.freePort();
+        int controller = EmbeddedKafkaBroker.freePort();
+        Map<String, String> env =
+                Map.of(
+                        "KAFKA_LISTENERS",
+                        "INTERNAL://localhost:"
+                                + internal
+                                + ",EXTERNAL://localhost:"
+                                + external
+                                + ",CONTROLLER://localhost:"
+                                + controller,
+                        "KAFKA_ADVERTISED_LISTENERS",
+                        "INTERNAL://localhost:" + internal + ",EXTERNAL://localhost:" + external,
+                        "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP",
+                        "INTERNAL:PLAINTEXT,EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "KAFKA_INTER_BROKER_LISTENER_NAME",
+                        "INTERNAL",
+                        "KAFKA_CONTROLLER_QUORUM_VOTERS",
+                        "1@localhost:" + controller);
+        Map<String, String> users = Map.of("session-store", "store-password-" + UUID.randomUUID());
+        try (EmbeddedKafkaBroker b =
+                EmbeddedKafkaBroker.persistent(external, dir, BrokerEnvironment.properties(env))
+                        .withUsers(users)) {
+            b.start();
+            for (int port : List.of(internal, external)) {
+                Map<String, Object> store =
+                        new HashMap<>(
+                                KafkaClientSecurity.scram(
+                                        "session-store", users.get("session-store")));
+                store.put("bootstrap.servers", "localhost:" + port);
+                try (Admin admin = Admin.create(store)) {
+                    assertThat(admin.describeCluster().clusterId().get(20, TimeUnit.SECONDS))
+                            .as("SCRAM login on port %d", port)
+                            .isNotBlank();
+                }
+                Map<String, Object> anonymous = new HashMap<>();
+                anonymous.put("bootstrap.servers", "localhost:" + port);
+                anonymous.put("request.timeout.ms", 3000);
+                anonymous.put("default.api.timeout.ms", 3000);
+                try (Admin admin = Admin.create(anonymous)) {
+                    assertThatThrownBy(
+                                    () ->
+                                            admin.describeCluster()
+                                                    .clusterId()
+                                                    .get(10, TimeUnit.SECONDS))
+                            .as("anonymous client on port %d", port)
+                            .isInstanceOf(ExecutionException.class);
+                }
+            }
+        } finally {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
     @Test
     void usersAreCheckedBeforeTheBrokerStarts() {
         EmbeddedKafkaBroker b = EmbeddedKafkaBroker.ephemeral();
