@@ -84,6 +84,7 @@ class ReferencesTest {
                         "tlsuite-ca-keys",
                         "tlsuite-session-store",
                         "tlsuite-handshake",
+                        "tlsuite-kafka",
                         "tlsuite-postgres",
                         "tlsuite-redis");
         for (String secret : refs.secrets()) {

@@ -1,6 +1,7 @@
 package io.tlsuite.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
@@ -9,6 +10,8 @@ import io.tlsuite.events.EventEnvelope;
 import io.tlsuite.events.Topics;
 import io.tlsuite.events.handshake.HandshakeCompleted;
 import io.tlsuite.events.kafka.EventEnvelopeDeserializer;
+import io.tlsuite.events.kafka.KafkaClientSecurity;
+import io.tlsuite.kafka.SuiteAcls;
 import io.tlsuite.protocol.EngineOutput;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.cert.PkixCertificateValidator;
@@ -40,12 +43,15 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -296,9 +302,19 @@ class ComposeTopologyTest {
                         "ca-key-passphrase",
                         "ca-admin-token",
                         "ca-provisioner-token",
+                        "ca-provisioner-handshake-service",
+                        "ca-provisioner-client-agent",
                         "session-store-token")) {
             values.put(name, token(random, 32));
         }
+        // Kafka: a password per principal, and the broker's users file made of them.
+        StringBuilder users = new StringBuilder();
+        for (String principal : SuiteAcls.principals()) {
+            String password = token(random, 24);
+            values.put("kafka-" + principal, password);
+            users.append(principal).append('=').append(password).append('\n');
+        }
+        values.put("kafka-users", users.toString());
         byte[] envelope = new byte[32];
         random.nextBytes(envelope);
         values.put(
@@ -425,14 +441,32 @@ class ComposeTopologyTest {
         return m.group(1);
     }
 
-    private static KafkaConsumer<String, EventEnvelope> consumer() {
+    /**
+     * The read-only operator, as `./suite compose up` configures kcat: the broker wants a login.
+     */
+    private static KafkaConsumer<String, EventEnvelope> consumer() throws IOException {
+        Map<String, Object> props =
+                new HashMap<>(
+                        KafkaClientSecurity.scram(
+                                "operator", Files.readString(secrets.resolve("kafka-operator"))));
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + ports.get("KAFKA_PORT"));
+        // The ACLs give the operator consumer groups under its own name only.
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "operator-compose-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         return new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                "localhost:" + ports.get("KAFKA_PORT"),
-                        ConsumerConfig.GROUP_ID_CONFIG, "compose-test-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(),
-                new EventEnvelopeDeserializer());
+                props, new StringDeserializer(), new EventEnvelopeDeserializer());
+    }
+
+    /** An anonymous client gets nothing from the compose broker: not even the topic list. */
+    @Test
+    void kafkaLetsInNoAnonymousClient() {
+        Map<String, Object> props = new HashMap<>();
+        props.put("bootstrap.servers", "localhost:" + ports.get("KAFKA_PORT"));
+        props.put("request.timeout.ms", 3000);
+        props.put("default.api.timeout.ms", 3000);
+        try (Admin admin = Admin.create(props)) {
+            assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
+        }
     }
 }
