@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 import org.testcontainers.containers.FixedHostPortGenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.Transferable;
 
 /**
  * The suite's own broker image ({@code tlsuite/kafka}) as a Testcontainers container, configured
@@ -32,6 +34,20 @@ public class SuiteKafkaContainer extends FixedHostPortGenericContainer<SuiteKafk
                 Wait.forLogMessage(".*Kafka broker ready.*", 1)
                         .withStartupTimeout(Duration.ofMinutes(3)));
     }
+
+    /**
+     * Every client must log in as one of {@code users} (principal to password): the users file the
+     * compose file mounts as a secret, here copied into the container before it starts.
+     */
+    public SuiteKafkaContainer withUsers(Map<String, String> users) {
+        StringBuilder file = new StringBuilder();
+        users.forEach(
+                (user, password) -> file.append(user).append('=').append(password).append('\n'));
+        withCopyToContainer(Transferable.of(file.toString(), 0444), USERS_FILE);
+        return withEnv("TLSUITE_KAFKA_USERS_FILE", USERS_FILE);
+    }
+
+    private static final String USERS_FILE = "/tmp/tlsuite-kafka-users.properties";
 
     /** {@code localhost:<port>}, for {@code bootstrap.servers}. */
     public String bootstrapServers() {
