@@ -2,7 +2,8 @@
 # Issuance benchmark of the CA (see README.md, "Benchmark"). Run from anywhere:
 #   certificate-authority/bench.sh [seconds per measurement, default 20] [client threads, default 8]
 # Builds the module without tests, then runs io.tlsuite.ca.bench.IssuanceBenchmark, which starts an
-# embedded Kafka broker and the packaged CA (embedded H2) once per key type.
+# embedded Kafka broker and the packaged CA (embedded H2; CA_BENCH_POSTGRES=127.0.0.1:5432 for a fresh
+# PostgreSQL database per key type) once per key type, and prints issuance beside BC signing and sign+verify.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -pl certificate-authority package -DskipTests

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.time.Duration;
@@ -37,12 +36,17 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 /**
  * Load harness (not a test): for each key type, starts an embedded Kafka broker and the packaged CA
- * ({@code target/quarkus-app/quarkus-run.jar}, embedded H2, CA keys of that type), issues leaves of
- * that type through {@code POST /api/v1/certificates} from several client threads for a fixed time,
- * and measures Bouncy Castle's raw signing rate with a key of the same type in this JVM, in the
- * same run. Run it with {@code certificate-authority/bench.sh}.
+ * ({@code target/quarkus-app/quarkus-run.jar}, CA keys of that type), issues leaves of that type
+ * through {@code POST /api/v1/certificates} with the CA's provisioner token from several client
+ * threads for a fixed time, and measures in this JVM, in the same run, Bouncy Castle's raw signing
+ * rate and its sign + verify rate (what each issuance needs at least: the CSR's signature checked,
+ * the certificate signed) with a key of the same type. Run it with {@code
+ * certificate-authority/bench.sh}.
  *
- * <p>Arguments: {@code [seconds per measurement, default 20] [client threads, default 8]}.
+ * <p>Arguments: {@code [seconds per measurement, default 20] [client threads, default 8]}. The CA
+ * runs on its embedded H2 unless {@code CA_BENCH_POSTGRES} names a PostgreSQL server ({@code
+ * host:port}, user {@code postgres}, trust authentication): then each key type gets a fresh
+ * database {@code tlsuite_ca_bench} there.
  */
 public final class IssuanceBenchmark {
 
@@ -70,13 +74,24 @@ public final class IssuanceBenchmark {
         List<String> results = new ArrayList<>();
         try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.ephemeral().start()) {
             kafka.createTopics(List.of(Topics.CERTIFICATES), 3, Duration.ofSeconds(30));
+            String postgres = System.getenv("CA_BENCH_POSTGRES");
             for (KeyType type : List.of(KeyType.EC_P256, KeyType.RSA_2048)) {
-                double rest = measureRest(jar, kafka.bootstrapServers(), type, seconds, threads);
-                double raw = measureRawSigning(type, seconds, cores);
+                double rest =
+                        measureRest(
+                                jar, kafka.bootstrapServers(), postgres, type, seconds, threads);
+                double raw = measureRaw(type, seconds, cores, false);
+                double signVerify = measureRaw(type, seconds, cores, true);
                 String line =
                         String.format(
-                                "%-9s REST issuance %8.1f certs/s | BC raw signing %9.1f sig/s (%d threads) | ratio %5.1f %%",
-                                type.description(), rest, raw, cores, 100 * rest / raw);
+                                "%-9s %-10s REST issuance %8.1f certs/s | BC raw signing %9.1f sig/s, sign+verify %9.1f /s (%d threads) | issuance / signing %.3f, / (sign+verify) %.3f",
+                                type.description(),
+                                postgres == null ? "H2" : "PostgreSQL",
+                                rest,
+                                raw,
+                                signVerify,
+                                cores,
+                                rest / raw,
+                                rest / signVerify);
                 System.out.println(line);
                 results.add(line);
             }
@@ -86,21 +101,38 @@ public final class IssuanceBenchmark {
     }
 
     private static double measureRest(
-            Path jar, String bootstrap, KeyType type, int seconds, int threads) throws Exception {
+            Path jar, String bootstrap, String postgres, KeyType type, int seconds, int threads)
+            throws Exception {
         Path data = Files.createTempDirectory("ca-bench-");
+        List<String> database = new ArrayList<>();
+        if (postgres != null) {
+            freshDatabase(postgres);
+            database.addAll(
+                    List.of(
+                            "-Dquarkus.datasource.h2.active=false",
+                            "-Dquarkus.datasource.postgresql.active=true",
+                            "-Dquarkus.datasource.postgresql.jdbc.url=jdbc:postgresql://"
+                                    + postgres
+                                    + "/"
+                                    + BENCH_DATABASE,
+                            "-Dquarkus.datasource.postgresql.username=postgres"));
+        }
         ProcessBuilder builder =
                 new ProcessBuilder(
                                 javaBinary(),
                                 "-Xmx512m",
                                 "-Dquarkus.http.port=" + PORT,
                                 "-Dtlsuite.ca.key-type=" + type.name(),
-                                "-Dquarkus.log.level=WARN",
-                                "-jar",
-                                jar.toString())
+                                "-Dquarkus.log.level=WARN")
                         .redirectErrorStream(true)
                         .redirectOutput(data.resolve("ca.log").toFile());
+        builder.command().addAll(database);
+        builder.command().addAll(List.of("-jar", jar.toString()));
         builder.environment().put("TLSUITE_DATA_DIR", data.toString());
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        // Not the local run: a passphrase of its own for the CA keys (the built-in one is refused).
+        builder.environment()
+                .put("TLSUITE_CA_KEY_PASSPHRASE", "bench-" + new SecureRandom().nextLong());
         String extra = System.getenv("CA_BENCH_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             builder.command().addAll(1, List.of(extra.trim().split("\\s+")));
@@ -116,6 +148,9 @@ public final class IssuanceBenchmark {
                             .connectTimeout(Duration.ofSeconds(5))
                             .build();
             waitReady(http, ca, data);
+            // Issuance needs a caller: the default provisioner's token, which the CA wrote at
+            // start.
+            String token = Files.readString(data.resolve("ca-provisioner-token")).trim();
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < CSRS; i++) {
                 String name = "bench" + i + ".test";
@@ -125,8 +160,8 @@ public final class IssuanceBenchmark {
                                 + "\"}");
             }
             // Warm-up: JIT, connection pools.
-            run(http, bodies, Math.max(3, seconds / 4), threads);
-            long issued = run(http, bodies, seconds, threads);
+            run(http, token, bodies, Math.max(3, seconds / 4), threads);
+            long issued = run(http, token, bodies, seconds, threads);
             return issued / (double) seconds;
         } finally {
             ca.destroy();
@@ -136,7 +171,8 @@ public final class IssuanceBenchmark {
         }
     }
 
-    private static long run(HttpClient http, List<String> bodies, int seconds, int threads)
+    private static long run(
+            HttpClient http, String token, List<String> bodies, int seconds, int threads)
             throws Exception {
         AtomicLong issued = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -157,6 +193,7 @@ public final class IssuanceBenchmark {
                                                                             + PORT
                                                                             + "/api/v1/certificates"))
                                                     .header("Content-Type", "application/json")
+                                                    .header("Authorization", "Bearer " + token)
                                                     .POST(
                                                             HttpRequest.BodyPublishers.ofString(
                                                                     bodies.get(
@@ -188,9 +225,12 @@ public final class IssuanceBenchmark {
     }
 
     /**
-     * Signatures per second by Bouncy Castle over certificate-sized data, one signer per thread.
+     * Signatures per second by Bouncy Castle over certificate-sized data, one signer per thread;
+     * with {@code verify}, each signature also verified (the least one issuance does: check the
+     * CSR, sign the certificate).
      */
-    static double measureRawSigning(KeyType type, int seconds, int threads) throws Exception {
+    static double measureRaw(KeyType type, int seconds, int threads, boolean verify)
+            throws Exception {
         KeyPair keys = type.generate();
         String algorithm =
                 CaCredentials.signatureAlgorithmFor(
@@ -198,13 +238,13 @@ public final class IssuanceBenchmark {
                                 SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded())));
         byte[] tbs = new byte[600]; // about the size of a leaf's TBSCertificate
         new SecureRandom().nextBytes(tbs);
-        signFor(algorithm, keys.getPrivate(), tbs, Math.max(2, seconds / 4), threads); // warm-up
-        long count = signFor(algorithm, keys.getPrivate(), tbs, seconds, threads);
+        signFor(algorithm, keys, tbs, Math.max(2, seconds / 4), threads, verify); // warm-up
+        long count = signFor(algorithm, keys, tbs, seconds, threads, verify);
         return count / (double) seconds;
     }
 
     private static long signFor(
-            String algorithm, PrivateKey key, byte[] tbs, int seconds, int threads)
+            String algorithm, KeyPair keys, byte[] tbs, int seconds, int threads, boolean verify)
             throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -215,11 +255,20 @@ public final class IssuanceBenchmark {
                             () -> {
                                 Signature signature =
                                         Signature.getInstance(algorithm, BouncyCastle.PROVIDER);
+                                Signature verifier =
+                                        Signature.getInstance(algorithm, BouncyCastle.PROVIDER);
                                 long n = 0;
                                 while (System.nanoTime() < end) {
-                                    signature.initSign(key);
+                                    signature.initSign(keys.getPrivate());
                                     signature.update(tbs);
-                                    signature.sign();
+                                    byte[] sig = signature.sign();
+                                    if (verify) {
+                                        verifier.initVerify(keys.getPublic());
+                                        verifier.update(tbs);
+                                        if (!verifier.verify(sig)) {
+                                            throw new IllegalStateException("bad signature");
+                                        }
+                                    }
                                     n++;
                                 }
                                 return n;
@@ -282,6 +331,19 @@ public final class IssuanceBenchmark {
         }
         throw new IllegalStateException(
                 "the CA was not ready within 120 s: see " + data.resolve("ca.log"));
+    }
+
+    private static final String BENCH_DATABASE = "tlsuite_ca_bench";
+
+    /** Drops and creates the benchmark's database: every CA starts on empty tables. */
+    private static void freshDatabase(String postgres) throws Exception {
+        try (var c =
+                        java.sql.DriverManager.getConnection(
+                                "jdbc:postgresql://" + postgres + "/postgres", "postgres", "");
+                var st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + BENCH_DATABASE + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + BENCH_DATABASE);
+        }
     }
 
     private static String javaBinary() {
