@@ -100,22 +100,6 @@ final class BrokerAuthentication {
     }
 
     /**
-     * The listeners of a broker that has no others configured: {@code CLIENT} for clients and
-     * {@code CONTROLLER}, both on localhost. A container names its own (see {@link
-     * BrokerEnvironment}); {@link #securing} then secures those.
-     */
-    static Map<String, String> defaultListeners(int port, int controllerPort) {
-        Map<String, String> p = new TreeMap<>();
-        p.put(
-                "listeners",
-                "CLIENT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "CLIENT://localhost:" + port);
-        p.put("listener.security.protocol.map", "CLIENT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("inter.broker.listener.name", "CLIENT");
-        return p;
-    }
-
-    /**
      * SASL and authorizer properties for the listeners {@code config} names, whatever they are
      * called: every listener speaks SASL (PLAINTEXT becomes SASL_PLAINTEXT, SSL becomes SASL_SSL:
      * no listener is left open by a setting that forgot it); the controller listeners know the

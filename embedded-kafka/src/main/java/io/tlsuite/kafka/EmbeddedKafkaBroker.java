@@ -231,13 +231,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+        // The client listener is called CLIENT where it will ask for a login (see securing below).
+        String client = auth == null ? "PLAINTEXT" : "CLIENT";
         p.put(
                 "listeners",
-                "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+                client + "://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        p.put("advertised.listeners", client + "://localhost:" + port);
+        p.put("listener.security.protocol.map", client + ":PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("inter.broker.listener.name", client);
         p.put("log.dirs", logDir.toString());
         p.put("num.partitions", "3");
         p.put("auto.create.topics.enable", "true");
@@ -250,9 +252,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.retention.hours", "24");
         p.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
-        if (auth != null) {
-            p.putAll(BrokerAuthentication.defaultListeners(port, controllerPort));
-        }
         p.putAll(overrides);
         if (auth != null) {
             // After the overrides: whatever listeners a container names, each one is secured.

@@ -45,15 +45,6 @@ class BrokerAuthenticationTest {
     }
 
     @Test
-    void theDefaultListenersAreSecuredTheSameWay() {
-        Properties c = new Properties();
-        c.put("controller.listener.names", "CONTROLLER");
-        c.putAll(BrokerAuthentication.defaultListeners(9092, 9093));
-        assertThat(auth.securing(c).get("listener.security.protocol.map"))
-                .isEqualTo("CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
-    }
-
-    @Test
     void aListenerWithoutAProtocolOrNoListenerAtAllIsAConfigurationError() {
         assertThatThrownBy(
                         () ->

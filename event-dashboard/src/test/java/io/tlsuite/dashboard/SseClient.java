@@ -11,11 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A plain SSE reader for tests: collects the data lines and the 'dropped' notices. */
-final class SseClient implements AutoCloseable {
+/**
+ * A plain SSE reader for tests and benchmarks: collects the data lines (or hands each to a
+ * listener, as it arrives) and counts the 'dropped' notices.
+ */
+public final class SseClient implements AutoCloseable {
 
     private static final Pattern SEQUENCE = Pattern.compile("^\\{\"sequence\":(\\d+)");
 
@@ -24,8 +28,15 @@ final class SseClient implements AutoCloseable {
     final AtomicLong dropped = new AtomicLong();
     private final InputStream body;
     private final Thread reader;
+    private final Consumer<String> listener;
 
     SseClient(String url) throws Exception {
+        this(url, null);
+    }
+
+    /** With a listener, each data line goes to it on the reader thread instead of into data. */
+    public SseClient(String url, Consumer<String> listener) throws Exception {
+        this.listener = listener;
         HttpResponse<InputStream> r =
                 HttpClient.newHttpClient()
                         .send(
@@ -53,6 +64,8 @@ final class SseClient implements AutoCloseable {
                     String d = line.substring(5).trim();
                     if ("dropped".equals(event)) {
                         dropped.addAndGet(Long.parseLong(d.replaceAll("\\D", "")));
+                    } else if (event == null && listener != null) {
+                        listener.accept(d);
                     } else if (event == null) {
                         data.add(d);
                         Matcher m = SEQUENCE.matcher(d);
@@ -67,6 +80,11 @@ final class SseClient implements AutoCloseable {
         } catch (Exception e) {
             // closed by the test
         }
+    }
+
+    /** Events the server dropped for this viewer because it read too slowly. */
+    public long droppedCount() {
+        return dropped.get();
     }
 
     @Override

@@ -1,24 +1,16 @@
 package io.tlsuite.dashboard.bench;
 
+import io.tlsuite.dashboard.SseClient;
 import io.tlsuite.dashboard.domain.Stories;
 import io.tlsuite.events.EventCatalog;
 import io.tlsuite.events.LifecycleEvent;
 import io.tlsuite.events.kafka.EventPublisher;
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,11 +40,8 @@ public final class EventLatency {
         String run = "lat-" + UUID.randomUUID().toString().substring(0, 8);
 
         List<long[]> samples = new ArrayList<>(); // {latency micros}
-        AtomicLong dropped = new AtomicLong();
-        InputStream body = openStream(dashboard);
-        Thread reader = new Thread(() -> read(body, run, samples, dropped), "event-latency-reader");
-        reader.setDaemon(true);
-        reader.start();
+        SseClient viewer =
+                new SseClient(dashboard + "/api/v1/events/stream", d -> sample(d, run, samples));
 
         long published = 0;
         long handshakeEvents = 0; // the ones measured: tls.handshake.*, subject = the handshake id
@@ -81,7 +70,7 @@ public final class EventLatency {
             long measured = handshakeEvents;
             long elapsed = System.nanoTime() - start;
             Thread.sleep(5000); // stragglers
-            body.close();
+            viewer.close();
             long[] micros;
             synchronized (samples) {
                 micros = samples.stream().mapToLong(s -> s[0]).sorted().toArray();
@@ -93,7 +82,7 @@ public final class EventLatency {
             System.out.printf(
                     "received %d of %d handshake events on the SSE stream, %d events dropped for a"
                             + " slow viewer%n",
-                    micros.length, measured, dropped.get());
+                    micros.length, measured, viewer.droppedCount());
             if (micros.length > 0) {
                 System.out.printf(
                         "latency event time -> SSE: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f"
@@ -108,52 +97,21 @@ public final class EventLatency {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1000.0;
     }
 
-    private static InputStream openStream(String dashboard) throws Exception {
-        HttpResponse<InputStream> r =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(dashboard + "/api/v1/events/stream"))
-                                        .header("Accept", "text/event-stream")
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofInputStream());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("the stream answered " + r.statusCode());
+    /** Called for each data line as it arrives: the latency of the run's handshake events. */
+    private static void sample(String data, String run, List<long[]> samples) {
+        if (!data.contains(run) || !data.contains("\"type\":\"" + HANDSHAKE_TYPES)) {
+            return;
         }
-        return r.body();
-    }
-
-    private static void read(
-            InputStream body, String run, List<long[]> samples, AtomicLong dropped) {
-        try (BufferedReader in =
-                new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String event = null;
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.startsWith("event:")) {
-                    event = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    Instant arrived = Instant.now();
-                    String d = line.substring(5);
-                    if ("dropped".equals(event)) {
-                        dropped.addAndGet(Long.parseLong(d.replaceAll("\\D", "")));
-                    } else if (d.contains(run) && d.contains("\"type\":\"" + HANDSHAKE_TYPES)) {
-                        Matcher m = TIME.matcher(d);
-                        if (m.find()) {
-                            Instant made = OffsetDateTime.parse(m.group(1)).toInstant();
-                            long micros =
-                                    (arrived.getEpochSecond() - made.getEpochSecond()) * 1_000_000L
-                                            + (arrived.getNano() - made.getNano()) / 1000;
-                            synchronized (samples) {
-                                samples.add(new long[] {micros});
-                            }
-                        }
-                    }
-                } else if (line.isEmpty()) {
-                    event = null;
-                }
+        Instant arrived = Instant.now();
+        Matcher m = TIME.matcher(data);
+        if (m.find()) {
+            Instant made = OffsetDateTime.parse(m.group(1)).toInstant();
+            long micros =
+                    (arrived.getEpochSecond() - made.getEpochSecond()) * 1_000_000L
+                            + (arrived.getNano() - made.getNano()) / 1000;
+            synchronized (samples) {
+                samples.add(new long[] {micros});
             }
-        } catch (Exception e) {
-            // closed at the end of the run
         }
     }
 
