@@ -1,0 +1,31 @@
+package io.tlsuite.sessionstore.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Not ready while the revocation cascade does not read {@code tls.certificates} (Kafka not there
+ * yet, or its name does not resolve): sessions of a revoked certificate would live on meanwhile.
+ */
+@Readiness
+@ApplicationScoped
+class RevocationListenerReadiness implements HealthCheck {
+
+    @Inject RevocationListener listener;
+
+    @Override
+    public HealthCheckResponse call() {
+        var b = HealthCheckResponse.named("Revocation cascade (tls.certificates)");
+        if (!listener.enabled()) {
+            return b.up().withData("state", "disabled").build();
+        }
+        var why = listener.connection().notReading(Duration.ofSeconds(30));
+        return why.isPresent()
+                ? b.down().withData("reason", why.get()).build()
+                : b.up().withData("state", "reading").build();
+    }
+}
