@@ -85,25 +85,6 @@ public final class PatientConsumer {
         return lastPollMillis;
     }
 
-    /**
-     * Why the consumer does not read now, for a readiness check: not made yet (and why), or made
-     * but its thread has not polled for {@code stale}; empty while it reads.
-     */
-    public Optional<String> notReading(Duration stale) {
-        String why = waiting;
-        if (why != null) {
-            return Optional.of(why);
-        }
-        long since = System.currentTimeMillis() - lastPollMillis;
-        if (lastPollMillis == 0 || since > stale.toMillis()) {
-            return Optional.of(
-                    "made, but not polling (last poll "
-                            + (lastPollMillis == 0 ? "never" : since + " ms ago")
-                            + ")");
-        }
-        return Optional.empty();
-    }
-
     /** Failed attempts to make the consumer so far. */
     public int failedAttempts() {
         return attempts;

@@ -1,10 +1,9 @@
 package io.tlsuite.sessionstore.events;
 
+import io.tlsuite.service.events.ConsumerReadiness;
+import io.tlsuite.service.events.PatientConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -13,19 +12,22 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-class RevocationListenerReadiness implements HealthCheck {
+class RevocationListenerReadiness extends ConsumerReadiness {
 
     @Inject RevocationListener listener;
 
     @Override
-    public HealthCheckResponse call() {
-        var b = HealthCheckResponse.named("Revocation cascade (tls.certificates)");
-        if (!listener.enabled()) {
-            return b.up().withData("state", "disabled").build();
-        }
-        var why = listener.connection().notReading(Duration.ofSeconds(30));
-        return why.isPresent()
-                ? b.down().withData("reason", why.get()).build()
-                : b.up().withData("state", "reading").build();
+    protected String name() {
+        return "Revocation cascade (tls.certificates)";
+    }
+
+    @Override
+    protected boolean enabled() {
+        return listener.enabled();
+    }
+
+    @Override
+    protected PatientConsumer consumer() {
+        return listener.connection();
     }
 }
