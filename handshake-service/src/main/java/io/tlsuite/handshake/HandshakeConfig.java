@@ -76,6 +76,13 @@ public interface HandshakeConfig {
          */
         @WithDefault("ec-p256,rsa-2048")
         List<String> keyTypes();
+
+        /**
+         * A directory every replica of this service mounts: they then share one identity (one
+         * enrols, the others take it), so one name presents one certificate on every replica.
+         * Unset: each instance enrols its own.
+         */
+        Optional<String> sharedDir();
     }
 
     interface Tls {

@@ -10,6 +10,7 @@ import io.tlsuite.dashboard.domain.EventIndex;
 import io.tlsuite.dashboard.live.LiveStream;
 import io.tlsuite.events.Topics;
 import io.tlsuite.service.events.KafkaClientConfig;
+import io.tlsuite.service.events.PatientConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -40,7 +41,9 @@ import org.jboss.logging.Logger;
  * in batches of up to {@code dashboard.consumer.max-poll-records}, are decoded once, indexed under
  * one lock per batch and handed to the live viewers once. The dashboard keeps nothing on disk, so
  * it commits no offsets: at start (and on every assignment) it reads back the last {@code
- * dashboard.replay.per-partition} records of each partition, which rebuilds the views.
+ * dashboard.replay.per-partition} records of each partition, which rebuilds the views. The consumer
+ * is made on that thread ({@link PatientConsumer}): the dashboard starts without Kafka and reads
+ * once the broker is there.
  */
 @ApplicationScoped
 public class TopicReader implements Runnable {
@@ -58,7 +61,9 @@ public class TopicReader implements Runnable {
     private volatile boolean running;
     private volatile long lastPollMillis;
     private volatile String lastError;
-    private KafkaConsumer<byte[], byte[]> consumer;
+    private final PatientConsumer connection =
+            new PatientConsumer("dashboard topic reader", Duration.ofSeconds(1));
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
     private final MeterRegistry metrics;
 
@@ -78,13 +83,6 @@ public class TopicReader implements Runnable {
     }
 
     void start(@Observes StartupEvent started) {
-        consumer =
-                new KafkaConsumer<>(
-                        consumerProperties(),
-                        new ByteArrayDeserializer(),
-                        new ByteArrayDeserializer());
-        // The consumer's own metrics (records-lag-max per partition: the consumer-lag alert).
-        new KafkaClientMetrics(consumer).bindTo(metrics);
         running = true;
         thread = new Thread(this, "dashboard-topic-reader");
         thread.setDaemon(true);
@@ -93,8 +91,9 @@ public class TopicReader implements Runnable {
 
     void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
         }
         if (thread != null) {
             thread.join(5000);
@@ -131,7 +130,25 @@ public class TopicReader implements Runnable {
 
     @Override
     public void run() {
+        // Made here, not at start: the dashboard starts (and serves its page) while Kafka is away.
+        var made =
+                connection.make(
+                        () ->
+                                new KafkaConsumer<>(
+                                        consumerProperties(),
+                                        new ByteArrayDeserializer(),
+                                        new ByteArrayDeserializer()),
+                        () -> running);
+        if (made.isEmpty()) {
+            return;
+        }
+        consumer = made.get();
         try {
+            if (!running) {
+                return; // stopped while the consumer was being made: no wakeup reached it
+            }
+            // The consumer's own metrics (records-lag-max per partition: the consumer-lag alert).
+            new KafkaClientMetrics(consumer).bindTo(metrics);
             consumer.subscribe(Topics.ALL, new ReplayRecent());
             long nextLag = 0;
             long nextHeartbeat = 0;
@@ -245,6 +262,6 @@ public class TopicReader implements Runnable {
                 records.get(),
                 malformed.get(),
                 lastPollMillis,
-                lastError);
+                connection.waiting().orElse(lastError));
     }
 }

@@ -12,6 +12,7 @@ import io.tlsuite.handshake.identity.EnrolmentException;
 import io.tlsuite.handshake.identity.IdentityEnrolment;
 import io.tlsuite.handshake.identity.ServerIdentity;
 import io.tlsuite.service.events.KafkaClientConfig;
+import io.tlsuite.service.events.PatientConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,7 +32,8 @@ import org.jboss.logging.Logger;
  * Reads {@code tls.certificates} from the beginning: every {@code certificate.revoked} the CA
  * confirms ({@code GET /api/v1/certificates/{serial}}) feeds the revocation check of client
  * certificates (mTLS), and one for our own serial re-enrols at once. Its own consumer group per
- * start, so each instance sees every revocation.
+ * start, so each instance sees every revocation. The consumer is made on the listener's thread
+ * ({@link PatientConsumer}): the service starts without Kafka and reads once the broker is there.
  */
 @ApplicationScoped
 public class RevocationListener {
@@ -51,6 +53,8 @@ public class RevocationListener {
     @ConfigProperty(name = "handshake.revocation.enabled", defaultValue = "true")
     boolean enabled;
 
+    private final PatientConsumer connection =
+            new PatientConsumer("revocation listener", Duration.ofSeconds(1));
     private volatile KafkaConsumer<String, EventEnvelope> consumer;
     private volatile boolean running;
     private Thread thread;
@@ -74,9 +78,24 @@ public class RevocationListener {
                 "handshake-service-" + instance + "-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, EventEnvelope> c =
-                new KafkaConsumer<>(p, new StringDeserializer(), new EventEnvelopeDeserializer())) {
+        // A topic that appears after the start (the broker came later) is read within seconds.
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000);
+        var made =
+                connection.make(
+                        () ->
+                                new KafkaConsumer<String, EventEnvelope>(
+                                        p,
+                                        new StringDeserializer(),
+                                        new EventEnvelopeDeserializer()),
+                        () -> running);
+        if (made.isEmpty()) {
+            return;
+        }
+        try (KafkaConsumer<String, EventEnvelope> c = made.get()) {
             consumer = c;
+            if (!running) {
+                return; // stopped while the consumer was being made: no wakeup reached it
+            }
             c.subscribe(List.of(Topics.CERTIFICATES));
             while (running) {
                 try {
@@ -86,6 +105,7 @@ public class RevocationListener {
                             onRevoked(rev);
                         }
                     }
+                    connection.polled();
                 } catch (WakeupException e) {
                     break;
                 } catch (org.apache.kafka.common.errors.RecordDeserializationException e) {
@@ -131,6 +151,15 @@ public class RevocationListener {
         if (mine != null && mine.owns(serial)) {
             enrolment.reenrol("our certificate " + serial + " was revoked (confirmed by the CA)");
         }
+    }
+
+    /** Whether it listens, and if not why: for the readiness check. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public PatientConsumer connection() {
+        return connection;
     }
 
     void stop(@Observes ShutdownEvent event) {

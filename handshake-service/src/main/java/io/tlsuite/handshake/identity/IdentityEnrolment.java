@@ -48,6 +48,11 @@ public final class IdentityEnrolment implements AutoCloseable {
                     });
     private final List<Consumer<ServerIdentity>> listeners = new CopyOnWriteArrayList<>();
 
+    /** How often a replica sharing its identity looks for one another replica stored. */
+    static final Duration FOLLOW_SHARED = Duration.ofSeconds(30);
+
+    private final SharedIdentityFile shared;
+    private final Set<String> discarded = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile ServerIdentity current;
     private volatile String status = "enrolment not started";
     private volatile int attempts;
@@ -62,6 +67,11 @@ public final class IdentityEnrolment implements AutoCloseable {
         this.clock = clock;
         this.backoff = config.retryInitial();
         this.keyTypes = keyTypes(config); // a typo in the configuration fails the start
+        this.shared =
+                config.sharedDir()
+                        .filter(d -> !d.isBlank())
+                        .map(d -> new SharedIdentityFile(java.nio.file.Path.of(d)))
+                        .orElse(null);
     }
 
     /** Starts enrolling now, in the background. */
@@ -73,6 +83,11 @@ public final class IdentityEnrolment implements AutoCloseable {
     /** Throws the current certificate away and enrols again at once (e.g. it was revoked). */
     public void reenrol(String reason) {
         LOG.warnf("Re-enrolling: %s", reason);
+        ServerIdentity now = current;
+        if (now != null) {
+            // Shared with other replicas: whichever acts first enrols, the others take its result.
+            discarded.addAll(now.serials());
+        }
         status = "re-enrolling: " + reason;
         backoff = config.retryInitial();
         schedule(Duration.ZERO);
@@ -115,25 +130,74 @@ public final class IdentityEnrolment implements AutoCloseable {
 
     private void attempt() {
         try {
-            ServerIdentity identity = enrol(names(true));
+            ServerIdentity identity =
+                    shared == null
+                            ? enrolFresh()
+                            : shared.getOrEnrol(ca.root(), this::usable, this::enrolFresh);
+            ServerIdentity now = current;
+            if (now != null && now.serials().equals(identity.serials())) {
+                schedule(nextLook(identity)); // another replica stored nothing new
+                return;
+            }
             install(identity);
         } catch (EnrolmentException e) {
-            if (e.nameRefused()) {
-                // The CA's policy may not know this host's name: fall back to the loopback names.
-                LOG.warnf(
-                        "The CA refused some names (%s); enrolling for the loopback names only",
-                        e.getMessage());
-                try {
-                    install(enrol(names(false)));
-                    return;
-                } catch (EnrolmentException second) {
-                    e = second;
-                }
-            }
-            retry(e.getMessage());
+            failed(e.getMessage());
         } catch (RuntimeException e) {
-            retry("enrolment failed: " + e);
+            failed("enrolment failed: " + e);
         }
+    }
+
+    private void failed(String reason) {
+        ServerIdentity now = current;
+        if (shared != null && now != null && usable(now)) {
+            // Only a look for another replica's identity failed (e.g. the CA away for a moment):
+            // ours is still good, look again later.
+            LOG.debugf("shared identity not looked at: %s", reason);
+            schedule(nextLook(now));
+            return;
+        }
+        retry(reason);
+    }
+
+    private ServerIdentity enrolFresh() throws EnrolmentException {
+        try {
+            return enrol(names(true));
+        } catch (EnrolmentException e) {
+            if (!e.nameRefused()) {
+                throw e;
+            }
+            // The CA's policy may not know this host's name: fall back to the loopback names.
+            LOG.warnf(
+                    "The CA refused some names (%s); enrolling for the loopback names only",
+                    e.getMessage());
+            return enrol(names(false));
+        }
+    }
+
+    /** Whether a stored shared identity may be served: ours in kind, not due, not revoked. */
+    private boolean usable(ServerIdentity stored) {
+        if (stored.credentials().size() != keyTypes.size()) {
+            return false;
+        }
+        for (int i = 0; i < keyTypes.size(); i++) {
+            if (!keyTypes.get(i).matches(stored.credentials().get(i).leaf().getPublicKey())) {
+                return false;
+            }
+        }
+        return clock.instant().isBefore(stored.renewAt())
+                && stored.serials().stream().noneMatch(discarded::contains);
+    }
+
+    /** When to look again: at renewal, and while shared, often enough to follow the others. */
+    private Duration nextLook(ServerIdentity identity) {
+        Duration untilRenewal = Duration.between(clock.instant(), identity.renewAt());
+        if (untilRenewal.isNegative()) {
+            untilRenewal = Duration.ZERO;
+        }
+        untilRenewal = untilRenewal.plusMillis(1);
+        return shared != null && untilRenewal.compareTo(FOLLOW_SHARED) > 0
+                ? FOLLOW_SHARED
+                : untilRenewal;
     }
 
     private void retry(String reason) {
@@ -159,10 +223,6 @@ public final class IdentityEnrolment implements AutoCloseable {
         backoff = config.retryInitial();
         current = identity;
         Instant renewAt = identity.renewAt();
-        Duration untilRenewal = Duration.between(clock.instant(), renewAt);
-        if (untilRenewal.isNegative()) {
-            untilRenewal = Duration.ZERO;
-        }
         LOG.infof(
                 "Enrolled: %s, valid until %s, renewal at %s",
                 identity.credentials(), identity.notAfter(), renewAt);
@@ -173,7 +233,7 @@ public final class IdentityEnrolment implements AutoCloseable {
                 LOG.error("an identity listener failed", e);
             }
         }
-        schedule(untilRenewal.plusMillis(1));
+        schedule(nextLook(identity));
     }
 
     private ServerIdentity enrol(Names names) throws EnrolmentException {

@@ -45,6 +45,17 @@ public enum KeyType {
         }
     }
 
+    /** Whether a certificate's public key is of this type (algorithm and size). */
+    boolean matches(java.security.PublicKey key) {
+        if (key instanceof java.security.interfaces.ECPublicKey ec) {
+            int bits = ec.getParams().getCurve().getField().getFieldSize();
+            return (this == EC_P256 && bits == 256) || (this == EC_P384 && bits == 384);
+        }
+        return this == RSA_2048
+                && key instanceof java.security.interfaces.RSAPublicKey rsa
+                && rsa.getModulus().bitLength() == 2048;
+    }
+
     /**
      * Parses a configured name ({@code ec-p256}, {@code ec-p384}, {@code rsa-2048}), with the list
      * on error.

@@ -32,4 +32,9 @@ public record TestIdentityConfig(
     public boolean includeHostname() {
         return false;
     }
+
+    @Override
+    public Optional<String> sharedDir() {
+        return Optional.empty();
+    }
 }

@@ -52,11 +52,21 @@ public class KafkaClientConfig {
         return p;
     }
 
-    /** Replaces Quarkus' default, which knows nothing of {@code tlsuite.kafka.*}. */
+    /**
+     * Replaces Quarkus' default, which knows nothing of {@code tlsuite.kafka.*}. Its admin client
+     * (the readiness check's {@code describeCluster}) gives up after {@link
+     * #READINESS_API_TIMEOUT_MS} unless configured: the client's default, 60 s, made the readiness
+     * endpoint hang while Kafka was away, past every probe's timeout, instead of answering DOWN.
+     */
     @Produces
     @Singleton
     @Identifier("default-kafka-broker")
     Map<String, Object> defaultKafkaBroker(Config config) {
-        return all(config);
+        Map<String, Object> p = all(config);
+        p.putIfAbsent("default.api.timeout.ms", String.valueOf(READINESS_API_TIMEOUT_MS));
+        return p;
     }
+
+    /** The admin client's request timeout in Quarkus (5 s): an API call may not be shorter. */
+    static final int READINESS_API_TIMEOUT_MS = 5000;
 }

@@ -44,4 +44,19 @@ class KafkaClientConfigTest {
                 .contains("password=\"pw-0123456789\"");
         assertThat(KafkaClientConfig.security(c)).hasSize(3);
     }
+
+    @Test
+    void theReadinessChecksAdminClientGivesUpWithinSecondsUnlessToldOtherwise() {
+        Config c = config(Map.of("kafka.bootstrap.servers", "localhost:9092"));
+        assertThat(new KafkaClientConfig().defaultKafkaBroker(c))
+                .containsEntry("bootstrap.servers", "localhost:9092")
+                .containsEntry("default.api.timeout.ms", "5000");
+        Config told =
+                config(
+                        Map.of(
+                                "kafka.bootstrap.servers", "localhost:9092",
+                                "kafka.default.api.timeout.ms", "20000"));
+        assertThat(new KafkaClientConfig().defaultKafkaBroker(told))
+                .containsEntry("default.api.timeout.ms", "20000");
+    }
 }

@@ -7,6 +7,7 @@ import io.tlsuite.events.EventCodec;
 import io.tlsuite.events.EventEnvelope;
 import io.tlsuite.events.certificate.CertificateRevoked;
 import io.tlsuite.service.events.KafkaClientConfig;
+import io.tlsuite.service.events.PatientConsumer;
 import io.tlsuite.sessionstore.SessionStoreConfig;
 import io.tlsuite.sessionstore.domain.SessionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,8 @@ import org.jboss.logging.Logger;
  * The revocation cascade's trigger: reads {@code certificate.revoked} from {@code tls.certificates}
  * on its own consumer thread and terminates every session that used the certificate. Records of
  * other types and records that are not suite events are skipped (and counted), never retried; a
- * cascade that fails (backend down) is retried until it succeeds, so no revocation is lost.
+ * cascade that fails (backend down) is retried until it succeeds, so no revocation is lost. The
+ * consumer is made on that thread ({@link PatientConsumer}): the store starts without Kafka.
  */
 @ApplicationScoped
 public class RevocationListener {
@@ -43,6 +45,8 @@ public class RevocationListener {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
+    private final PatientConsumer connection =
+            new PatientConsumer("revocation cascade", Duration.ofSeconds(1));
     private volatile RevocationConfirmation confirmation;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -54,6 +58,13 @@ public class RevocationListener {
             return;
         }
         confirmation = new RevocationConfirmation(config.revocation().caUrl());
+        running = true;
+        thread = new Thread(this::run, "revocation-listener");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.putAll(KafkaClientConfig.security(ConfigProvider.getConfig()));
@@ -61,26 +72,33 @@ public class RevocationListener {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "true");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "session-store-revocations");
-        consumer =
-                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(List.of(config.revocation().topic()));
-        running = true;
-        thread = new Thread(this::run, "revocation-listener");
-        thread.setDaemon(true);
-        thread.start();
-        LOG.infof(
-                "Revocation cascade listening on %s as group %s",
-                config.revocation().topic(), config.revocation().groupId());
+        // A topic that appears after the start (the broker came later) is read within seconds.
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private void run() {
+        // Made here, not at start: the store starts (and serves sessions) while Kafka is away.
+        var made = connection.make(this::newConsumer, () -> running);
+        if (made.isEmpty()) {
+            return;
+        }
+        consumer = made.get();
         try {
+            if (!running) {
+                return; // stopped while the consumer was being made: no wakeup reached it
+            }
+            consumer.subscribe(List.of(config.revocation().topic()));
+            LOG.infof(
+                    "Revocation cascade listening on %s as group %s",
+                    config.revocation().topic(), config.revocation().groupId());
             while (running) {
                 try {
                     for (ConsumerRecord<String, byte[]> record :
                             consumer.poll(Duration.ofMillis(500))) {
                         handle(record);
                     }
+                    connection.polled();
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -94,6 +112,16 @@ public class RevocationListener {
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
+    }
+
+    /** Whether the cascade listens at all (sessionstore.revocation.enabled). */
+    public boolean enabled() {
+        return config.revocation().enabled();
+    }
+
+    /** How making and polling the consumer goes: for the readiness check. */
+    public PatientConsumer connection() {
+        return connection;
     }
 
     private void handle(ConsumerRecord<String, byte[]> record) {
