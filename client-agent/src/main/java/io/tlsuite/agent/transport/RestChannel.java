@@ -23,10 +23,18 @@ import java.util.Map;
  * problem) are queued for the engine, and its decoded messages kept for the result. The first
  * answer's {@code clientSecret} binds the handshake and its session to this channel: every later
  * request carries it in the {@value #CLIENT_SECRET_HEADER} header.
+ *
+ * <p>Behind a balancer, a flight may reach a replica that cannot continue the handshake (TLS 1.2
+ * RSA key transport before the key exchange stays with the replica that holds it): that replica
+ * answers 421 Misdirected Request without touching the handshake, and the same flight is sent
+ * again, for the balancer to choose again, up to {@value #MISDIRECTED_ATTEMPTS} times in all.
  */
 public final class RestChannel implements Channel {
     /** The handshake service's header for the secret its first answer returned. */
     static final String CLIENT_SECRET_HEADER = "Tlsuite-Client-Secret";
+
+    /** Attempts of one request answered 421 (another replica holds the handshake). */
+    static final int MISDIRECTED_ATTEMPTS = 8;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>
@@ -181,12 +189,19 @@ public final class RestChannel implements Channel {
 
     private HttpResponse<String> post(String path, String body) throws IOException {
         try {
-            return http.send(
+            HttpRequest request =
                     withSecret(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+                            .build();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // 421: the replica that answered left the handshake alone; another holds it.
+            for (int attempt = 1;
+                    r.statusCode() == 421 && attempt < MISDIRECTED_ATTEMPTS;
+                    attempt++) {
+                r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
+            return r;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
