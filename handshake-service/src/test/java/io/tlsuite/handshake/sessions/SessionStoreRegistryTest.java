@@ -82,7 +82,9 @@ class SessionStoreRegistryTest {
                         "http://127.0.0.1:" + store.getAddress().getPort(),
                         Optional.empty(),
                         tokenFile,
-                        new ObjectMapper());
+                        new ObjectMapper(),
+                        100,
+                        Duration.ofMillis(10));
         try {
             SessionSecrets secrets = secrets();
             registry.registered(

@@ -24,12 +24,19 @@ public class ServiceEvents {
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "tlsuite.service-name") String service,
             @ConfigProperty(name = "tlsuite.instance") String instance,
+            @ConfigProperty(name = "tlsuite.events.linger-ms", defaultValue = "5") int lingerMs,
+            @ConfigProperty(name = "tlsuite.events.compression", defaultValue = "none")
+                    String compression,
             Config config) {
         // A shorter delivery timeout than Kafka's 2 minutes: a failed send comes back to the
         // caller's buffer (or outbox), which keeps it until the broker returns.
         Map<String, Object> overrides = new HashMap<>(KafkaClientConfig.security(config));
         overrides.put("delivery.timeout.ms", 30000);
         overrides.put("request.timeout.ms", 10000);
+        // How long a send waits for others to share its request, and how batches are compressed:
+        // the broker's cost is per request and per byte more than per event.
+        overrides.put("linger.ms", lingerMs);
+        overrides.put("compression.type", compression);
         return EventPublisher.create(bootstrap, "/tlsuite/" + service + "/" + instance, overrides);
     }
 
