@@ -53,7 +53,7 @@ public interface SessionStoreConfig {
         int maxOperations();
 
         /** Declared body size of a batch; larger is a 413 (other requests: max-body-bytes). */
-        @WithDefault("1048576")
+        @WithDefault("524288")
         int maxBodyBytes();
     }
 

@@ -31,7 +31,7 @@ class BodySizeLimit implements ContainerRequestFilter {
                         ConfigProvider.getConfig()
                                 .getOptionalValue(
                                         "sessionstore.batch.max-body-bytes", Integer.class)
-                                .orElse(1_048_576);
+                                .orElse(524_288);
                 batchLimit = l;
             }
             return l;
