@@ -5,16 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpServer;
+import io.tlsuite.handshake.support.StandInSessionStore;
 import io.tlsuite.handshake.support.TestCertificateAuthority;
 import io.tlsuite.protocol.EngineOutput;
 import io.tlsuite.protocol.SessionSecrets;
 import io.tlsuite.protocol.TlsEngine;
 import io.tlsuite.protocol.cert.CertificateValidator;
 import io.tlsuite.protocol.config.TlsConfig;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,10 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -77,111 +73,6 @@ class SessionStoreRegistryTest {
                 secrets);
     }
 
-    /**
-     * A stand-in store with the batch endpoint: records every operation in the order received,
-     * answers each as the real store would (201 / 200), and holds its first request until {@code
-     * release} opens, so that what the client queues meanwhile must travel in later batches.
-     */
-    static final class BatchStore implements AutoCloseable {
-        final HttpServer server;
-        final List<JsonNode> operations = new CopyOnWriteArrayList<>();
-        final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-        final CountDownLatch release = new CountDownLatch(1);
-        final CountDownLatch firstArrived = new CountDownLatch(1);
-
-        BatchStore(boolean withBatches) throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 8);
-            if (withBatches) {
-                server.createContext(
-                        "/api/v1/session-batches",
-                        ex -> {
-                            firstArrived.countDown();
-                            try {
-                                release.await();
-                            } catch (InterruptedException e) {
-                                Thread.currentThread().interrupt();
-                            }
-                            JsonNode body = new ObjectMapper().readTree(ex.getRequestBody());
-                            ArrayNode results = JsonNodeFactory.instance.arrayNode();
-                            int i = 0;
-                            for (JsonNode op : body.path("operations")) {
-                                operations.add(op);
-                                results.addObject()
-                                        .put("index", i++)
-                                        .put("status", op.has("register") ? 201 : 200);
-                            }
-                            batchSizes.add(i);
-                            byte[] answer =
-                                    new ObjectMapper()
-                                            .writeValueAsBytes(
-                                                    Map.of(
-                                                            "succeeded", i,
-                                                            "failed", 0,
-                                                            "results", results));
-                            ex.sendResponseHeaders(200, answer.length);
-                            ex.getResponseBody().write(answer);
-                            ex.close();
-                        });
-            }
-            server.createContext(
-                    "/api/v1/sessions",
-                    ex -> {
-                        firstArrived.countDown();
-                        try {
-                            release.await();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        String body =
-                                new String(
-                                        ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                        operations.add(
-                                ex.getRequestMethod().equals("POST")
-                                        ? JsonNodeFactory.instance
-                                                .objectNode()
-                                                .set("register", new ObjectMapper().readTree(body))
-                                        : JsonNodeFactory.instance
-                                                .objectNode()
-                                                .set(
-                                                        "close",
-                                                        JsonNodeFactory.instance
-                                                                .objectNode()
-                                                                .put(
-                                                                        "id",
-                                                                        ex.getRequestURI()
-                                                                                .getPath()
-                                                                                .substring(
-                                                                                        "/api/v1/sessions/"
-                                                                                                .length()))));
-                        ex.sendResponseHeaders(
-                                ex.getRequestMethod().equals("POST") ? 201 : 200, -1);
-                        ex.close();
-                    });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        /** The operations received, as "register id" and "close id", in order. */
-        List<String> received() {
-            return operations.stream()
-                    .map(
-                            op ->
-                                    op.has("register")
-                                            ? "register " + op.path("register").path("id").asText()
-                                            : "close " + op.path("close").path("id").asText())
-                    .toList();
-        }
-
-        @Override
-        public void close() {
-            release.countDown();
-            server.stop(0);
-        }
-    }
-
     static SessionStoreRegistry registry(String url, int maxBatch, Duration linger) {
         return new SessionStoreRegistry(
                 url,
@@ -195,7 +86,7 @@ class SessionStoreRegistryTest {
     @Test
     void sessionsQueuedWhileTheStoreIsBusyTravelTogetherAndNoneIsLost() throws Exception {
         SessionSecrets secrets = secrets();
-        try (BatchStore store = new BatchStore(true)) {
+        try (StandInSessionStore store = new StandInSessionStore(true)) {
             SessionStoreRegistry registry = registry(store.url(), 100, Duration.ZERO);
             List<SessionSecrets> copies = new ArrayList<>();
             List<String> expected = new ArrayList<>();
@@ -244,7 +135,7 @@ class SessionStoreRegistryTest {
     @Test
     void aStoreWithoutTheBatchEndpointGetsEverySessionByItsSingleCall() throws Exception {
         SessionSecrets secrets = secrets();
-        try (BatchStore store = new BatchStore(false)) {
+        try (StandInSessionStore store = new StandInSessionStore(false)) {
             store.release.countDown();
             // A long linger: the ten registrations and closes are queued together.
             SessionStoreRegistry registry = registry(store.url(), 100, Duration.ofMillis(300));
@@ -277,7 +168,7 @@ class SessionStoreRegistryTest {
     @Test
     void closingSendsWhatIsQueuedAtOnce() throws Exception {
         SessionSecrets secrets = secrets();
-        try (BatchStore store = new BatchStore(true)) {
+        try (StandInSessionStore store = new StandInSessionStore(true)) {
             store.release.countDown();
             // A linger far longer than close() waits: only flushing at close sends these.
             SessionStoreRegistry registry = registry(store.url(), 100, Duration.ofMinutes(10));
