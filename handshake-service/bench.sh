@@ -7,12 +7,15 @@
 #
 # Needs the suite up (./suite up --detach), openssl, and the module built with its tests compiled.
 # Usage (from the project root): handshake-service/bench.sh [seconds-per-run] [rounds]
+# A suite started on other ports (HANDSHAKE_TLS_PORT=..., CA_PORT=... ./suite up) is measured with
+# the same variables set here.
 set -euo pipefail
 SECS=${1:-10}
 ROUNDS=${2:-2}
 ROOT=$(pwd)
 MOD="$ROOT/handshake-service"
-CA=${TLSUITE_CA_URL:-http://localhost:8081}
+CA=${TLSUITE_CA_URL:-http://localhost:${CA_PORT:-8081}}
+TLS=${HANDSHAKE_TLS_PORT:-8443}
 TMP=$(mktemp -d)
 REF=""
 OSSL=""
@@ -67,26 +70,26 @@ run() { # label port mode seconds pids...
 }
 echo "openssl s_time, $SECS s per run, one client, $(nproc) cores shared, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
 # Warm-up (JIT), not reported.
-for p in 8443 9443 9444; do
+for p in "$TLS" 9443 9444; do
   openssl s_time -connect "localhost:$p" -CAfile "$TMP/root.pem" -new -time 5 -www / >/dev/null 2>&1 || true
 done
 echo "| server (port) | connections | per second | server CPU per connection (us) |"
 echo "| --- | --- | --- | --- |"
 for round in $(seq 1 "$ROUNDS"); do
-  run "suite TLS port (8443), full, round $round" 8443 -new "$SECS" $SUITE_PIDS
+  run "suite TLS port ($TLS), full, round $round" "$TLS" -new "$SECS" $SUITE_PIDS
   run "openssl s_server (9444), full, round $round" 9444 -new "$SECS" "$OSSL"
   run "JDK SSLServerSocket (9443), full, round $round" 9443 -new "$SECS" "$REF"
-  run "suite TLS port (8443), resumed, round $round" 8443 -reuse "$SECS" $SUITE_PIDS
+  run "suite TLS port ($TLS), resumed, round $round" "$TLS" -reuse "$SECS" $SUITE_PIDS
   run "openssl s_server (9444), resumed, round $round" 9444 -reuse "$SECS" "$OSSL"
   run "JDK SSLServerSocket (9443), resumed, round $round" 9443 -reuse "$SECS" "$REF"
 done
 echo "suite CPU counts handshake-service + session-store + Kafka broker + event-dashboard (pids: $SUITE_PIDS)"
 # Where the suite's CPU goes: one more full-handshake run, read per process.
-echo "per process, full handshakes on 8443, $SECS s:"
+echo "per process, full handshakes on $TLS, $SECS s:"
 names="handshake-service session-store kafka event-dashboard"
 declare -A before
 for name in $names; do before[$name]=$(ticks "$(pid_of "$name")"); done
-n=$(openssl s_time -connect localhost:8443 -CAfile "$TMP/root.pem" -new -time "$SECS" -www / 2>&1 |
+n=$(openssl s_time -connect "localhost:$TLS" -CAfile "$TMP/root.pem" -new -time "$SECS" -www / 2>&1 |
   grep -E 'connections in [0-9]+ real seconds' | head -1 | awk '{print $1}')
 for name in $names; do
   after=$(ticks "$(pid_of "$name")")

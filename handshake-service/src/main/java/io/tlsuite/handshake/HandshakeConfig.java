@@ -220,5 +220,19 @@ public interface HandshakeConfig {
         Optional<String> token();
 
         String tokenFile();
+
+        /**
+         * Registrations and closes sent in one request ({@code POST /api/v1/session-batches}) at
+         * most; 1 sends each on its own, as single calls.
+         */
+        @WithDefault("100")
+        int batchMaxOperations();
+
+        /**
+         * How long the first queued operation waits for others to share its request. A session is
+         * in the store at most this long (plus the request) after its handshake.
+         */
+        @WithDefault("10ms")
+        Duration batchLinger();
     }
 }

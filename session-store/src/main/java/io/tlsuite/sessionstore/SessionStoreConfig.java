@@ -44,6 +44,19 @@ public interface SessionStoreConfig {
 
     EngineStates engineStates();
 
+    Batch batch();
+
+    /** {@code POST /api/v1/session-batches}: many registrations and closes in one request. */
+    interface Batch {
+        /** Operations in one batch; more is a 400. */
+        @WithDefault("500")
+        int maxOperations();
+
+        /** Declared body size of a batch; larger is a 413 (other requests: max-body-bytes). */
+        @WithDefault("524288")
+        int maxBodyBytes();
+    }
+
     /**
      * Suspended TLS engines of in-flight handshakes and open REST sessions (any replica goes on).
      */

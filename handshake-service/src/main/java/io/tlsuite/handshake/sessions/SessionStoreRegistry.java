@@ -1,210 +1,185 @@
 package io.tlsuite.handshake.sessions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tlsuite.protocol.SessionSecrets;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * The session store's REST API ({@code POST /api/v1/sessions}, {@code DELETE
- * /api/v1/sessions/{id}}) with the service token ({@code Authorization: Bearer}). Calls run on a
- * small bounded executor: a handshake never waits for the store, and a store that is down costs
- * failed registrations (logged and counted), never a failed handshake.
+ * Registers and closes sessions in the session store without making a connection wait: each call
+ * only queues the operation. One sender thread takes what is queued, in order, and sends it in one
+ * request ({@code POST /api/v1/session-batches}, up to {@code batchMaxOperations} operations),
+ * having waited up to {@code batchLinger} after the first for others to join it; so under load many
+ * sessions share one HTTP exchange instead of costing two each, and a session's registration always
+ * reaches the store before its close. A store without the batch endpoint gets single calls. A store
+ * that is down costs failed registrations (logged and counted), never a failed handshake; {@link
+ * #close()} sends what is queued before the application stops.
  */
 public final class SessionStoreRegistry implements SessionRegistry, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SessionStoreRegistry.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final URI base;
-    private final SessionStoreToken token;
-    private final ObjectMapper json;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ThreadPoolExecutor executor =
-            // One thread keeps each session's registration before its close; the queue bounds
-            // what waits while the store is slow (beyond it, registrations are refused and
-            // counted).
-            new ThreadPoolExecutor(
-                    1,
-                    1,
-                    30,
-                    TimeUnit.SECONDS,
-                    new ArrayBlockingQueue<>(10_000),
-                    r -> {
-                        Thread t = new Thread(r, "session-store-client");
-                        t.setDaemon(true);
-                        return t;
-                    });
+    /** What may wait while the store is slow; beyond it registrations are refused and counted. */
+    static final int QUEUE_CAPACITY = 10_000;
+
+    private static final Duration FLUSH_AT_CLOSE = Duration.ofSeconds(5);
+    private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final SessionStoreApi api;
+    private final int maxBatch;
+    private final long lingerNanos;
+    private final LinkedBlockingQueue<SessionOperation> queue =
+            new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    private final Thread sender;
     private final AtomicLong registered = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile boolean batchSupported = true;
     private volatile String lastProblem;
 
     public SessionStoreRegistry(
-            String baseUrl, Optional<String> token, Path tokenFile, ObjectMapper json) {
-        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.token = new SessionStoreToken(token, tokenFile);
-        this.json = json;
+            String baseUrl,
+            Optional<String> token,
+            Path tokenFile,
+            ObjectMapper json,
+            int maxBatch,
+            Duration linger) {
+        this.api =
+                new SessionStoreApi(
+                        URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/"),
+                        new SessionStoreToken(token, tokenFile),
+                        json);
+        this.maxBatch = Math.max(1, maxBatch);
+        this.lingerNanos = Math.max(0, linger.toNanos());
+        this.sender = new Thread(this::sendLoop, "session-store-client");
+        sender.setDaemon(true);
+        sender.start();
     }
 
     @Override
     public void registered(CompletedSession session) {
-        try {
-            executor.execute(() -> register(session));
-        } catch (RejectedExecutionException e) {
-            destroy(session.secrets());
-            failure("registration queue full", session.sessionId());
-        }
-    }
-
-    private void register(CompletedSession s) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", s.sessionId());
-        body.put("handshakeId", s.handshakeId());
-        body.put("client", s.client());
-        body.put("server", s.server());
-        body.put("protocolVersion", s.protocolVersion());
-        body.put("cipherSuite", s.cipherSuite());
-        body.put("serverCertificateSerial", s.serverCertificateSerial());
-        if (s.clientCertificateSerial() != null) {
-            body.put("clientCertificateSerial", s.clientCertificateSerial());
-        }
-        body.put("createdAt", s.createdAt().toString());
-        if (s.resumedFrom() != null) {
-            body.put("resumedFrom", s.resumedFrom());
-            body.put("resumptionMethod", "psk");
-        }
-        Map<String, String> keys = new LinkedHashMap<>();
-        SessionSecrets secrets = s.secrets();
-        byte[] payload = null;
-        try {
-            Base64.Encoder b64 = Base64.getEncoder();
-            keys.put("clientTrafficSecret", b64(b64, secrets.clientApplicationTrafficSecret()));
-            keys.put("serverTrafficSecret", b64(b64, secrets.serverApplicationTrafficSecret()));
-            keys.put("exporterSecret", b64(b64, secrets.exporterMasterSecret()));
-            byte[] resumption = secrets.resumptionMasterSecret();
-            if (resumption.length > 0) {
-                keys.put("resumptionSecret", b64(b64, resumption));
-            }
-            body.put("keys", keys);
-            payload = json.writeValueAsBytes(body);
-            HttpResponse<String> r =
-                    send(
-                            HttpRequest.newBuilder(base.resolve("api/v1/sessions"))
-                                    .timeout(TIMEOUT)
-                                    .header("Content-Type", "application/json")
-                                    .header("Authorization", "Bearer " + token.get())
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(payload))
-                                    .build());
-            if (r.statusCode() == 201 || r.statusCode() == 200) {
-                registered.incrementAndGet();
-            } else {
-                failure("HTTP " + r.statusCode() + " " + problemType(r.body()), s.sessionId());
-            }
-        } catch (IOException | RuntimeException e) {
-            failure(e.getClass().getSimpleName() + ": " + e.getMessage(), s.sessionId());
-        } finally {
-            destroy(secrets);
-            keys.clear();
-            if (payload != null) {
-                java.util.Arrays.fill(payload, (byte) 0);
-            }
-        }
-    }
-
-    private static String b64(Base64.Encoder enc, byte[] secret) {
-        try {
-            return enc.encodeToString(secret);
-        } finally {
-            java.util.Arrays.fill(secret, (byte) 0);
+        SessionOperation.Registration r = new SessionOperation.Registration(session);
+        if (!running || !queue.offer(r)) {
+            r.discard();
+            failure(running ? "registration queue full" : "shutting down", session.sessionId());
         }
     }
 
     @Override
     public void closed(String sessionId, String closedBy, String reason) {
-        try {
-            executor.execute(
-                    () -> {
-                        try {
-                            HttpResponse<String> r =
-                                    send(
-                                            HttpRequest.newBuilder(
-                                                            base.resolve(
-                                                                    "api/v1/sessions/"
-                                                                            + enc(sessionId)
-                                                                            + "?closedBy="
-                                                                            + enc(closedBy)
-                                                                            + "&reason="
-                                                                            + enc(reason)))
-                                                    .timeout(TIMEOUT)
-                                                    .header(
-                                                            "Authorization",
-                                                            "Bearer " + token.get())
-                                                    .DELETE()
-                                                    .build());
-                            if (r.statusCode() >= 300 && r.statusCode() != 404) {
-                                LOG.warnf(
-                                        "session store refused to close session %s: HTTP %d",
-                                        sessionId, r.statusCode());
-                            }
-                        } catch (IOException | RuntimeException e) {
-                            LOG.warnf(
-                                    "cannot close session %s in the store: %s",
-                                    sessionId, e.getMessage());
-                        }
-                    });
-        } catch (RejectedExecutionException e) {
-            LOG.warnf("cannot close session %s in the store: too many closes queued", sessionId);
+        if (!running || !queue.offer(new SessionOperation.Closing(sessionId, closedBy, reason))) {
+            LOG.warnf(
+                    "cannot close session %s in the store: too many operations queued", sessionId);
         }
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+    private void sendLoop() {
+        List<SessionOperation> batch = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty()) {
+            try {
+                SessionOperation first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                fill(batch);
+                send(batch);
+            } catch (InterruptedException e) {
+                return; // close() gave up waiting: it destroys what is left
+            } catch (RuntimeException e) {
+                LOG.warnf("session store client: %s", e.toString());
+            } finally {
+                batch.forEach(SessionStoreRegistry::discard);
+                batch.clear();
+            }
         }
     }
 
-    private String problemType(String body) {
-        try {
-            return json.readTree(body).path("type").asText("");
-        } catch (IOException | RuntimeException e) {
-            return "";
+    /** Adds what is queued, waiting up to the linger (none once closing) for the batch to fill. */
+    private void fill(List<SessionOperation> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + lingerNanos;
+        queue.drainTo(batch, maxBatch - batch.size());
+        while (batch.size() < maxBatch && running) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            // In slices, so that close() does not wait out a long linger.
+            SessionOperation next = queue.poll(Math.min(left, SLICE_NANOS), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                continue;
+            }
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
         }
+    }
+
+    private void send(List<SessionOperation> batch) {
+        if (batch.size() > 1 && batchSupported) {
+            try {
+                List<SessionStoreApi.Outcome> outcomes = api.batch(batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    settle(batch.get(i), outcomes.get(i));
+                }
+                return;
+            } catch (SessionStoreApi.BatchUnsupported e) {
+                batchSupported = false;
+                LOG.infof("%s: registering sessions one request at a time", e.getMessage());
+            } catch (IOException | RuntimeException e) {
+                SessionStoreApi.Outcome lost = new SessionStoreApi.Outcome(false, problem(e));
+                batch.forEach(op -> settle(op, lost));
+                return;
+            }
+        }
+        for (SessionOperation op : batch) {
+            SessionStoreApi.Outcome outcome;
+            try {
+                outcome =
+                        op instanceof SessionOperation.Registration r
+                                ? api.register(r.session())
+                                : api.close((SessionOperation.Closing) op);
+            } catch (IOException | RuntimeException e) {
+                outcome = new SessionStoreApi.Outcome(false, problem(e));
+            }
+            settle(op, outcome);
+        }
+    }
+
+    private void settle(SessionOperation op, SessionStoreApi.Outcome outcome) {
+        if (op instanceof SessionOperation.Registration r) {
+            r.discard();
+            if (outcome.ok()) {
+                registered.incrementAndGet();
+            } else {
+                failure(outcome.problem(), r.sessionId());
+            }
+        } else if (!outcome.ok()) {
+            LOG.warnf(
+                    "cannot close session %s in the store: %s", op.sessionId(), outcome.problem());
+        }
+    }
+
+    private static void discard(SessionOperation op) {
+        if (op instanceof SessionOperation.Registration r) {
+            r.discard();
+        }
+    }
+
+    private static String problem(Exception e) {
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     private void failure(String problem, String sessionId) {
         failed.incrementAndGet();
         lastProblem = problem;
         LOG.warnf("session %s not registered in the session store: %s", sessionId, problem);
-    }
-
-    private static void destroy(SessionSecrets s) {
-        if (s != null) {
-            s.destroy();
-        }
     }
 
     public String lastProblem() {
@@ -221,8 +196,33 @@ public final class SessionStoreRegistry implements SessionRegistry, AutoCloseabl
         return failed.get();
     }
 
+    /** HTTP requests sent to the store since start (a batch is one). */
+    public long requestsSent() {
+        return api.requests();
+    }
+
+    /**
+     * Stops taking operations and sends what is queued (up to a few seconds); what is still queued
+     * after that is dropped, its secrets destroyed and its registrations counted as failed.
+     */
     @Override
     public void close() {
-        executor.shutdown();
+        running = false;
+        try {
+            sender.join(FLUSH_AT_CLOSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (sender.isAlive()) {
+            sender.interrupt();
+        }
+        List<SessionOperation> left = new ArrayList<>();
+        queue.drainTo(left);
+        for (SessionOperation op : left) {
+            if (op instanceof SessionOperation.Registration r) {
+                r.discard();
+                failure("not sent before shutdown", r.sessionId());
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.tlsuite.handshake.support.StandInSessionStore;
 import io.tlsuite.handshake.support.TestCertificateAuthority;
 import io.tlsuite.protocol.EngineOutput;
 import io.tlsuite.protocol.SessionSecrets;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,6 +58,154 @@ class SessionStoreRegistryTest {
         }
     }
 
+    static CompletedSession session(String id, SessionSecrets secrets) {
+        return new CompletedSession(
+                id,
+                "hs-" + id,
+                "127.0.0.1:5555",
+                "handshake-service/test",
+                "TLSv1.3",
+                "TLS_AES_128_GCM_SHA256",
+                "abc123",
+                null,
+                null,
+                Instant.now(),
+                secrets);
+    }
+
+    static SessionStoreRegistry registry(String url, int maxBatch, Duration linger) {
+        return new SessionStoreRegistry(
+                url,
+                Optional.of("tok"),
+                Path.of("/nonexistent"),
+                new ObjectMapper(),
+                maxBatch,
+                linger);
+    }
+
+    @Test
+    void sessionsQueuedWhileTheStoreIsBusyTravelTogetherAndNoneIsLost() throws Exception {
+        SessionSecrets secrets = secrets();
+        try (StandInSessionStore store = new StandInSessionStore(true)) {
+            SessionStoreRegistry registry = registry(store.url(), 100, Duration.ZERO);
+            List<SessionSecrets> copies = new ArrayList<>();
+            List<String> expected = new ArrayList<>();
+            // The first registration is sent at once, and the store holds that request ...
+            SessionSecrets first = copy(secrets);
+            copies.add(first);
+            registry.registered(session("s-0", first));
+            expected.add("register s-0");
+            store.firstArrived.await();
+            // ... so everything that happens meanwhile (its close, 150 more sessions and their
+            // closes) waits in the queue, and must go in batches of at most 100.
+            registry.closed("s-0", "client", "close_notify");
+            expected.add("close s-0");
+            for (int i = 1; i <= 150; i++) {
+                SessionSecrets c = copy(secrets);
+                copies.add(c);
+                registry.registered(session("s-" + i, c));
+                registry.closed("s-" + i, "client", "close_notify");
+                expected.add("register s-" + i);
+                expected.add("close s-" + i);
+            }
+            store.release.countDown();
+            await().atMost(Duration.ofSeconds(20)).until(() -> registry.registeredCount() == 151);
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.operations.size() == 302);
+            // Every registration and close arrived once, in the order they happened.
+            assertThat(store.received()).containsExactlyElementsOf(expected);
+            // 300 operations queued behind a busy store went in batches of at most 100.
+            assertThat(store.batchSizes).allMatch(n -> n <= 100);
+            assertThat(registry.requestsSent()).isLessThanOrEqualTo(1 + 4);
+            assertThat(registry.failedCount()).isZero();
+            // The keys reached the store base64-encoded, and every copy was destroyed once sent.
+            JsonNode reg = store.operations.get(2).path("register");
+            assertThat(reg.path("keys").path("clientTrafficSecret").asText())
+                    .isEqualTo(
+                            java.util.Base64.getEncoder()
+                                    .encodeToString(secrets.clientApplicationTrafficSecret()));
+            assertThat(copies)
+                    .allSatisfy(
+                            c ->
+                                    assertThat(c.clientApplicationTrafficSecret())
+                                            .containsOnly((byte) 0));
+            registry.close();
+        }
+    }
+
+    @Test
+    void aStoreWithoutTheBatchEndpointGetsEverySessionByItsSingleCall() throws Exception {
+        SessionSecrets secrets = secrets();
+        try (StandInSessionStore store = new StandInSessionStore(false)) {
+            store.release.countDown();
+            // A long linger: the ten registrations and closes are queued together.
+            SessionStoreRegistry registry = registry(store.url(), 100, Duration.ofMillis(300));
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                registry.registered(session("s-" + i, copy(secrets)));
+                registry.closed("s-" + i, "server", "idle-timeout");
+                expected.add("register s-" + i);
+                expected.add("close s-" + i);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> store.operations.size() == 20);
+            assertThat(store.received()).containsExactlyElementsOf(expected);
+            // The secrets survived the refused batch: each single registration carried them.
+            assertThat(
+                            store.operations
+                                    .get(0)
+                                    .path("register")
+                                    .path("keys")
+                                    .path("clientTrafficSecret")
+                                    .asText())
+                    .isEqualTo(
+                            java.util.Base64.getEncoder()
+                                    .encodeToString(secrets.clientApplicationTrafficSecret()));
+            assertThat(registry.registeredCount()).isEqualTo(10);
+            assertThat(registry.failedCount()).isZero();
+            registry.close();
+        }
+    }
+
+    @Test
+    void closingSendsWhatIsQueuedAtOnce() throws Exception {
+        SessionSecrets secrets = secrets();
+        try (StandInSessionStore store = new StandInSessionStore(true)) {
+            store.release.countDown();
+            // A linger far longer than close() waits: only flushing at close sends these.
+            SessionStoreRegistry registry = registry(store.url(), 100, Duration.ofMinutes(10));
+            for (int i = 0; i < 5; i++) {
+                registry.registered(session("s-" + i, copy(secrets)));
+            }
+            registry.closed("s-0", "server", "shutdown");
+            registry.close();
+            assertThat(store.received())
+                    .containsExactly(
+                            "register s-0",
+                            "register s-1",
+                            "register s-2",
+                            "register s-3",
+                            "register s-4",
+                            "close s-0");
+            assertThat(registry.registeredCount()).isEqualTo(5);
+            // After close nothing more is taken; a late registration is counted, its keys dropped.
+            SessionSecrets late = copy(secrets);
+            registry.registered(session("s-late", late));
+            assertThat(registry.failedCount()).isEqualTo(1);
+            assertThat(late.clientApplicationTrafficSecret()).containsOnly((byte) 0);
+        }
+    }
+
+    static SessionSecrets copy(SessionSecrets s) {
+        return new SessionSecrets(
+                s.isClient(),
+                s.negotiated(),
+                s.clientApplicationTrafficSecret(),
+                s.serverApplicationTrafficSecret(),
+                s.exporterMasterSecret(),
+                s.resumptionMasterSecret(),
+                0,
+                0);
+    }
+
     @Test
     void registersWithTheTokenFromTheFileAndClosesAndSurvivesAStoreThatIsDown() throws Exception {
         List<Call> calls = new CopyOnWriteArrayList<>();
@@ -82,7 +232,9 @@ class SessionStoreRegistryTest {
                         "http://127.0.0.1:" + store.getAddress().getPort(),
                         Optional.empty(),
                         tokenFile,
-                        new ObjectMapper());
+                        new ObjectMapper(),
+                        100,
+                        Duration.ofMillis(10));
         try {
             SessionSecrets secrets = secrets();
             registry.registered(

@@ -40,6 +40,27 @@ public final class TestTls {
         return Files.isExecutable(Path.of("/usr/bin/openssl"));
     }
 
+    /**
+     * {@code openssl s_client} to {@code localhost:port} (SNI localhost, trusting {@code root})
+     * getting {@code /} over HTTP/1.1 with {@code Connection: close}; stdout and stderr.
+     */
+    public static String opensslPage(int port, X509Certificate root, String... options)
+            throws Exception {
+        List<String> args = new java.util.ArrayList<>();
+        args.addAll(
+                List.of(
+                        "s_client",
+                        "-connect",
+                        "localhost:" + port,
+                        "-servername",
+                        "localhost",
+                        "-CAfile",
+                        writePem(root).toString(),
+                        "-ign_eof"));
+        args.addAll(List.of(options));
+        return openssl("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", args);
+    }
+
     /** Runs openssl with {@code stdin} as input; returns stdout and stderr together. */
     public static String openssl(String stdin, List<String> args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>();

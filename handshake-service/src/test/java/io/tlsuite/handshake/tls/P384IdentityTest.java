@@ -16,8 +16,6 @@ import io.tlsuite.kafka.KafkaBrokerTestResource;
 import jakarta.inject.Inject;
 import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -91,19 +89,6 @@ class P384IdentityTest {
 
     private String openssl(java.security.cert.X509Certificate root, String... options)
             throws Exception {
-        List<String> args = new ArrayList<>();
-        args.addAll(
-                List.of(
-                        "s_client",
-                        "-connect",
-                        "localhost:" + server.port(),
-                        "-servername",
-                        "localhost",
-                        "-CAfile",
-                        TestTls.writePem(root).toString(),
-                        "-ign_eof"));
-        args.addAll(List.of(options));
-        return TestTls.openssl(
-                "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", args);
+        return TestTls.opensslPage(server.port(), root, options);
     }
 }

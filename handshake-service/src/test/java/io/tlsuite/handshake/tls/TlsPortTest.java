@@ -397,20 +397,7 @@ class TlsPortTest {
 
     /** {@code openssl s_client} with these options, sending {@code GET /}; its whole output. */
     private String getPageWithOpenssl(String... options) throws Exception {
-        List<String> args = new java.util.ArrayList<>();
-        args.addAll(
-                List.of(
-                        "s_client",
-                        "-connect",
-                        "localhost:" + port,
-                        "-servername",
-                        "localhost",
-                        "-CAfile",
-                        TestTls.writePem(root).toString(),
-                        "-ign_eof"));
-        args.addAll(List.of(options));
-        return TestTls.openssl(
-                "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", args);
+        return TestTls.opensslPage(port, root, options);
     }
 
     private static <T> T first(List<EventEnvelope> events, Class<T> type) {

@@ -24,12 +24,18 @@ public class ServiceEvents {
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "tlsuite.service-name") String service,
             @ConfigProperty(name = "tlsuite.instance") String instance,
+            @ConfigProperty(name = "tlsuite.events.linger-ms", defaultValue = "5") int lingerMs,
             Config config) {
         // A shorter delivery timeout than Kafka's 2 minutes: a failed send comes back to the
         // caller's buffer (or outbox), which keeps it until the broker returns.
         Map<String, Object> overrides = new HashMap<>(KafkaClientConfig.security(config));
         overrides.put("delivery.timeout.ms", 30000);
         overrides.put("request.timeout.ms", 10000);
+        // How long a send waits for others to share its request: the broker's and the consumers'
+        // cost is per request more than per event. No compression: lz4 and snappy need libraries
+        // that not every consumer has (the dashboard fails on them), and gzip costs more CPU
+        // than it saves on events this small.
+        overrides.put("linger.ms", lingerMs);
         return EventPublisher.create(bootstrap, "/tlsuite/" + service + "/" + instance, overrides);
     }
 

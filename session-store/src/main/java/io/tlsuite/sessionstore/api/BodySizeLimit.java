@@ -10,8 +10,9 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Refuses declared bodies larger than {@code sessionstore.max-body-bytes} with a 413 problem before
- * anything reads them. Bodies without a length are capped by {@code quarkus.http.limits}.
+ * Refuses declared bodies larger than {@code sessionstore.max-body-bytes} (batches: {@code
+ * sessionstore.batch.max-body-bytes}) with a 413 problem before anything reads them. Bodies without
+ * a length are capped by {@code quarkus.http.limits}.
  */
 @Provider
 @PreMatching
@@ -20,7 +21,21 @@ class BodySizeLimit implements ContainerRequestFilter {
     /** Read on first use: providers may be built before runtime configuration is there. */
     private volatile int limit = -1;
 
-    private int limit() {
+    private volatile int batchLimit = -1;
+
+    private int limit(ContainerRequestContext request) {
+        if (request.getUriInfo().getRequestUri().getRawPath().startsWith(BATCHES)) {
+            int l = batchLimit;
+            if (l < 0) {
+                l =
+                        ConfigProvider.getConfig()
+                                .getOptionalValue(
+                                        "sessionstore.batch.max-body-bytes", Integer.class)
+                                .orElse(524_288);
+                batchLimit = l;
+            }
+            return l;
+        }
         int l = limit;
         if (l < 0) {
             l = ConfigProvider.getConfig().getValue("sessionstore.max-body-bytes", Integer.class);
@@ -28,6 +43,11 @@ class BodySizeLimit implements ContainerRequestFilter {
         }
         return l;
     }
+
+    /**
+     * Batches carry many sessions: they have their own limit, sessionstore.batch.max-body-bytes.
+     */
+    private static final String BATCHES = "/api/v1/session-batches";
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -41,11 +61,12 @@ class BodySizeLimit implements ContainerRequestFilter {
         } catch (NumberFormatException e) {
             return;
         }
-        if (declared > limit()) {
+        int limit = limit(request);
+        if (declared > limit) {
             request.abortWith(
                     Problem.of(
                                     CommonProblems.BODY_TOO_LARGE,
-                                    "bodies are limited to " + limit() + " bytes")
+                                    "bodies are limited to " + limit + " bytes")
                             .at(request.getUriInfo().getRequestUri().getRawPath())
                             .toResponse());
         }

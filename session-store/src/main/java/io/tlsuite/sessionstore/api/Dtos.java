@@ -98,6 +98,44 @@ final class Dtos {
         }
     }
 
+    /**
+     * Body of {@code POST /api/v1/session-batches}: registrations and closes, applied in order.
+     * Each operation has exactly one of {@code register} and {@code close}.
+     */
+    record SessionBatch(List<SessionOperation> operations) {
+        @Override
+        public String toString() {
+            return "SessionBatch[" + (operations == null ? 0 : operations.size()) + " operations]";
+        }
+    }
+
+    /** One operation of a batch: a registration (the body of {@code POST /sessions}) or a close. */
+    record SessionOperation(SessionRequest register, SessionClose close) {
+        @Override
+        public String toString() {
+            return register != null ? "register " + register : "close " + close;
+        }
+    }
+
+    /** A close in a batch: what {@code DELETE /api/v1/sessions/{id}} takes in its URL. */
+    record SessionClose(String id, String closedBy, String reason) {}
+
+    /**
+     * The outcome of one operation, in the order sent: {@code status} is what the single call would
+     * have answered (201 registered, 200 closed, else the problem's status); {@code problem} only
+     * on failure.
+     */
+    record OperationResult(
+            int index,
+            String operation,
+            String id,
+            int status,
+            Boolean alreadyEnded,
+            Map<String, Object> problem) {}
+
+    /** Answer of {@code POST /api/v1/session-batches}: one result per operation, in order. */
+    record SessionBatchResult(int succeeded, int failed, List<OperationResult> results) {}
+
     /** Outcome of a close; {@code alreadyEnded} marks a repeated (idempotent) close. */
     record CloseResult(SessionView session, boolean alreadyEnded, int ticketsWithdrawn) {}
 

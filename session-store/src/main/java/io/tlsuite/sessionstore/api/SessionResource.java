@@ -57,6 +57,17 @@ public class SessionResource {
     @SecurityRequirement(name = "serviceToken")
     @Operation(summary = "Register a session with its key material (service token)")
     public Response create(SessionRequest body, @Context UriInfo uri) {
+        Session session = register(registry, body);
+        return Response.created(uri.getAbsolutePathBuilder().path(session.id()).build())
+                .entity(SessionView.of(session))
+                .build();
+    }
+
+    /**
+     * Checks a registration as {@code POST /api/v1/sessions} does and registers it; shared with
+     * {@link SessionBatchResource}, so that a batch accepts exactly what one call accepts.
+     */
+    static Session register(SessionRegistry registry, SessionRequest body) {
         Checks.requireBody(body);
         Checks c = new Checks();
         String id = body.id() == null ? UUID.randomUUID().toString() : c.id("id", body.id(), true);
@@ -118,25 +129,37 @@ public class SessionResource {
             keys.values().forEach(v -> Arrays.fill(v, (byte) 0));
             throw e;
         }
-        Session session =
-                registry.register(
-                        new SessionRegistry.NewSession(
-                                id,
-                                handshakeId,
-                                client,
-                                server,
-                                version,
-                                suite,
-                                serverSerial,
-                                clientSerial,
-                                body.createdAt(),
-                                expiresAt,
-                                resumedFrom,
-                                method),
-                        KeyMaterial.adopt(keys));
-        return Response.created(uri.getAbsolutePathBuilder().path(session.id()).build())
-                .entity(SessionView.of(session))
-                .build();
+        return registry.register(
+                new SessionRegistry.NewSession(
+                        id,
+                        handshakeId,
+                        client,
+                        server,
+                        version,
+                        suite,
+                        serverSerial,
+                        clientSerial,
+                        body.createdAt(),
+                        expiresAt,
+                        resumedFrom,
+                        method),
+                KeyMaterial.adopt(keys));
+    }
+
+    /**
+     * Checks a close as {@code DELETE /api/v1/sessions/{id}} does and closes the session; shared
+     * with {@link SessionBatchResource}.
+     */
+    static SessionRegistry.Ending close(
+            SessionRegistry registry, String id, String closedBy, String reason) {
+        Checks c = new Checks();
+        String by = closedBy == null ? "server" : closedBy.trim().toLowerCase(Locale.ROOT);
+        if (!by.equals("client") && !by.equals("server") && !by.equals("operator")) {
+            c.fail("closedBy", "client, server or operator");
+        }
+        String why = c.id("reason", reason, false);
+        c.throwIfAny();
+        return registry.close(id, by, why == null ? "close_notify" : why);
     }
 
     @GET
@@ -214,14 +237,7 @@ public class SessionResource {
             @PathParam("id") String id,
             @QueryParam("closedBy") String closedBy,
             @QueryParam("reason") String reason) {
-        Checks c = new Checks();
-        String by = closedBy == null ? "server" : closedBy.trim().toLowerCase(Locale.ROOT);
-        if (!by.equals("client") && !by.equals("server") && !by.equals("operator")) {
-            c.fail("closedBy", "client, server or operator");
-        }
-        String why = c.id("reason", reason, false);
-        c.throwIfAny();
-        var ending = registry.close(id, by, why == null ? "close_notify" : why);
+        var ending = close(registry, id, closedBy, reason);
         return new CloseResult(
                 SessionView.of(ending.session()), ending.alreadyEnded(), ending.ticketsWithdrawn());
     }

@@ -268,6 +268,160 @@ abstract class SessionApiContract {
                 r -> assertThat(r.json()).doesNotContain(CLIENT_KEY, SERVER_KEY, RESUMPTION_KEY));
     }
 
+    // --- batches (POST /api/v1/session-batches)
+
+    static Map<String, Object> register(Map<String, Object> session) {
+        return Map.of("register", session);
+    }
+
+    static Map<String, Object> closeOp(String id) {
+        return Map.of("close", Map.of("id", id, "closedBy", "client", "reason", "close_notify"));
+    }
+
+    static ValidatableResponse batch(List<?> operations) {
+        return service()
+                .contentType(ContentType.JSON)
+                .body(Map.of("operations", operations))
+                .post("/api/v1/session-batches")
+                .then();
+    }
+
+    @Test
+    void aBatchAppliesItsOperationsInOrderWithTheEventsOfSingleCalls() {
+        String a = newId();
+        String b = newId();
+        batch(List.of(register(session(a, "BA01")), register(session(b, "BA01")), closeOp(a)))
+                .statusCode(200)
+                .body("succeeded", equalTo(3))
+                .body("failed", equalTo(0))
+                .body("results.index", equalTo(List.of(0, 1, 2)))
+                .body("results.operation", equalTo(List.of("register", "register", "close")))
+                .body("results.id", equalTo(List.of(a, b, a)))
+                .body("results.status", equalTo(List.of(201, 201, 200)))
+                .body("results[2].alreadyEnded", equalTo(false))
+                .body(not(containsString(CLIENT_KEY)));
+        given().get("/api/v1/sessions/" + a)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("CLOSED"))
+                .body("keysPresent", equalTo(false));
+        given().get("/api/v1/sessions/" + b)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("ACTIVE"))
+                .body("keyCount", equalTo(3));
+        // The keys sent in a batch are the ones read back.
+        service()
+                .get("/api/v1/sessions/" + b + "/keys")
+                .then()
+                .statusCode(200)
+                .body("keys.clientTrafficSecret", equalTo(CLIENT_KEY));
+
+        List<SessionTopic.Raw> raws =
+                SessionTopic.read(
+                        raw ->
+                                SessionTopic.hasTypes(
+                                                        a,
+                                                        "tls.session.created",
+                                                        "tls.session.closed",
+                                                        "tls.session.keys-destroyed")
+                                                .test(raw)
+                                        && SessionTopic.hasTypes(b, "tls.session.created")
+                                                .test(raw),
+                        Duration.ofSeconds(20));
+        assertThat(SessionTopic.of(raws, a))
+                .extracting(EventEnvelope::type)
+                .containsExactly(
+                        "tls.session.created", "tls.session.closed", "tls.session.keys-destroyed");
+        assertThat(SessionTopic.of(raws, b))
+                .extracting(EventEnvelope::type)
+                .containsExactly("tls.session.created");
+        raws.forEach(
+                r -> assertThat(r.json()).doesNotContain(CLIENT_KEY, SERVER_KEY, RESUMPTION_KEY));
+    }
+
+    @Test
+    void aBadOperationFailsAloneWithTheProblemOfItsSingleCall() {
+        String good = newId();
+        Map<String, Object> old = session(newId(), "BA02");
+        old.put("protocolVersion", "TLSv1.0");
+        Map<String, Object> neither = Map.of();
+        batch(
+                        List.of(
+                                register(session(good, "BA02")),
+                                register(old),
+                                register(session(good, "BA02")),
+                                closeOp("never-registered-" + UUID.randomUUID()),
+                                neither,
+                                Map.of("close", Map.of("id", "bad id!"))))
+                .statusCode(200)
+                .body("succeeded", equalTo(1))
+                .body("failed", equalTo(5))
+                .body("results.status", equalTo(List.of(201, 400, 409, 404, 400, 400)))
+                .body(
+                        "results[1].problem.type",
+                        equalTo("https://tlsuite.dev/problems/invalid-request"))
+                .body("results[1].problem.errors.field", hasItem("protocolVersion"))
+                .body(
+                        "results[2].problem.type",
+                        equalTo("https://tlsuite.dev/problems/session-exists"))
+                .body(
+                        "results[3].problem.type",
+                        equalTo("https://tlsuite.dev/problems/session-not-found"))
+                .body(
+                        "results[4].problem.type",
+                        equalTo("https://tlsuite.dev/problems/invalid-request"))
+                .body("results[5].problem.errors.field", hasItem("close.id"))
+                .body(not(containsString("Exception")));
+        given().get("/api/v1/sessions/" + good)
+                .then()
+                .statusCode(200)
+                .body("state", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void batchesNeedTheServiceTokenAndStayWithinTheirLimits() {
+        Map<String, Object> body =
+                Map.of("operations", List.of(register(session(newId(), "BA03"))));
+        isProblem(
+                given().contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/api/v1/session-batches")
+                        .then(),
+                401,
+                "unauthorized");
+        isProblem(
+                given().header("Authorization", "Bearer wrong")
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .post("/api/v1/session-batches")
+                        .then(),
+                403,
+                "forbidden");
+        isProblem(batch(List.of()), 400, "invalid-request");
+        isProblem(
+                service()
+                        .contentType(ContentType.JSON)
+                        .body("{}")
+                        .post("/api/v1/session-batches")
+                        .then(),
+                400,
+                "invalid-request");
+        List<Object> tooMany = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            tooMany.add(closeOp("s-" + i));
+        }
+        isProblem(batch(tooMany), 400, "invalid-request");
+        isProblem(
+                service()
+                        .contentType(ContentType.JSON)
+                        .body("{\"operations\":[" + "{},".repeat(200_000) + "{}]}")
+                        .post("/api/v1/session-batches")
+                        .then(),
+                413,
+                "body-too-large");
+    }
+
     @Test
     void unknownIdsAreProblems() {
         isProblem(given().get("/api/v1/sessions/nope").then(), 404, "session-not-found");
@@ -810,7 +964,8 @@ abstract class SessionApiContract {
                 .then()
                 .statusCode(200)
                 .body(containsString("/api/v1/sessions/{id}/keys"))
-                .body(containsString("/api/v1/tickets/lookup"));
+                .body(containsString("/api/v1/tickets/lookup"))
+                .body(containsString("/api/v1/session-batches"));
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)

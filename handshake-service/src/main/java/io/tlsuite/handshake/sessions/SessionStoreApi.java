@@ -1,0 +1,213 @@
+package io.tlsuite.handshake.sessions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsuite.protocol.SessionSecrets;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The session store's REST calls for completed sessions, with the service token: {@code POST
+ * /api/v1/session-batches} (many registrations and closes in one request), and the single calls
+ * {@code POST /api/v1/sessions} and {@code DELETE /api/v1/sessions/{id}}. The copies of the secrets
+ * made for a body are zeroised once encoded, and the body once sent, whatever the outcome; the
+ * sessions' own secrets stay the caller's to destroy (it may have to send them again).
+ */
+final class SessionStoreApi {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    /** The store's answer to one operation. */
+    record Outcome(boolean ok, String problem) {
+        static final Outcome OK = new Outcome(true, null);
+    }
+
+    /** The store does not know the batch endpoint (an older version): send single calls. */
+    static final class BatchUnsupported extends IOException {
+        BatchUnsupported(int status) {
+            super("the session store has no batch endpoint (HTTP " + status + ")");
+        }
+    }
+
+    private final URI base;
+    private final SessionStoreToken token;
+    private final ObjectMapper json;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile long requests;
+
+    SessionStoreApi(URI base, SessionStoreToken token, ObjectMapper json) {
+        this.base = base;
+        this.token = token;
+        this.json = json;
+    }
+
+    /** HTTP requests sent so far (one thread sends, any reads). */
+    long requests() {
+        return requests;
+    }
+
+    /**
+     * One request for every operation; the outcomes come back in the same order.
+     *
+     * @throws BatchUnsupported when the store answers 404 or 405 (nothing was applied)
+     * @throws IOException when the request as a whole failed (nothing known about any operation)
+     */
+    List<Outcome> batch(List<SessionOperation> operations) throws IOException {
+        List<Object> ops = new ArrayList<>(operations.size());
+        for (SessionOperation op : operations) {
+            ops.add(
+                    op instanceof SessionOperation.Registration r
+                            ? Map.of("register", registration(r.session()))
+                            : Map.of("close", closing((SessionOperation.Closing) op)));
+        }
+        HttpResponse<String> r = send("api/v1/session-batches", "POST", Map.of("operations", ops));
+        if (r.statusCode() == 404 || r.statusCode() == 405) {
+            throw new BatchUnsupported(r.statusCode());
+        }
+        if (r.statusCode() != 200) {
+            throw new IOException("HTTP " + r.statusCode() + " " + problemType(r.body()));
+        }
+        JsonNode results = json.readTree(r.body()).path("results");
+        List<Outcome> outcomes = new ArrayList<>(operations.size());
+        for (int i = 0; i < operations.size(); i++) {
+            JsonNode result = results.path(i);
+            int status = result.path("status").asInt(0);
+            boolean ok =
+                    operations.get(i) instanceof SessionOperation.Registration
+                            ? status == 201 || status == 200
+                            : status == 200 || status == 404;
+            outcomes.add(
+                    ok
+                            ? Outcome.OK
+                            : new Outcome(
+                                    false,
+                                    "HTTP "
+                                            + status
+                                            + " "
+                                            + result.path("problem").path("type").asText("")));
+        }
+        return outcomes;
+    }
+
+    /** {@code POST /api/v1/sessions} for one session. */
+    Outcome register(CompletedSession session) throws IOException {
+        HttpResponse<String> r = send("api/v1/sessions", "POST", registration(session));
+        return r.statusCode() == 201 || r.statusCode() == 200
+                ? Outcome.OK
+                : new Outcome(false, "HTTP " + r.statusCode() + " " + problemType(r.body()));
+    }
+
+    /** {@code DELETE /api/v1/sessions/{id}}; a session the store never knew is not a failure. */
+    Outcome close(SessionOperation.Closing c) throws IOException {
+        HttpResponse<String> r =
+                send(
+                        "api/v1/sessions/"
+                                + enc(c.sessionId())
+                                + "?closedBy="
+                                + enc(c.closedBy())
+                                + "&reason="
+                                + enc(c.reason()),
+                        "DELETE",
+                        null);
+        return r.statusCode() < 300 || r.statusCode() == 404
+                ? Outcome.OK
+                : new Outcome(false, "HTTP " + r.statusCode());
+    }
+
+    /** The registration body (the session's secrets stay intact). */
+    private static Map<String, Object> registration(CompletedSession s) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", s.sessionId());
+        body.put("handshakeId", s.handshakeId());
+        body.put("client", s.client());
+        body.put("server", s.server());
+        body.put("protocolVersion", s.protocolVersion());
+        body.put("cipherSuite", s.cipherSuite());
+        body.put("serverCertificateSerial", s.serverCertificateSerial());
+        if (s.clientCertificateSerial() != null) {
+            body.put("clientCertificateSerial", s.clientCertificateSerial());
+        }
+        body.put("createdAt", s.createdAt().toString());
+        if (s.resumedFrom() != null) {
+            body.put("resumedFrom", s.resumedFrom());
+            body.put("resumptionMethod", "psk");
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        SessionSecrets secrets = s.secrets();
+        Base64.Encoder b64 = Base64.getEncoder();
+        keys.put("clientTrafficSecret", b64(b64, secrets.clientApplicationTrafficSecret()));
+        keys.put("serverTrafficSecret", b64(b64, secrets.serverApplicationTrafficSecret()));
+        keys.put("exporterSecret", b64(b64, secrets.exporterMasterSecret()));
+        byte[] resumption = secrets.resumptionMasterSecret();
+        if (resumption.length > 0) {
+            keys.put("resumptionSecret", b64(b64, resumption));
+        }
+        body.put("keys", keys);
+        return body;
+    }
+
+    private static Map<String, Object> closing(SessionOperation.Closing c) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", c.sessionId());
+        body.put("closedBy", c.closedBy());
+        body.put("reason", c.reason());
+        return body;
+    }
+
+    private static String b64(Base64.Encoder enc, byte[] secret) {
+        try {
+            return enc.encodeToString(secret);
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+        }
+    }
+
+    private HttpResponse<String> send(String path, String method, Object body) throws IOException {
+        byte[] payload = body == null ? null : json.writeValueAsBytes(body);
+        try {
+            HttpRequest.Builder b =
+                    HttpRequest.newBuilder(base.resolve(path))
+                            .timeout(TIMEOUT)
+                            .header("Authorization", "Bearer " + token.get());
+            if (payload != null) {
+                b.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
+            } else {
+                b.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            requests++;
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            if (payload != null) {
+                Arrays.fill(payload, (byte) 0);
+            }
+        }
+    }
+
+    private String problemType(String body) {
+        try {
+            return json.readTree(body).path("type").asText("");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
