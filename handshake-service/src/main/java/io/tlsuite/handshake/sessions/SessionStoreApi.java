@@ -83,30 +83,29 @@ final class SessionStoreApi {
         List<Outcome> outcomes = new ArrayList<>(operations.size());
         for (int i = 0; i < operations.size(); i++) {
             JsonNode result = results.path(i);
-            int status = result.path("status").asInt(0);
-            boolean ok =
-                    operations.get(i) instanceof SessionOperation.Registration
-                            ? status == 201 || status == 200
-                            : status == 200 || status == 404;
             outcomes.add(
-                    ok
-                            ? Outcome.OK
-                            : new Outcome(
-                                    false,
-                                    "HTTP "
-                                            + status
-                                            + " "
-                                            + result.path("problem").path("type").asText("")));
+                    outcome(
+                            operations.get(i) instanceof SessionOperation.Registration,
+                            result.path("status").asInt(0),
+                            result.path("problem").path("type").asText("")));
         }
         return outcomes;
+    }
+
+    /**
+     * What the store's status for one operation means, in a batch or as a single call: a
+     * registration is taken with 201 (or 200), a close with 200, or 404 for a session the store
+     * never knew (not a failure).
+     */
+    private static Outcome outcome(boolean registration, int status, String problemType) {
+        boolean ok = registration ? status == 201 || status == 200 : status == 200 || status == 404;
+        return ok ? Outcome.OK : new Outcome(false, "HTTP " + status + " " + problemType);
     }
 
     /** {@code POST /api/v1/sessions} for one session. */
     Outcome register(CompletedSession session) throws IOException {
         HttpResponse<String> r = send("api/v1/sessions", "POST", registration(session));
-        return r.statusCode() == 201 || r.statusCode() == 200
-                ? Outcome.OK
-                : new Outcome(false, "HTTP " + r.statusCode() + " " + problemType(r.body()));
+        return outcome(true, r.statusCode(), problemType(r.body()));
     }
 
     /** {@code DELETE /api/v1/sessions/{id}}; a session the store never knew is not a failure. */
@@ -121,9 +120,7 @@ final class SessionStoreApi {
                                 + enc(c.reason()),
                         "DELETE",
                         null);
-        return r.statusCode() < 300 || r.statusCode() == 404
-                ? Outcome.OK
-                : new Outcome(false, "HTTP " + r.statusCode());
+        return outcome(false, r.statusCode(), problemType(r.body()));
     }
 
     /** The registration body (the session's secrets stay intact). */
