@@ -31,6 +31,15 @@ public final class EventCatalog {
                     SessionEvent.class,
                     AgentEvent.class);
 
+    /** Every published event asks for its type: read each class's annotation once. */
+    private static final ClassValue<String> TYPES =
+            new ClassValue<>() {
+                @Override
+                protected String computeValue(Class<?> type) {
+                    return annotatedType(type);
+                }
+            };
+
     private static final Map<String, Class<? extends LifecycleEvent>> BY_TYPE = scan();
 
     private EventCatalog() {}
@@ -42,6 +51,10 @@ public final class EventCatalog {
 
     /** The CloudEvents type of an event class, e.g. {@code tls.session.closed}. */
     public static String typeOf(Class<? extends LifecycleEvent> eventClass) {
+        return TYPES.get(eventClass);
+    }
+
+    private static String annotatedType(Class<?> eventClass) {
         EventType annotation = eventClass.getAnnotation(EventType.class);
         if (annotation == null) {
             throw new IllegalArgumentException(eventClass.getName() + " has no @EventType");

@@ -53,6 +53,43 @@ class EventCodecTest {
                 .isEqualTo("application/cloudevents+json");
     }
 
+    @ParameterizedTest
+    @MethodSource("everyEventType")
+    void everyTypeIsWrittenByteForByteAsTheCloudEventsSdkWritesIt(
+            Class<? extends LifecycleEvent> type) {
+        EventEnvelope envelope =
+                EventCodec.envelope(
+                        SampleEvents.sample(type), "/tlsuite/test/a%20b?x=y&z=\u00e9#f");
+        assertThat(new String(EventCodec.serialize(envelope), StandardCharsets.UTF_8))
+                .isEqualTo(
+                        new String(EventCodec.serializeWithSdk(envelope), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void timesWithoutFractionsOrInOtherOffsetsAreWrittenAsTheSdkWritesThem() {
+        LifecycleEvent event = SampleEvents.sample(HandshakeFailed.class);
+        for (java.time.OffsetDateTime time :
+                List.of(
+                        java.time.OffsetDateTime.parse("2026-12-02T12:00:00Z"),
+                        java.time.OffsetDateTime.parse("2026-12-02T12:00:00.120+02:00"),
+                        java.time.OffsetDateTime.parse("2026-12-02T12:00:00.000000001Z"))) {
+            EventEnvelope envelope =
+                    new EventEnvelope("id-1", "/s", "tls.handshake.failed", "hs-1", time, 1, event);
+            assertThat(EventCodec.serialize(envelope))
+                    .isEqualTo(EventCodec.serializeWithSdk(envelope));
+        }
+    }
+
+    @Test
+    void aSourceThatIsNotAUriIsRefusedAsTheSdkRefusesIt() {
+        EventEnvelope envelope =
+                EventCodec.envelope(SampleEvents.sample(HandshakeFailed.class), "/bad source");
+        assertThatThrownBy(() -> EventCodec.serialize(envelope))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventCodec.serializeWithSdk(envelope))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void theWireFormatIsCloudEventsStructuredJson() throws Exception {
         HandshakeFailed failed =
