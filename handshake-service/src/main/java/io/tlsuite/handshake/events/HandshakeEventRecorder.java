@@ -24,9 +24,6 @@ import io.tlsuite.protocol.message.HandshakeMessage.CertificateVerify;
 import io.tlsuite.protocol.message.HandshakeMessage.ClientHello;
 import io.tlsuite.protocol.message.HandshakeMessage.ServerHello;
 import io.tlsuite.protocol.message.Tls12HandshakeMessage;
-import java.io.ByteArrayInputStream;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -45,9 +42,9 @@ public final class HandshakeEventRecorder implements TlsListener {
     private final Consumer<HandshakeEvent> sink;
     private final long startNanos;
     private String state = "Start";
-    private X509Certificate sentLeaf;
+    private LeafFacts sentLeaf;
     private int sentChainLength;
-    private X509Certificate clientLeaf;
+    private LeafFacts clientLeaf;
     private String group;
     private boolean certificateReported;
     private boolean ended;
@@ -116,8 +113,8 @@ public final class HandshakeEventRecorder implements TlsListener {
         } else if (direction == Direction.SENT && message instanceof ServerHello sh) {
             serverHello(sh, raw);
         } else if (message instanceof Certificate c) {
-            X509Certificate leaf =
-                    c.entries().isEmpty() ? null : parse(c.entries().get(0).certData());
+            LeafFacts leaf =
+                    c.entries().isEmpty() ? null : LeafFacts.of(c.entries().get(0).certData());
             if (direction == Direction.SENT) {
                 sentLeaf = leaf;
                 sentChainLength = c.entries().size();
@@ -140,8 +137,8 @@ public final class HandshakeEventRecorder implements TlsListener {
      */
     private void tls12(Direction direction, Tls12HandshakeMessage m) {
         if (m instanceof Tls12HandshakeMessage.Certificate12 c) {
-            X509Certificate leaf =
-                    c.certificates().isEmpty() ? null : parse(c.certificates().get(0));
+            LeafFacts leaf =
+                    c.certificates().isEmpty() ? null : LeafFacts.of(c.certificates().get(0));
             if (direction == Direction.SENT) {
                 sentLeaf = leaf;
                 sentChainLength = c.certificates().size();
@@ -171,8 +168,8 @@ public final class HandshakeEventRecorder implements TlsListener {
      * resumed handshake): with several identities, the one the engine chose for this client.
      */
     public String sentCertificateSerial() {
-        X509Certificate leaf = sentLeaf;
-        return leaf == null ? null : leaf.getSerialNumber().toString(16);
+        LeafFacts leaf = sentLeaf;
+        return leaf == null ? null : leaf.serial();
     }
 
     private void certificateSent(String scheme) {
@@ -184,11 +181,11 @@ public final class HandshakeEventRecorder implements TlsListener {
                 new CertificateSent(
                         handshakeId,
                         "server",
-                        sentLeaf.getSubjectX500Principal().getName(),
-                        sentLeaf.getSerialNumber().toString(16),
-                        sentLeaf.getIssuerX500Principal().getName(),
-                        sentLeaf.getNotBefore().toInstant(),
-                        sentLeaf.getNotAfter().toInstant(),
+                        sentLeaf.subject(),
+                        sentLeaf.serial(),
+                        sentLeaf.issuer(),
+                        sentLeaf.notBefore(),
+                        sentLeaf.notAfter(),
                         sentChainLength,
                         scheme,
                         elapsedMicros()));
@@ -283,8 +280,8 @@ public final class HandshakeEventRecorder implements TlsListener {
                     new CertificateVerified(
                             handshakeId,
                             "server",
-                            clientLeaf.getSubjectX500Principal().getName(),
-                            clientLeaf.getSerialNumber().toString(16),
+                            clientLeaf.subject(),
+                            clientLeaf.serial(),
                             true,
                             null,
                             elapsedMicros()));
@@ -362,15 +359,5 @@ public final class HandshakeEventRecorder implements TlsListener {
                                         + " in state "
                                         + state,
                         elapsedMicros()));
-    }
-
-    private static X509Certificate parse(byte[] der) {
-        try {
-            return (X509Certificate)
-                    CertificateFactory.getInstance("X.509")
-                            .generateCertificate(new ByteArrayInputStream(der));
-        } catch (Exception e) {
-            return null;
-        }
     }
 }

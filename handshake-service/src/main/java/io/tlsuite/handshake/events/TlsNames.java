@@ -3,6 +3,7 @@ package io.tlsuite.handshake.events;
 import io.tlsuite.protocol.crypto.NamedGroup;
 import io.tlsuite.protocol.crypto.SignatureScheme;
 import io.tlsuite.protocol.message.ExtensionType;
+import java.util.HexFormat;
 import java.util.Locale;
 
 /** The IANA names of TLS code points, for JSON views and events (RFC 8446 §B.3, §4.2). */
@@ -31,7 +32,6 @@ public final class TlsNames {
         };
     }
 
-    /** The IANA name of a TLS 1.3 or TLS 1.2 suite the engine knows, else its hex code. */
     /**
      * The version named {@code TLSv1.3} or {@code TLSv1.2} (as in {@link #protocol}), for
      * configuration; anything else is refused with the accepted names.
@@ -48,14 +48,15 @@ public final class TlsNames {
         };
     }
 
+    /** The IANA name of a TLS 1.3 or TLS 1.2 suite the engine knows, else its hex code. */
     public static String suite(int code) {
         return io.tlsuite.protocol.crypto.TlsCipherSuite.of(code)
                 .map(io.tlsuite.protocol.crypto.TlsCipherSuite::name)
-                .orElse(hex(code));
+                .orElseGet(() -> hex(code));
     }
 
     public static String group(int code) {
-        return NamedGroup.of(code).map(TlsNames::group).orElse(hex(code));
+        return NamedGroup.of(code).map(TlsNames::group).orElseGet(() -> hex(code));
     }
 
     /** The group's IANA name (x25519, secp384r1, ffdhe2048, ...); null when none was used. */
@@ -69,7 +70,7 @@ public final class TlsNames {
     public static String scheme(int code) {
         return SignatureScheme.of(code)
                 .map(s -> s.name().toLowerCase(Locale.ROOT))
-                .orElse(hex(code));
+                .orElseGet(() -> hex(code));
     }
 
     public static String extension(int type) {
@@ -101,7 +102,11 @@ public final class TlsNames {
         }
     }
 
+    /**
+     * {@code 0x} and four lower-case hex digits (called for every unknown code point a peer
+     * offers).
+     */
     static String hex(int code) {
-        return String.format("0x%04x", code);
+        return "0x" + HexFormat.of().toHexDigits((short) code);
     }
 }

@@ -27,6 +27,10 @@ class TlsNamesTest {
         assertThat(TlsNames.suite(0x009c)).isEqualTo("TLS_RSA_WITH_AES_128_GCM_SHA256");
         assertThat(TlsNames.suite(0xc02b)).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
         assertThat(TlsNames.suite(0x002f)).isEqualTo("0x002f");
+        assertThat(TlsNames.suite(0xfafa)).isEqualTo("0xfafa");
+        assertThat(TlsNames.group(0x0a0a)).isEqualTo("0x0a0a");
+        assertThat(TlsNames.scheme(0xffff)).isEqualTo("0xffff");
+        assertThat(TlsNames.version(0x7f1c)).isEqualTo("0x7f1c");
     }
 
     @Test
