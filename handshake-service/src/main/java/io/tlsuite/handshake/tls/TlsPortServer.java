@@ -18,9 +18,9 @@ import java.net.Socket;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -79,13 +79,19 @@ public class TlsPortServer {
                             t.setDaemon(true);
                             return t;
                         });
-        watchdog =
-                Executors.newSingleThreadScheduledExecutor(
+        // Every connection schedules two deadlines and nearly always cancels both: removing a
+        // cancelled deadline at once keeps the queue at the live connections instead of waking the
+        // thread for each dead one when its time comes.
+        ScheduledThreadPoolExecutor deadlines =
+                new ScheduledThreadPoolExecutor(
+                        1,
                         r -> {
                             Thread t = new Thread(r, "tls-watchdog");
                             t.setDaemon(true);
                             return t;
                         });
+        deadlines.setRemoveOnCancelPolicy(true);
+        watchdog = deadlines;
         try {
             server = new ServerSocket();
             server.setReuseAddress(true);
