@@ -52,6 +52,23 @@ public interface DashboardConfig {
     @WithDefault("2000")
     int maxPollRecords();
 
+    /**
+     * The least the broker gathers before it answers a fetch (unless {@code
+     * consumer.fetch-max-wait} passes first): with 1, every produce request of every service wakes
+     * the reader and costs the broker a fetch; a few kilobytes let one fetch carry many.
+     */
+    @WithName("consumer.fetch-min-bytes")
+    @WithDefault("16384")
+    int fetchMinBytes();
+
+    /**
+     * The longest the broker holds a fetch waiting for {@code consumer.fetch-min-bytes}: the most a
+     * quiet moment adds to an event's way to the live stream.
+     */
+    @WithName("consumer.fetch-max-wait")
+    @WithDefault("PT0.025S")
+    Duration fetchMaxWait();
+
     /** How often the reader samples its lag (end offset minus position) per partition. */
     @WithName("consumer.lag-interval")
     @WithDefault("PT2S")

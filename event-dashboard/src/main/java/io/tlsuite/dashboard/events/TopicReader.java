@@ -122,6 +122,10 @@ public class TopicReader implements Runnable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(config.maxPollRecords()));
+        p.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(config.fetchMinBytes()));
+        p.put(
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                String.valueOf(config.fetchMaxWait().toMillis()));
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "event-dashboard-" + instance);
         // Topics created after the start are picked up within seconds, not the default 5 minutes.
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
