@@ -6,10 +6,12 @@ import io.tlsuite.events.EventCodec;
 import io.tlsuite.events.EventEnvelope;
 import io.tlsuite.events.LifecycleEvent;
 import io.tlsuite.events.kafka.EventPublisher;
+import java.time.Duration;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,10 +40,23 @@ public final class BufferedEventPublisher implements AutoCloseable {
     private final Thread dispatcher;
     private volatile long lastFailureAt;
     private volatile boolean running = true;
+    private final long gatherNanos;
 
     public BufferedEventPublisher(EventPublisher kafka, int capacity, MeterRegistry meters) {
+        this(kafka, capacity, Duration.ZERO, meters);
+    }
+
+    /**
+     * @param gather how long the dispatcher lets events gather after it has handed over what was
+     *     buffered, before it looks again: zero wakes it for every event; a few milliseconds spare
+     *     a service that publishes many events per second a thread wake-up per event (the
+     *     producer's {@code linger.ms} holds them anyway), at the cost of that much latency
+     */
+    public BufferedEventPublisher(
+            EventPublisher kafka, int capacity, Duration gather, MeterRegistry meters) {
         this.kafka = kafka;
         this.capacity = capacity;
+        this.gatherNanos = gather.toNanos();
         this.buffer = new LinkedBlockingDeque<>();
         this.droppedCounter =
                 Counter.builder("tlsuite.events.dropped")
@@ -86,28 +101,44 @@ public final class BufferedEventPublisher implements AutoCloseable {
                 if (next == null) {
                     continue;
                 }
-                inFlight.acquire();
-                kafka.publish(next)
-                        .whenComplete(
-                                (metadata, error) -> {
-                                    inFlight.release();
-                                    if (error == null) {
-                                        published.incrementAndGet();
-                                    } else {
-                                        retried.incrementAndGet();
-                                        lastFailureAt = System.currentTimeMillis();
-                                        if (!buffer.offerFirst(next)) {
-                                            dropped.incrementAndGet();
-                                            droppedCounter.increment();
-                                        }
-                                    }
-                                });
+                hand(next);
+                // Hand over whatever else waits, unless a send has just failed (then pause first).
+                while (System.currentTimeMillis() - lastFailureAt >= PAUSE_AFTER_FAILURE_MS) {
+                    next = buffer.pollFirst();
+                    if (next == null) {
+                        break;
+                    }
+                    hand(next);
+                }
+                if (gatherNanos > 0 && running) {
+                    LockSupport.parkNanos(gatherNanos);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 LOG.warnf("event dispatch failed: %s", e.getMessage());
             }
         }
+    }
+
+    /** Gives one envelope to the producer; a failed send goes back to the front of the buffer. */
+    private void hand(EventEnvelope next) throws InterruptedException {
+        inFlight.acquire();
+        kafka.publish(next)
+                .whenComplete(
+                        (metadata, error) -> {
+                            inFlight.release();
+                            if (error == null) {
+                                published.incrementAndGet();
+                            } else {
+                                retried.incrementAndGet();
+                                lastFailureAt = System.currentTimeMillis();
+                                if (!buffer.offerFirst(next)) {
+                                    dropped.incrementAndGet();
+                                    droppedCounter.increment();
+                                }
+                            }
+                        });
     }
 
     /** Events waiting for Kafka. */

@@ -49,8 +49,10 @@ public class ServiceEvents {
             EventPublisher publisher,
             MeterRegistry meters,
             @ConfigProperty(name = "tlsuite.events.buffer-capacity", defaultValue = "50000")
-                    int capacity) {
-        return new BufferedEventPublisher(publisher, capacity, meters);
+                    int capacity,
+            @ConfigProperty(name = "tlsuite.events.gather-ms", defaultValue = "0") int gatherMs) {
+        return new BufferedEventPublisher(
+                publisher, capacity, java.time.Duration.ofMillis(gatherMs), meters);
     }
 
     void close(@Disposes BufferedEventPublisher buffered) {

@@ -24,12 +24,16 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A Kafka outage drill against a broker of its own: events are buffered, then all delivered. */
 class BufferedEventPublisherOutageTest {
 
-    @Test
-    void eventsSurviveABrokerOutageAndPublishingNeverBlocks() throws Exception {
+    /** With and without letting events gather between hand-overs (the handshake service's 5 ms). */
+    @ParameterizedTest(name = "gather {0} ms")
+    @ValueSource(ints = {0, 20})
+    void eventsSurviveABrokerOutageAndPublishingNeverBlocks(int gatherMs) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -53,7 +57,8 @@ class BufferedEventPublisherOutageTest {
                                 "reconnect.backoff.max.ms",
                                 500));
         BufferedEventPublisher events =
-                new BufferedEventPublisher(kafka, 10_000, new SimpleMeterRegistry());
+                new BufferedEventPublisher(
+                        kafka, 10_000, Duration.ofMillis(gatherMs), new SimpleMeterRegistry());
         String run = UUID.randomUUID().toString().substring(0, 8);
         try {
             for (int i = 0; i < 5; i++) {
