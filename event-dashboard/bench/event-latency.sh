@@ -16,8 +16,11 @@ trap cleanup EXIT
 (cd event-dashboard && mvn -q dependency:build-classpath -Dmdep.outputFile="$TMP/cp.txt" >/dev/null)
 CP="event-dashboard/target/test-classes:event-dashboard/target/classes:events/target/classes:$(cat "$TMP/cp.txt")"
 
+# Log-append time on the broker, so that each event's way splits into producer, broker -> dashboard,
+# and dashboard -> viewer (EventLatency prints the three stages).
+KAFKA_LOG_MESSAGE_TIMESTAMP_TYPE=LogAppendTime \
 java -Xmx512m -jar "$(ls embedded-kafka/target/embedded-kafka-*.jar | grep -v -- '-sources\|-tests' | head -1)" \
-  --port 19092 --data-dir "$TMP/kafka" >"$TMP/kafka.log" 2>&1 & PIDS+=($!)
+  --port 19092 --data-dir "$TMP/kafka" --config-from-env >"$TMP/kafka.log" 2>&1 & PIDS+=($!)
 for i in $(seq 1 90); do grep -qs "Kafka broker ready" "$TMP/kafka.log" && break; sleep 1; done
 grep -q "Kafka broker ready" "$TMP/kafka.log" || { tail -5 "$TMP/kafka.log"; echo "the broker did not start" >&2; exit 1; }
 

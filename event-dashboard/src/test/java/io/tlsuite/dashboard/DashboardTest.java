@@ -97,6 +97,20 @@ class DashboardTest {
                                         .body("type", is(List.of("tls.handshake.failed")))
                                         .body("[0].data.alert", is("decrypt_error"))
                                         .body("[0].topic", is("tls.handshakes")));
+        // Where the event spent its way: made, taken by the broker, read by the dashboard.
+        io.restassured.path.json.JsonPath failed =
+                given().queryParam("subject", handshake)
+                        .get("/api/v1/events")
+                        .then()
+                        .extract()
+                        .jsonPath();
+        java.time.Instant made = java.time.Instant.parse(failed.getString("[0].time"));
+        java.time.Instant recorded = java.time.Instant.parse(failed.getString("[0].recordedAt"));
+        java.time.Instant received = java.time.Instant.parse(failed.getString("[0].receivedAt"));
+        org.assertj.core.api.Assertions.assertThat(recorded)
+                .isBetween(made.minusSeconds(5), received.plusMillis(1));
+        org.assertj.core.api.Assertions.assertThat(received)
+                .isBetween(made.minusSeconds(5), java.time.Instant.now());
 
         await().atMost(Duration.ofSeconds(90))
                 .untilAsserted(

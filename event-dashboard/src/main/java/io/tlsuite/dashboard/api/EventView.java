@@ -9,6 +9,10 @@ import java.time.Instant;
  *
  * @param sequence this dashboard's number for the event, increasing; use it to page and to resume
  *     the stream
+ * @param time when the fact happened (the CloudEvents time)
+ * @param recordedAt the Kafka record's timestamp (the producer's send time, or the broker's append
+ *     time where the topic keeps that), or null
+ * @param receivedAt when this dashboard read the event from Kafka
  * @param data the event's data, exactly as published
  */
 public record EventView(
@@ -21,6 +25,8 @@ public record EventView(
         String source,
         String subject,
         Instant time,
+        Instant recordedAt,
+        Instant receivedAt,
         JsonNode data) {
 
     static EventView of(DashboardEvent e) {
@@ -34,6 +40,8 @@ public record EventView(
                 e.source(),
                 e.subject(),
                 e.time(),
+                e.recordedAt(),
+                e.receivedAt(),
                 e.data());
     }
 }

@@ -29,6 +29,8 @@ public final class DashboardEvent {
     private final String alert;
     private final String result;
     private volatile String json;
+    private Instant recordedAt;
+    private Instant receivedAt;
 
     public DashboardEvent(
             String id,
@@ -96,6 +98,26 @@ public final class DashboardEvent {
     /** Set once by the index when the event is appended: its place in this dashboard's feed. */
     void sequence(long sequence) {
         this.sequence = sequence;
+    }
+
+    /**
+     * When the broker took the record (its Kafka timestamp: the producer's clock, or the broker's
+     * where the topic keeps log-append time; null if it has none) and when this dashboard read it:
+     * with {@link #time()}, where an event spent its way here. Set once, before it is indexed.
+     */
+    public void arrived(Instant recordedAt, Instant receivedAt) {
+        this.recordedAt = recordedAt;
+        this.receivedAt = receivedAt;
+    }
+
+    /** The record's Kafka timestamp, or null. */
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    /** When this dashboard read the event from Kafka, or null if it did not come from Kafka. */
+    public Instant receivedAt() {
+        return receivedAt;
     }
 
     public long sequence() {

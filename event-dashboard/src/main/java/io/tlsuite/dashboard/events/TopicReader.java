@@ -14,6 +14,7 @@ import io.tlsuite.service.events.PatientConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -191,9 +192,13 @@ public class TopicReader implements Runnable {
 
     private void take(ConsumerRecords<byte[], byte[]> polled) {
         List<DashboardEvent> batch = new ArrayList<>(polled.count());
+        Instant received = Instant.now();
         for (ConsumerRecord<byte[], byte[]> r : polled) {
             try {
-                batch.add(decoder.decode(r.topic(), r.partition(), r.offset(), r.value()));
+                DashboardEvent e = decoder.decode(r.topic(), r.partition(), r.offset(), r.value());
+                e.arrived(
+                        r.timestamp() >= 0 ? Instant.ofEpochMilli(r.timestamp()) : null, received);
+                batch.add(e);
             } catch (EventDecoder.NotAnEvent e) {
                 malformed.incrementAndGet();
                 index.malformed();

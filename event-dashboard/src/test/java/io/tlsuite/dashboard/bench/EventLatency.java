@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 public final class EventLatency {
 
     private static final Pattern TIME = Pattern.compile("\"time\":\"([^\"]+)\"");
+    private static final Pattern RECORDED = Pattern.compile("\"recordedAt\":\"([^\"]+)\"");
+    private static final Pattern RECEIVED = Pattern.compile("\"receivedAt\":\"([^\"]+)\"");
     private static final String HANDSHAKE_TYPES = "tls.handshake.";
 
     public static void main(String[] args) throws Exception {
@@ -39,7 +41,9 @@ public final class EventLatency {
         int seconds = Integer.parseInt(args[3]);
         String run = "lat-" + UUID.randomUUID().toString().substring(0, 8);
 
-        List<long[]> samples = new ArrayList<>(); // {latency micros}
+        // {event time -> SSE, event time -> Kafka record time, record time -> read by the
+        // dashboard, read by the dashboard -> SSE}, in micros (-1 where a timestamp is missing)
+        List<long[]> samples = new ArrayList<>();
         SseClient viewer =
                 new SseClient(dashboard + "/api/v1/events/stream", d -> sample(d, run, samples));
 
@@ -88,6 +92,33 @@ public final class EventLatency {
                         "latency event time -> SSE: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f"
                                 + " ms%n",
                         pct(micros, 50), pct(micros, 95), pct(micros, 99), pct(micros, 100));
+                String[] stages = {
+                    "event time -> Kafka record time (producer, and the broker with"
+                            + " LogAppendTime)",
+                    "Kafka record time -> read by the dashboard",
+                    "read by the dashboard -> on the SSE stream"
+                };
+                for (int stage = 0; stage < stages.length; stage++) {
+                    int column = stage + 1;
+                    long[] part;
+                    synchronized (samples) {
+                        part =
+                                samples.stream()
+                                        .mapToLong(x -> x[column])
+                                        .filter(v -> v != Long.MIN_VALUE)
+                                        .sorted()
+                                        .toArray();
+                    }
+                    if (part.length > 0) {
+                        System.out.printf(
+                                "  stage %s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                                stages[stage],
+                                pct(part, 50),
+                                pct(part, 95),
+                                pct(part, 99),
+                                pct(part, 100));
+                    }
+                }
             }
         }
     }
@@ -103,16 +134,34 @@ public final class EventLatency {
             return;
         }
         Instant arrived = Instant.now();
-        Matcher m = TIME.matcher(data);
-        if (m.find()) {
-            Instant made = OffsetDateTime.parse(m.group(1)).toInstant();
-            long micros =
-                    (arrived.getEpochSecond() - made.getEpochSecond()) * 1_000_000L
-                            + (arrived.getNano() - made.getNano()) / 1000;
+        Instant made = instant(TIME, data);
+        if (made != null) {
+            Instant recorded = instant(RECORDED, data);
+            Instant received = instant(RECEIVED, data);
+            long[] sample = {
+                micros(made, arrived),
+                micros(made, recorded),
+                micros(recorded, received),
+                micros(received, arrived)
+            };
             synchronized (samples) {
-                samples.add(new long[] {micros});
+                samples.add(sample);
             }
         }
+    }
+
+    private static Instant instant(Pattern field, String data) {
+        Matcher m = field.matcher(data);
+        return m.find() ? OffsetDateTime.parse(m.group(1)).toInstant() : null;
+    }
+
+    /** Micros from one instant to the next, or Long.MIN_VALUE when one is missing. */
+    private static long micros(Instant from, Instant to) {
+        if (from == null || to == null) {
+            return Long.MIN_VALUE;
+        }
+        return (to.getEpochSecond() - from.getEpochSecond()) * 1_000_000L
+                + (to.getNano() - from.getNano()) / 1000;
     }
 
     private EventLatency() {}
