@@ -451,6 +451,17 @@ abstract class SessionApiContract {
                         .then(),
                 413,
                 "body-too-large");
+        // Over the single calls' limit (64 KiB) but within the batches' own (512 KiB): accepted.
+        service()
+                .contentType(ContentType.JSON)
+                .body(
+                        "{\"operations\":[{\"close\":{\"id\":\"never-registered\"}}]"
+                                + " ".repeat(100_000)
+                                + "}")
+                .post("/api/v1/session-batches")
+                .then()
+                .statusCode(200)
+                .body("results[0].status", equalTo(404));
     }
 
     @Test
