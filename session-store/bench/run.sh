@@ -10,9 +10,10 @@
 #   5. heap per live session in the in-memory backend with N sessions held
 # Usage (from anywhere): session-store/bench/run.sh [concurrency=16] [seconds=20] [sessions=1000000]
 # Environment: BENCH_PORT, BENCH_KAFKA_PORT (default 18083, 19092), BENCH_ROUNDS (trivial/cycle
-# rounds, default 2), BENCH_SECTIONS (default "1 2 3 4 5"), BENCH_APP (the quarkus-app directory to
-# run, default session-store/target/quarkus-app), BENCH_JAVA_OPTS (added to the service's java
-# command, e.g. a JFR recording), MAVEN_REPO (default ~/.m2/repository).
+# rounds, default 2), BENCH_WARMUP (seconds of warm-up of each kind, default 5), BENCH_SECTIONS
+# (default "1 2 3 4 5"), BENCH_APP (the quarkus-app directory to run, default
+# session-store/target/quarkus-app), BENCH_JAVA_OPTS (added to the service's java command, e.g. a
+# JFR recording), MAVEN_REPO (default ~/.m2/repository).
 # Needs: the packaged service (mvn -pl session-store package), embedded-kafka's jar, redis-benchmark.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -49,7 +50,7 @@ run_service() { # backend, extra env...
 
 bench_rest() {
   java -cp session-store/target/test-classes io.tlsuite.sessionstore.bench.RestBenchmark \
-      "http://localhost:$PORT" bench-token "$C" "$SECS" 5 "$ROUNDS" "$SERVICE"
+      "http://localhost:$PORT" bench-token "$C" "$SECS" "${BENCH_WARMUP:-5}" "$ROUNDS" "$SERVICE"
 }
 
 if [[ $SECTIONS == *" 1 "* ]]; then

@@ -80,17 +80,23 @@ public final class RestBenchmark {
                     pid == null
                             ? ""
                             : String.format(
-                                    "; service CPU %.0f us per cycle, %.0f us per trivial request",
+                                    "; service CPU per cycle %.0f us (%.0f without JIT threads),"
+                                            + " per trivial request %.0f us (%.0f)",
                                     cycles.cpuMicrosPerIteration(),
-                                    trivial.cpuMicrosPerIteration()));
+                                    cycles.warmCpuMicrosPerIteration(),
+                                    trivial.cpuMicrosPerIteration(),
+                                    trivial.warmCpuMicrosPerIteration()));
         }
         System.out.printf(
                 "  all rounds: cycles %.0f /s, trivial %.0f /s, ratio %.3f; load after %s%n",
                 cyclesSum / rounds, trivialSum / rounds, cyclesSum / trivialSum, loadAverage());
     }
 
-    /** A phase's iterations per second and the service's CPU per iteration (NaN without pid). */
-    record Result(double rate, double cpuMicrosPerIteration) {}
+    /**
+     * A phase's iterations per second and the service's CPU per iteration, all of it and without
+     * the JIT compiler threads (NaN without pid).
+     */
+    record Result(double rate, double cpuMicrosPerIteration, double warmCpuMicrosPerIteration) {}
 
     /** One iteration of a phase: the requests of one cycle, timed one by one into {@code ops}. */
     @FunctionalInterface
@@ -228,12 +234,12 @@ public final class RestBenchmark {
             t.start();
         }
         started.await();
-        long cpu0 = pid == null ? 0 : cpuTicks(pid);
+        ProcessCpu.Ticks cpu0 = pid == null ? null : ProcessCpu.read(pid);
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         measuring.set(false);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        long cpu1 = pid == null ? 0 : cpuTicks(pid);
+        ProcessCpu.Ticks cpu = pid == null ? null : ProcessCpu.read(pid).minus(cpu0);
         stop.set(true);
         done.await();
         if (name.startsWith("warm-up")) {
@@ -258,17 +264,11 @@ public final class RestBenchmark {
                     "    %-8s %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms%n",
                     ops[op], total / elapsed, pct(all, 0.50), pct(all, 0.99));
         }
-        double cpuPer =
-                pid == null || iterations == 0
-                        ? Double.NaN
-                        : (cpu1 - cpu0) * 10_000.0 / iterations; // clock ticks are 10 ms
-        return new Result(iterations / elapsed, cpuPer);
-    }
-
-    private static long cpuTicks(String pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc", pid, "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+        // clock ticks are 10 ms
+        double cpuPer = cpu == null || iterations == 0 ? Double.NaN : cpu.all() * 1e4 / iterations;
+        double warmPer =
+                cpu == null || iterations == 0 ? Double.NaN : cpu.withoutJit() * 1e4 / iterations;
+        return new Result(iterations / elapsed, cpuPer, warmPer);
     }
 
     private static String loadAverage() throws Exception {
