@@ -24,18 +24,24 @@ class BodySizeLimit implements ContainerRequestFilter {
     private volatile int batchLimit = -1;
 
     private int limit(ContainerRequestContext request) {
-        if (request.getUriInfo().getRequestUri().getRawPath().startsWith(BATCHES)) {
-            int l = batchLimit;
-            if (l < 0) {
-                l =
-                        ConfigProvider.getConfig()
-                                .getOptionalValue(
-                                        "sessionstore.batch.max-body-bytes", Integer.class)
-                                .orElse(524_288);
-                batchLimit = l;
-            }
-            return l;
+        return request.getUriInfo().getRequestUri().getRawPath().startsWith(BATCHES)
+                ? batchLimit()
+                : plainLimit();
+    }
+
+    private int batchLimit() {
+        int l = batchLimit;
+        if (l < 0) {
+            l =
+                    ConfigProvider.getConfig()
+                            .getOptionalValue("sessionstore.batch.max-body-bytes", Integer.class)
+                            .orElse(524_288);
+            batchLimit = l;
         }
+        return l;
+    }
+
+    private int plainLimit() {
         int l = limit;
         if (l < 0) {
             l = ConfigProvider.getConfig().getValue("sessionstore.max-body-bytes", Integer.class);
@@ -60,6 +66,9 @@ class BodySizeLimit implements ContainerRequestFilter {
             declared = Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
             return;
+        }
+        if (declared <= Math.min(plainLimit(), batchLimit())) {
+            return; // within both limits: no need to build the request URI to know which applies
         }
         int limit = limit(request);
         if (declared > limit) {

@@ -14,6 +14,55 @@ public interface SessionBackend extends AutoCloseable {
     /** Stores a new active session; false when the id is already taken (nothing changes then). */
     boolean insert(Session session, byte[] sealedKeys);
 
+    /** What {@link #register} did. */
+    enum RegistrationOutcome {
+        /** Stored; no certificate of the session is revoked. */
+        INSERTED,
+        /** Not stored: the id is taken. */
+        EXISTS,
+        /** Not stored: a certificate of the session was revoked before. */
+        REVOKED,
+        /**
+         * Stored, but a certificate was revoked while the insert ran: the revocation's scan may
+         * have missed the session, so the caller terminates it.
+         */
+        INSERTED_THEN_REVOKED
+    }
+
+    /** How a registration went; {@code revokedSerial} names the revoked certificate, if any. */
+    record Registration(RegistrationOutcome outcome, String revokedSerial) {}
+
+    /**
+     * Stores a new active session unless one of its certificates is revoked (checked first) or its
+     * id is taken. Against {@link #markRevoked} followed by {@link #activeIdsUsingCertificate} (the
+     * revocation cascade), a session either is refused, or is found by the cascade, or comes back
+     * {@code INSERTED_THEN_REVOKED}. This default checks, inserts and checks again (three calls); a
+     * backend that can do it in one atomic step (Redis: one script) overrides it.
+     */
+    default Registration register(Session session, byte[] sealedKeys) {
+        String revoked = revokedSerialOf(session);
+        if (revoked != null) {
+            return new Registration(RegistrationOutcome.REVOKED, revoked);
+        }
+        if (!insert(session, sealedKeys)) {
+            return new Registration(RegistrationOutcome.EXISTS, null);
+        }
+        String late = revokedSerialOf(session);
+        return late == null
+                ? new Registration(RegistrationOutcome.INSERTED, null)
+                : new Registration(RegistrationOutcome.INSERTED_THEN_REVOKED, late);
+    }
+
+    private String revokedSerialOf(Session s) {
+        if (s.serverCertificateSerial() != null && isRevoked(s.serverCertificateSerial())) {
+            return s.serverCertificateSerial();
+        }
+        if (s.clientCertificateSerial() != null && isRevoked(s.clientCertificateSerial())) {
+            return s.clientCertificateSerial();
+        }
+        return null;
+    }
+
     Optional<Session> find(String id);
 
     /** The sealed key material of an active session; empty when unknown or ended. */

@@ -119,13 +119,6 @@ public final class SessionRegistry {
                         Rejection.INVALID_REQUEST,
                         "lifetime exceeds the maximum of " + settings.maxSessionLifetime());
             }
-            String revoked =
-                    revokedSerialOf(
-                            request.serverCertificateSerial(), request.clientCertificateSerial());
-            if (revoked != null) {
-                throw new RegistryException(
-                        Rejection.CERTIFICATE_REVOKED, "certificate " + revoked + " is revoked");
-            }
             Session session =
                     new Session(
                             request.id(),
@@ -152,10 +145,19 @@ public final class SessionRegistry {
             } finally {
                 Arrays.fill(encoded, (byte) 0);
             }
-            if (!backend.insert(session, sealed)) {
-                throw new RegistryException(
-                        Rejection.SESSION_EXISTS,
-                        "session " + session.id() + " is already registered");
+            // Revocation and id checked with the insert, in one step where the backend can.
+            SessionBackend.Registration registration = backend.register(session, sealed);
+            switch (registration.outcome()) {
+                case REVOKED:
+                    throw new RegistryException(
+                            Rejection.CERTIFICATE_REVOKED,
+                            "certificate " + registration.revokedSerial() + " is revoked");
+                case EXISTS:
+                    throw new RegistryException(
+                            Rejection.SESSION_EXISTS,
+                            "session " + session.id() + " is already registered");
+                default:
+                    break;
             }
             sink.publish(
                     new SessionCreated(
@@ -178,11 +180,9 @@ public final class SessionRegistry {
                                 session.resumptionMethod()));
             }
             // A revocation that raced this registration may have scanned before the insert.
-            String lateRevoked =
-                    revokedSerialOf(
-                            session.serverCertificateSerial(), session.clientCertificateSerial());
-            if (lateRevoked != null) {
-                terminate(session.id(), lateRevoked);
+            if (registration.outcome()
+                    == SessionBackend.RegistrationOutcome.INSERTED_THEN_REVOKED) {
+                terminate(session.id(), registration.revokedSerial());
                 return get(session.id());
             }
             return session;
@@ -516,16 +516,6 @@ public final class SessionRegistry {
     /** Millisecond precision, as every backend stores it. */
     private Instant now() {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-    }
-
-    private String revokedSerialOf(String serverSerial, String clientSerial) {
-        if (serverSerial != null && backend.isRevoked(serverSerial)) {
-            return serverSerial;
-        }
-        if (clientSerial != null && backend.isRevoked(clientSerial)) {
-            return clientSerial;
-        }
-        return null;
     }
 
     private static Instant millis(Instant t) {

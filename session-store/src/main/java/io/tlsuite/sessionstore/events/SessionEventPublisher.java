@@ -1,5 +1,6 @@
 package io.tlsuite.sessionstore.events;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tlsuite.events.session.SessionEvent;
@@ -10,6 +11,8 @@ import io.tlsuite.sessionstore.domain.SessionEventSink;
 import io.tlsuite.sessionstore.domain.TicketState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sends the registry's events to {@code tls.sessions} through the service's buffered publisher
@@ -22,6 +25,9 @@ public class SessionEventPublisher implements SessionEventSink {
 
     private final BufferedEventPublisher events;
     private final MeterRegistry meters;
+
+    /** {@code sessionstore.sessions.deleted} by cause, looked up once per cause, not per event. */
+    private final Map<String, Counter> deleted = new ConcurrentHashMap<>();
 
     @Inject
     SessionEventPublisher(
@@ -39,7 +45,11 @@ public class SessionEventPublisher implements SessionEventSink {
     @Override
     public void publish(SessionEvent event) {
         if (event instanceof SessionKeysDestroyed destroyed) {
-            meters.counter("sessionstore.sessions.deleted", "cause", destroyed.cause()).increment();
+            deleted.computeIfAbsent(
+                            destroyed.cause(),
+                            cause ->
+                                    meters.counter("sessionstore.sessions.deleted", "cause", cause))
+                    .increment();
         }
         events.publish(event);
     }

@@ -33,6 +33,20 @@ public final class EnvelopeCipher implements KeySealer {
     private final byte[] activeKeyIdBytes;
     private final SecureRandom random = new SecureRandom();
 
+    /**
+     * One AES-GCM cipher per thread, initialised again (key, fresh nonce) for each blob: the
+     * provider lookup of {@code Cipher.getInstance} is paid once per thread, not once per blob.
+     */
+    private static final ThreadLocal<Cipher> CIPHER =
+            ThreadLocal.withInitial(
+                    () -> {
+                        try {
+                            return Cipher.getInstance("AES/GCM/NoPadding");
+                        } catch (GeneralSecurityException e) {
+                            throw new IllegalStateException("AES/GCM is not available", e);
+                        }
+                    });
+
     public EnvelopeCipher(Map<String, SecretKey> keys, String activeKeyId) {
         if (!keys.containsKey(activeKeyId)) {
             throw new IllegalArgumentException(
@@ -100,7 +114,7 @@ public final class EnvelopeCipher implements KeySealer {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(
                     Cipher.ENCRYPT_MODE,
                     keys.get(activeKeyId),
@@ -129,7 +143,7 @@ public final class EnvelopeCipher implements KeySealer {
             throw new IllegalStateException("envelope key '" + h.keyId + "' is not configured");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHER.get();
             cipher.init(
                     Cipher.DECRYPT_MODE,
                     key,

@@ -9,12 +9,18 @@ import io.tlsuite.sessionstore.domain.Ticket;
 import io.tlsuite.sessionstore.domain.TicketKind;
 import io.tlsuite.sessionstore.domain.TicketState;
 import io.vertx.mutiny.redis.client.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sessions in Redis, shared by every replica and kept across restarts. Each state change is one Lua
@@ -65,16 +71,46 @@ public final class RedisSessionBackend implements SessionBackend {
             return 1
             """;
 
+    /**
+     * {@link #register}: refuses a revoked certificate (2: the server's, 3: the client's), then a
+     * taken id (0), else inserts as {@link #INSERT} does (1). Atomic against the revocation
+     * cascade's SADD to {@code revoked} followed by its SMEMBERS of {@code cert:<serial>}.
+     */
+    private static final String REGISTER =
+            """
+            local p, id = ARGV[1], ARGV[2]
+            if redis.call('SISMEMBER', p .. 'revoked', ARGV[4]) == 1 then return 2 end
+            if ARGV[5] ~= '' and redis.call('SISMEMBER', p .. 'revoked', ARGV[5]) == 1 then return 3 end
+            local k = p .. 's:' .. id
+            if redis.call('EXISTS', k) == 1 then return 0 end
+            redis.call('HSET', k, unpack(ARGV, 6))
+            redis.call('ZADD', p .. 'ids', 0, id)
+            redis.call('ZADD', p .. 'exp', ARGV[3], id)
+            redis.call('SADD', p .. 'cert:' .. ARGV[4], id)
+            if ARGV[5] ~= '' then redis.call('SADD', p .. 'cert:' .. ARGV[5], id) end
+            return 1
+            """;
+
+    /**
+     * Ends an active session; answers {@code {-1}} when unknown, else {@code {n, fields...}} with n
+     * = 0 when it had ended already, 1 + tickets withdrawn when it ends now, and the session's
+     * fields ({@link #SESSION_FIELDS}) after the change, so that no second round trip reads them.
+     */
     private static final String END =
             """
+            local function session(k, n)
+              local out = redis.call('HMGET', k, %s)
+              table.insert(out, 1, n)
+              return out
+            end
             local p, id = ARGV[1], ARGV[2]
             local k = p .. 's:' .. id
             local st = redis.call('HGET', k, 'state')
             if not st then
               redis.call('ZREM', p .. 'exp', id)
-              return -1
+              return {-1}
             end
-            if st ~= 'ACTIVE' then return 0 end
+            if st ~= 'ACTIVE' then return session(k, 0) end
             redis.call('HSET', k, 'state', ARGV[3], 'endedAt', ARGV[4], 'endReason', ARGV[5])
             redis.call('HDEL', k, 'sealed')
             redis.call('ZREM', p .. 'exp', id)
@@ -94,8 +130,9 @@ public final class RedisSessionBackend implements SessionBackend {
                 n = n + 1
               end
             end
-            return n + 1
-            """;
+            return session(k, n + 1)
+            """
+                    .formatted(luaList(SESSION_FIELDS));
 
     private static final String PURGE =
             """
@@ -198,7 +235,22 @@ public final class RedisSessionBackend implements SessionBackend {
 
     @Override
     public boolean insert(Session s, byte[] sealedKeys) {
-        List<String> args = new ArrayList<>();
+        return eval(INSERT, insertArguments(s, sealedKeys)).toInteger() == 1;
+    }
+
+    /** One script: revocation, id and insert in a single round trip, atomic in Redis. */
+    @Override
+    public Registration register(Session s, byte[] sealedKeys) {
+        return switch (eval(REGISTER, insertArguments(s, sealedKeys)).toInteger()) {
+            case 1 -> new Registration(RegistrationOutcome.INSERTED, null);
+            case 0 -> new Registration(RegistrationOutcome.EXISTS, null);
+            case 2 -> new Registration(RegistrationOutcome.REVOKED, s.serverCertificateSerial());
+            default -> new Registration(RegistrationOutcome.REVOKED, s.clientCertificateSerial());
+        };
+    }
+
+    private List<String> insertArguments(Session s, byte[] sealedKeys) {
+        List<String> args = new ArrayList<>(48);
         args.add(prefix);
         args.add(s.id());
         args.add(Long.toString(s.expiresAt().toEpochMilli()));
@@ -213,7 +265,7 @@ public final class RedisSessionBackend implements SessionBackend {
         }
         args.add("sealed");
         args.add(Base64.getEncoder().encodeToString(sealedKeys));
-        return eval(INSERT, args).toInteger() == 1;
+        return args;
     }
 
     @Override
@@ -269,21 +321,21 @@ public final class RedisSessionBackend implements SessionBackend {
     @Override
     public EndResult end(
             String id, SessionState state, String reason, Instant at, Instant purgeAt) {
-        long r =
+        Response reply =
                 eval(
-                                END,
-                                List.of(
-                                        prefix,
-                                        id,
-                                        state.name(),
-                                        ms(at),
-                                        reason == null ? "" : reason,
-                                        ms(purgeAt)))
-                        .toLong();
+                        END,
+                        List.of(
+                                prefix,
+                                id,
+                                state.name(),
+                                ms(at),
+                                reason == null ? "" : reason,
+                                ms(purgeAt)));
+        long r = reply.get(0).toLong();
         if (r < 0) {
             return new EndResult(EndOutcome.NOT_FOUND, null, 0);
         }
-        Session after = readSession(id);
+        Session after = sessionOf(reply, 1);
         if (r == 0) {
             return new EndResult(EndOutcome.ALREADY_ENDED, after, 0);
         }
@@ -469,14 +521,57 @@ public final class RedisSessionBackend implements SessionBackend {
         return m.startsWith("ERR") || m.startsWith("WRONGTYPE") || m.contains("script");
     }
 
+    /**
+     * Runs a script by its SHA-1 ({@code EVALSHA}: the script's text is not sent nor hashed by
+     * Redis each time); when Redis does not know it yet (first use, restart, {@code SCRIPT FLUSH})
+     * once with {@code EVAL}, which also caches it.
+     */
     private Response eval(String script, List<String> args) {
         String[] all = new String[args.size() + 2];
-        all[0] = script;
+        all[0] = sha1(script);
         all[1] = "0";
         for (int i = 0; i < args.size(); i++) {
             all[i + 2] = args.get(i);
         }
+        try {
+            return redis.execute("EVALSHA", all);
+        } catch (RuntimeException e) {
+            if (!isUnknownScript(e)) {
+                if (isScriptError(e)) {
+                    throw e;
+                }
+                throw new BackendUnavailableException("Redis did not answer EVALSHA", e);
+            }
+        }
+        all[0] = script;
         return call("EVAL", all);
+    }
+
+    /** Redis's NOSCRIPT answer, however the client wraps it. */
+    private static boolean isUnknownScript(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Map<String, String> SHA1 = new ConcurrentHashMap<>();
+
+    private static String sha1(String script) {
+        return SHA1.computeIfAbsent(
+                script,
+                s -> {
+                    try {
+                        return HexFormat.of()
+                                .formatHex(
+                                        MessageDigest.getInstance("SHA-1")
+                                                .digest(s.getBytes(StandardCharsets.UTF_8)));
+                    } catch (NoSuchAlgorithmException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 
     private List<String> due(String index, Instant now, int limit) {
@@ -495,28 +590,43 @@ public final class RedisSessionBackend implements SessionBackend {
         String[] args = new String[SESSION_FIELDS.length + 1];
         args[0] = key("s:", id);
         System.arraycopy(SESSION_FIELDS, 0, args, 1, SESSION_FIELDS.length);
-        Response r = call("HMGET", args);
-        if (r.get(0) == null) {
+        return sessionOf(call("HMGET", args), 0);
+    }
+
+    /**
+     * The session in {@link #SESSION_FIELDS} order from {@code offset} of a reply; null if none.
+     */
+    private static Session sessionOf(Response r, int o) {
+        if (r.get(o) == null) {
             return null;
         }
         return new Session(
-                str(r, 0),
-                str(r, 1),
-                str(r, 2),
-                str(r, 3),
-                str(r, 4),
-                str(r, 5),
-                str(r, 6),
-                str(r, 7),
-                instant(r, 8),
-                instant(r, 9),
-                str(r, 10),
-                str(r, 11),
-                Integer.parseInt(str(r, 12)),
-                Integer.parseInt(str(r, 13)),
-                SessionState.valueOf(str(r, 14)),
-                instant(r, 15),
-                emptyToNull(str(r, 16)));
+                str(r, o),
+                str(r, o + 1),
+                str(r, o + 2),
+                str(r, o + 3),
+                str(r, o + 4),
+                str(r, o + 5),
+                str(r, o + 6),
+                str(r, o + 7),
+                instant(r, o + 8),
+                instant(r, o + 9),
+                str(r, o + 10),
+                str(r, o + 11),
+                Integer.parseInt(str(r, o + 12)),
+                Integer.parseInt(str(r, o + 13)),
+                SessionState.valueOf(str(r, o + 14)),
+                instant(r, o + 15),
+                emptyToNull(str(r, o + 16)));
+    }
+
+    /** {@code 'a', 'b', ...}: field names as Lua arguments. */
+    private static String luaList(String[] names) {
+        StringBuilder out = new StringBuilder();
+        for (String n : names) {
+            out.append(out.isEmpty() ? "" : ", ").append('\'').append(n).append('\'');
+        }
+        return out.toString();
     }
 
     private Ticket readTicket(String id) {

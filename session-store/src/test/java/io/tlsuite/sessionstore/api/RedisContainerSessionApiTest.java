@@ -33,6 +33,11 @@ import org.testcontainers.DockerClientFactory;
 @WithTestResource(TestCaPeer.class)
 class RedisContainerSessionApiTest extends SessionApiContract {
 
+    @Override
+    String backendName() {
+        return "redis";
+    }
+
     @Test
     void theKeysAreSealedInRedisNeverStoredAsTheyCame() {
         String id = create(session(newId(), "5eed"));

@@ -20,6 +20,11 @@ import org.junit.jupiter.api.AfterAll;
 @WithTestResource(TestCaPeer.class)
 class RedisSessionApiTest extends SessionApiContract {
 
+    @Override
+    String backendName() {
+        return "redis";
+    }
+
     /** Leaves the shared Redis as it was: every key under this run's prefix goes. */
     @AfterAll
     static void dropKeys() {

@@ -99,6 +99,37 @@ abstract class SessionApiContract {
                 .body(not(containsString("\tat ")));
     }
 
+    // --- service identity (also the benchmark's trivial-endpoint reference)
+
+    @Test
+    void serviceIdentityForTheServiceCallerOnly() {
+        service()
+                .get("/api/v1/service")
+                .then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("service", equalTo("session-store"))
+                .body("version", notNullValue())
+                .body("api", equalTo("v1"))
+                .body("backend", equalTo(backendName()));
+        ValidatableResponse anonymous = given().get("/api/v1/service").then();
+        isProblem(anonymous, 401, "unauthorized");
+        anonymous.header("WWW-Authenticate", equalTo("Bearer"));
+        isProblem(
+                given().header("Authorization", "Bearer wrong").get("/api/v1/service").then(),
+                403,
+                "forbidden");
+        given().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body(containsString("/api/v1/service\""));
+    }
+
+    /** The backend this subclass runs, as {@code GET /api/v1/service} names it. */
+    String backendName() {
+        return "memory";
+    }
+
     // --- sessions
 
     @Test
@@ -420,6 +451,17 @@ abstract class SessionApiContract {
                         .then(),
                 413,
                 "body-too-large");
+        // Over the single calls' limit (64 KiB) but within the batches' own (512 KiB): accepted.
+        service()
+                .contentType(ContentType.JSON)
+                .body(
+                        "{\"operations\":[{\"close\":{\"id\":\"never-registered\"}}]"
+                                + " ".repeat(100_000)
+                                + "}")
+                .post("/api/v1/session-batches")
+                .then()
+                .statusCode(200)
+                .body("results[0].status", equalTo(404));
     }
 
     @Test

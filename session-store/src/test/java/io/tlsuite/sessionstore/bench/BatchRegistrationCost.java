@@ -48,7 +48,7 @@ public final class BatchRegistrationCost {
                 sessions, batch, Files.readString(Path.of("/proc/loadavg")).trim());
         for (int r = 1; r <= rounds; r++) {
             for (String mode : new String[] {"single", "batch"}) {
-                long[] before = ticks(procs);
+                ProcessCpu.Ticks[] before = ticks(procs);
                 long t0 = System.nanoTime();
                 if (mode.equals("single")) {
                     bench.singles(sessions);
@@ -56,15 +56,18 @@ public final class BatchRegistrationCost {
                     bench.batches(sessions, batch);
                 }
                 long ms = (System.nanoTime() - t0) / 1_000_000;
-                long[] after = ticks(procs);
+                ProcessCpu.Ticks[] after = ticks(procs);
                 StringBuilder line =
                         new StringBuilder(String.format("round %d %-6s %6d ms", r, mode, ms));
                 for (int i = 0; i < procs.size(); i++) {
                     // clock ticks are 10 ms: microseconds per session
+                    ProcessCpu.Ticks used = after[i].minus(before[i]);
                     line.append(
                             String.format(
-                                    "  %s %5d us",
-                                    procs.get(i)[0], (after[i] - before[i]) * 10_000 / sessions));
+                                    "  %s %5d us (%d without JIT threads)",
+                                    procs.get(i)[0],
+                                    used.all() * 10_000 / sessions,
+                                    used.withoutJit() * 10_000 / sessions));
                 }
                 System.out.println(line);
             }
@@ -165,12 +168,10 @@ public final class BatchRegistrationCost {
         }
     }
 
-    private static long[] ticks(List<String[]> procs) throws Exception {
-        long[] t = new long[procs.size()];
+    private static ProcessCpu.Ticks[] ticks(List<String[]> procs) throws Exception {
+        ProcessCpu.Ticks[] t = new ProcessCpu.Ticks[procs.size()];
         for (int i = 0; i < t.length; i++) {
-            String stat = Files.readString(Path.of("/proc", procs.get(i)[1], "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            t[i] = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+            t[i] = ProcessCpu.read(procs.get(i)[1]);
         }
         return t;
     }

@@ -54,6 +54,53 @@ class EnvelopeCipherTest {
     }
 
     @Test
+    void eachBlobHasItsOwnNonceAndThreadsSealAndOpenInParallel() throws Exception {
+        EnvelopeCipher cipher = EnvelopeCipher.fromSpec(K1, null);
+        byte[] a = cipher.seal(new byte[] {7, 7}, "ctx");
+        byte[] b = cipher.seal(new byte[] {7, 7}, "ctx");
+        assertThat(a).isNotEqualTo(b);
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results =
+                    new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int n = t;
+                results.add(
+                        pool.submit(
+                                () -> {
+                                    for (int i = 0; i < 500; i++) {
+                                        byte[] plain = {(byte) n, (byte) i, 1, 2, 3};
+                                        String ctx = "session:" + n + "-" + i;
+                                        byte[] sealed = cipher.seal(plain, ctx);
+                                        if (!java.util.Arrays.equals(
+                                                cipher.open(sealed, ctx), plain)) {
+                                            return false;
+                                        }
+                                    }
+                                    return true;
+                                }));
+            }
+            for (var r : results) {
+                assertThat(r.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBlobThatFailsToOpenLeavesTheCipherUsable() {
+        EnvelopeCipher cipher = EnvelopeCipher.fromSpec(K1, null);
+        byte[] sealed = cipher.seal(new byte[] {1, 2, 3}, "session:a");
+        assertThatThrownBy(() -> cipher.open(sealed, "session:b"))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(cipher.open(sealed, "session:a")).containsExactly(1, 2, 3);
+        byte[] again = cipher.seal(new byte[] {4}, "session:c");
+        assertThat(cipher.open(again, "session:c")).containsExactly(4);
+    }
+
+    @Test
     void refusesBadKeySpecs() {
         assertThatThrownBy(() -> EnvelopeCipher.fromSpec("k1:notbase64!", null))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -96,6 +96,22 @@ class RedisSessionBackendTest extends SessionRegistryContract {
         assertThatThrownBy(() -> down.find("x")).isInstanceOf(BackendUnavailableException.class);
     }
 
+    @Test
+    void scriptsRunAgainAfterRedisForgetsThem() {
+        // Scripts go by SHA-1 (EVALSHA); a restarted or flushed Redis answers NOSCRIPT once.
+        String a = newId();
+        registry.register(request(a, "0F", null), keys());
+        open().execute("SCRIPT", "FLUSH");
+        String b = newId();
+        registry.register(request(b, "0F", null), keys());
+        open().execute("SCRIPT", "FLUSH");
+        var ending = registry.close(a, "client", "close_notify");
+        org.assertj.core.api.Assertions.assertThat(ending.session().state())
+                .isEqualTo(io.tlsuite.sessionstore.domain.SessionState.CLOSED);
+        org.assertj.core.api.Assertions.assertThat(ending.alreadyEnded()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(registry.get(b).isActive()).isTrue();
+    }
+
     @AfterEach
     void dropKeys() {
         if (current != null) {

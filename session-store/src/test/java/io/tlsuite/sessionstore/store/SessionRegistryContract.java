@@ -436,6 +436,93 @@ public abstract class SessionRegistryContract {
                 .isZero();
     }
 
+    @Test
+    void aRegistrationChecksRevocationThenTheIdWithTheInsert() {
+        backend.markRevoked("DEAD02");
+        String id = newId();
+        byte[] sealed = cipher.seal(new byte[] {1}, "session:" + id);
+
+        var revokedServer = backend.register(session(id, "dead02", null), sealed);
+        assertThat(revokedServer.outcome()).isEqualTo(SessionBackend.RegistrationOutcome.REVOKED);
+        assertThat(revokedServer.revokedSerial()).isEqualTo("dead02");
+        var revokedClient = backend.register(session(id, "0C", "Dead02"), sealed);
+        assertThat(revokedClient.outcome()).isEqualTo(SessionBackend.RegistrationOutcome.REVOKED);
+        assertThat(revokedClient.revokedSerial()).isEqualTo("Dead02");
+        assertThat(backend.find(id)).as("a refused registration stores nothing").isEmpty();
+        assertThat(backend.activeIdsUsingCertificate("0c")).doesNotContain(id);
+
+        assertThat(backend.register(session(id, "0C", null), sealed).outcome())
+                .isEqualTo(SessionBackend.RegistrationOutcome.INSERTED);
+        assertThat(backend.register(session(id, "0D", null), sealed).outcome())
+                .isEqualTo(SessionBackend.RegistrationOutcome.EXISTS);
+        assertThat(backend.find(id).orElseThrow().serverCertificateSerial()).isEqualTo("0C");
+        assertThat(backend.activeIdsUsingCertificate("0C")).contains(id);
+
+        assertRejected(
+                () -> registry.register(request(newId(), "0E", "DEAD02"), keys()),
+                Rejection.CERTIFICATE_REVOKED);
+        assertThat(sink.events).as("no event for a refused registration").isEmpty();
+    }
+
+    @Test
+    void aRevocationThatRacedTheInsertStillEndsTheSession() {
+        // The backend reports what a revocation landing between insert and scan looks like.
+        SessionBackend racing =
+                (SessionBackend)
+                        java.lang.reflect.Proxy.newProxyInstance(
+                                SessionBackend.class.getClassLoader(),
+                                new Class<?>[] {SessionBackend.class},
+                                (proxy, method, args) -> {
+                                    if (method.getName().equals("register")) {
+                                        Session s = (Session) args[0];
+                                        backend.register(s, (byte[]) args[1]);
+                                        backend.markRevoked(s.serverCertificateSerial());
+                                        return new SessionBackend.Registration(
+                                                SessionBackend.RegistrationOutcome
+                                                        .INSERTED_THEN_REVOKED,
+                                                s.serverCertificateSerial());
+                                    }
+                                    try {
+                                        return method.invoke(backend, args);
+                                    } catch (java.lang.reflect.InvocationTargetException e) {
+                                        throw e.getCause();
+                                    }
+                                });
+        SessionRegistry onRacing = registryOn(racing, cipher);
+        String id = newId();
+
+        Session s = onRacing.register(request(id, "BEEF01", null), keys());
+
+        assertThat(s.state()).isEqualTo(SessionState.TERMINATED);
+        assertThat(sink.of(SessionCreated.class, id)).hasSize(1);
+        assertThat(sink.of(SessionTerminated.class, id).get(0).certificateSerial())
+                .isEqualTo("BEEF01");
+        assertThat(sink.of(SessionKeysDestroyed.class, id)).hasSize(1);
+        assertRejected(() -> registry.keys(id), Rejection.SESSION_ENDED);
+    }
+
+    private Session session(String id, String serverSerial, String clientSerial) {
+        Instant now = clock.instant();
+        return new Session(
+                id,
+                "hs-" + id,
+                "client-1",
+                "server.tlsuite.test",
+                "TLSv1.3",
+                "TLS_AES_128_GCM_SHA256",
+                serverSerial,
+                clientSerial,
+                now,
+                now.plus(Duration.ofHours(1)),
+                null,
+                null,
+                1,
+                1,
+                SessionState.ACTIVE,
+                null,
+                null);
+    }
+
     // --- rotation and restart
 
     @Test
