@@ -48,6 +48,36 @@ class IssuanceTest {
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
 
+    /**
+     * The issuance counter is registered once per profile and key kind and counts every
+     * certificate, each kind on its own series.
+     */
+    @Test
+    void countsEveryIssuanceOnTheSeriesOfItsProfileAndKey() {
+        String ecServer =
+                "tlsuite_ca_certificates_issued_total{key=\"EC P-256\",profile=\"server\"}";
+        String rsaClient =
+                "tlsuite_ca_certificates_issued_total{key=\"RSA 2048\",profile=\"client\"}";
+        double ec0 = metric(ecServer);
+        double rsa0 = metric(rsaClient);
+        CaApi.issueOk(TestCsr.csr(KeyType.EC_P256, "count1.test", "DNS:count1.test"), "server");
+        CaApi.issueOk(TestCsr.csr(KeyType.EC_P256, "count2.test", "DNS:count2.test"), "server");
+        CaApi.issueOk(TestCsr.csr(KeyType.RSA_2048, "count3.test", "DNS:count3.test"), "client");
+        assertThat(metric(ecServer)).isEqualTo(ec0 + 2);
+        assertThat(metric(rsaClient)).isEqualTo(rsa0 + 1);
+    }
+
+    /** A Prometheus sample's value, 0 when the series does not exist yet. */
+    private static double metric(String series) {
+        return given().get("/q/metrics")
+                .asString()
+                .lines()
+                .filter(l -> l.startsWith(series + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1).trim()))
+                .findFirst()
+                .orElse(0);
+    }
+
     @Test
     void servesTheRootAndTheChainAsPem() throws Exception {
         X509Certificate root = CaApi.root();

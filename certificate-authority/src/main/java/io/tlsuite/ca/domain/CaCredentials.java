@@ -1,14 +1,19 @@
 package io.tlsuite.ca.domain;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -22,6 +27,8 @@ public final class CaCredentials {
     private final X509Certificate certificate;
     private final PrivateKey privateKey;
     private final String signatureAlgorithm;
+    private final X500Name subject;
+    private final AuthorityKeyIdentifier authorityKeyIdentifier;
 
     public CaCredentials(X509Certificate certificate, PrivateKey privateKey) {
         this.certificate = certificate;
@@ -31,6 +38,26 @@ public final class CaCredentials {
                         PublicKeyProfile.of(
                                 SubjectPublicKeyInfo.getInstance(
                                         certificate.getPublicKey().getEncoded())));
+        this.subject = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        try {
+            this.authorityKeyIdentifier =
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate);
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The subject of this CA's certificate: the issuer name of what it signs. */
+    public X500Name subject() {
+        return subject;
+    }
+
+    /**
+     * The authorityKeyIdentifier of what this CA signs (RFC 5280 §4.2.1.1), computed once: the same
+     * for every certificate it issues.
+     */
+    public AuthorityKeyIdentifier authorityKeyIdentifier() {
+        return authorityKeyIdentifier;
     }
 
     /** The signature a key of this kind makes: hash strength matched to the key. */

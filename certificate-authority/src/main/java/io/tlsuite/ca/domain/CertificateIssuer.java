@@ -140,13 +140,12 @@ public final class CertificateIssuer {
             BigInteger serial,
             Instant notBefore,
             Instant notAfter) {
-        X509Certificate ca = issuer.certificate();
         X509v3CertificateBuilder builder =
                 new X509v3CertificateBuilder(
-                        X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()),
+                        issuer.subject(),
                         serial,
-                        Date.from(notBefore),
-                        Date.from(notAfter),
+                        ValidityTime.of(notBefore),
+                        ValidityTime.of(notAfter),
                         request.subject(),
                         request.publicKey());
         try {
@@ -175,9 +174,7 @@ public final class CertificateIssuer {
                     false,
                     utils.createSubjectKeyIdentifier(request.publicKey()));
             builder.addExtension(
-                    Extension.authorityKeyIdentifier,
-                    false,
-                    utils.createAuthorityKeyIdentifier(ca));
+                    Extension.authorityKeyIdentifier, false, issuer.authorityKeyIdentifier());
             // RFC 5280 §4.2.1.13 and §4.2.2.1: where to find the CRL and the OCSP responder.
             builder.addExtension(
                     Extension.cRLDistributionPoints,
@@ -212,7 +209,7 @@ public final class CertificateIssuer {
                                                 GeneralName.uniformResourceIdentifier,
                                                 publicUrl + CA_ISSUERS_PATH))
                             }));
-        } catch (CertIOException | NoSuchAlgorithmException | CertificateEncodingException e) {
+        } catch (CertIOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
         return issuer.sign(builder);

@@ -16,6 +16,7 @@ import io.tlsuite.ca.store.CaKeyFiles;
 import io.tlsuite.ca.store.CertificateRecord;
 import io.tlsuite.ca.store.CertificateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Arrays;
@@ -41,6 +42,7 @@ public class CaHierarchy {
     private final CertificateIssuer issuer;
     private final String rootPem;
     private final String chainPem;
+    private final String intermediateName;
 
     /** The passphrase in application.properties, for the local run only. */
     static final String BUILT_IN_PASSPHRASE = "tlsuite-local-dev-passphrase";
@@ -89,6 +91,8 @@ public class CaHierarchy {
             this.intermediate = loadedIntermediate;
             this.rootPem = Pem.certificate(loadedRoot.certificate());
             this.chainPem = Pem.certificate(loadedIntermediate.certificate()) + rootPem;
+            this.intermediateName =
+                    loadedIntermediate.certificate().getSubjectX500Principal().getName();
         } finally {
             Arrays.fill(passphrase, '\0');
         }
@@ -120,6 +124,35 @@ public class CaHierarchy {
         CertificateRecord record = recordOf(certificate, profile, List.of());
         certificates.insert(record);
         outbox.record(CertificateEvents.issued(record, certificate));
+    }
+
+    /**
+     * The record of a leaf this intermediate just signed, from what issuance already knows (the
+     * issuer's name, the request's key) rather than by re-reading them from the certificate.
+     */
+    static CertificateRecord leafRecordOf(
+            X509Certificate certificate,
+            BigInteger serial,
+            String issuerName,
+            PublicKeyProfile key,
+            Profile profile,
+            List<String> subjectAltNames,
+            Instant notBefore,
+            Instant notAfter) {
+        return new CertificateRecord(
+                SerialNumbers.hex(serial),
+                certificate.getSubjectX500Principal().getName(),
+                issuerName,
+                profile.label(),
+                key.description(),
+                subjectAltNames,
+                notBefore,
+                notAfter,
+                CertificateRecord.VALID,
+                null,
+                null,
+                Instant.now(),
+                Pem.certificate(certificate));
     }
 
     static CertificateRecord recordOf(
@@ -178,7 +211,8 @@ public class CaHierarchy {
     }
 
     /** The intermediate's subject as stored in the issuer column of its leaves. */
+    /** The intermediate's subject (RFC 2253), the issuer of every leaf. */
     public String intermediateName() {
-        return intermediate.certificate().getSubjectX500Principal().getName();
+        return intermediateName;
     }
 }

@@ -1,5 +1,6 @@
 package io.tlsuite.ca.service;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tlsuite.ca.config.CaConfig;
@@ -9,6 +10,7 @@ import io.tlsuite.ca.domain.CertificateRequest;
 import io.tlsuite.ca.domain.IssuancePolicy;
 import io.tlsuite.ca.domain.Profile;
 import io.tlsuite.ca.domain.Provisioner;
+import io.tlsuite.ca.domain.PublicKeyProfile;
 import io.tlsuite.ca.domain.RevocationReason;
 import io.tlsuite.ca.domain.SerialNumbers;
 import io.tlsuite.ca.domain.SubjectAltName;
@@ -26,6 +28,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Issues, finds and revokes certificates; every change and its event commit together. */
 @ApplicationScoped
@@ -43,6 +47,7 @@ public class CertificateService {
     private final OutboxWriter outbox;
     private final CrlService crls;
     private final MeterRegistry metrics;
+    private final Map<String, Counter> issuedCounters = new ConcurrentHashMap<>();
 
     CertificateService(
             CaHierarchy hierarchy,
@@ -127,7 +132,16 @@ public class CertificateService {
                                     serial,
                                     notBefore,
                                     notAfter);
-            CertificateRecord record = CaHierarchy.recordOf(certificate, profile, names);
+            CertificateRecord record =
+                    CaHierarchy.leafRecordOf(
+                            certificate,
+                            serial,
+                            hierarchy.intermediateName(),
+                            request.keyProfile(),
+                            profile,
+                            names,
+                            notBefore,
+                            notAfter);
             try {
                 QuarkusTransaction.requiringNew()
                         .run(
@@ -135,13 +149,7 @@ public class CertificateService {
                                     certificates.insert(record);
                                     outbox.record(CertificateEvents.issued(record, certificate));
                                 });
-                metrics.counter(
-                                "tlsuite.ca.certificates.issued",
-                                "profile",
-                                profile.label(),
-                                "key",
-                                request.keyProfile().description())
-                        .increment();
+                issuedCounter(profile, request.keyProfile()).increment();
                 return new IssuedCertificate(record, hierarchy.chainPem());
             } catch (StoreException e) {
                 if (!e.isDuplicateKey() || attempt == SERIAL_ATTEMPTS) {
@@ -150,6 +158,22 @@ public class CertificateService {
                 // A serial collision (2^-127 odds): sign again with a new serial.
             }
         }
+    }
+
+    /**
+     * The issuance counter of a profile and key kind, registered once: a registry lookup per
+     * certificate builds tags and ids and checks for double registration every time.
+     */
+    private Counter issuedCounter(Profile profile, PublicKeyProfile key) {
+        return issuedCounters.computeIfAbsent(
+                profile.label() + '|' + key.description(),
+                k ->
+                        metrics.counter(
+                                "tlsuite.ca.certificates.issued",
+                                "profile",
+                                profile.label(),
+                                "key",
+                                key.description()));
     }
 
     private Duration validity(Long days, Long minutes) {

@@ -7,6 +7,7 @@ import io.tlsuite.ca.domain.Pem;
 import io.tlsuite.ca.domain.PublicKeyProfile;
 import io.tlsuite.events.Topics;
 import io.tlsuite.kafka.EmbeddedKafkaBroker;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,20 +51,27 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  */
 public final class IssuanceBenchmark {
 
-    private static final int PORT = 18181;
     private static final int CSRS = 16;
+
+    /** The CA's HTTP port: {@code CA_BENCH_PORT}, else a free one (no fixed port, no lock). */
+    private static final int PORT = port();
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int cores = Runtime.getRuntime().availableProcessors();
+        String jarOverride = System.getenv("CA_BENCH_JAR"); // e.g. a build kept for a before/after
         Path jar =
-                Path.of("certificate-authority/target/quarkus-app/quarkus-run.jar")
+                Path.of(
+                                jarOverride == null || jarOverride.isBlank()
+                                        ? "certificate-authority/target/quarkus-app/quarkus-run.jar"
+                                        : jarOverride)
                         .toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(
                     "build first: mvn -pl certificate-authority package -DskipTests");
         }
+        System.out.printf("CA: %s%n", jar);
         System.out.printf(
                 "machine: %d cores, %s %s; %d s per measurement, %d client threads%n",
                 cores,
@@ -76,22 +84,29 @@ public final class IssuanceBenchmark {
             kafka.createTopics(List.of(Topics.CERTIFICATES), 3, Duration.ofSeconds(30));
             String postgres = System.getenv("CA_BENCH_POSTGRES");
             for (KeyType type : List.of(KeyType.EC_P256, KeyType.RSA_2048)) {
-                double rest =
+                Rate rest =
                         measureRest(
                                 jar, kafka.bootstrapServers(), postgres, type, seconds, threads);
-                double raw = measureRaw(type, seconds, cores, false);
-                double signVerify = measureRaw(type, seconds, cores, true);
+                Rate raw = measureRaw(type, seconds, cores, false);
+                Rate signVerify = measureRaw(type, seconds, cores, true);
                 String line =
                         String.format(
-                                "%-9s %-10s REST issuance %8.1f certs/s | BC raw signing %9.1f sig/s, sign+verify %9.1f /s (%d threads) | issuance / signing %.3f, / (sign+verify) %.3f",
+                                "%-9s %-10s REST issuance %8.1f certs/s | BC raw signing %9.1f sig/s, sign+verify %9.1f /s (%d threads) | issuance / signing %.3f, / (sign+verify) %.3f%n"
+                                        + "%-20s CPU ms per op: CA %.3f per certificate | BC signing %.3f, sign+verify %.3f | CPU ratio signing / issuance %.3f, (sign+verify) / issuance %.3f",
                                 type.description(),
                                 postgres == null ? "H2" : "PostgreSQL",
-                                rest,
-                                raw,
-                                signVerify,
+                                rest.perSecond(),
+                                raw.perSecond(),
+                                signVerify.perSecond(),
                                 cores,
-                                rest / raw,
-                                rest / signVerify);
+                                rest.perSecond() / raw.perSecond(),
+                                rest.perSecond() / signVerify.perSecond(),
+                                "",
+                                rest.cpuMs(),
+                                raw.cpuMs(),
+                                signVerify.cpuMs(),
+                                raw.cpuMs() / rest.cpuMs(),
+                                signVerify.cpuMs() / rest.cpuMs());
                 System.out.println(line);
                 results.add(line);
             }
@@ -100,7 +115,14 @@ public final class IssuanceBenchmark {
         results.forEach(System.out::println);
     }
 
-    private static double measureRest(
+    /**
+     * Operations per second, and CPU milliseconds per operation (the CA process's whole CPU per
+     * certificate; the signing threads' CPU per signature): the CPU ratio does not move with the
+     * machine's other load the way rates do.
+     */
+    record Rate(double perSecond, double cpuMs) {}
+
+    private static Rate measureRest(
             Path jar, String bootstrap, String postgres, KeyType type, int seconds, int threads)
             throws Exception {
         Path data = Files.createTempDirectory("ca-bench-");
@@ -159,16 +181,42 @@ public final class IssuanceBenchmark {
                                 + csr(type.generate(), name).replace("\n", "\\n")
                                 + "\"}");
             }
-            // Warm-up: JIT, connection pools.
-            run(http, token, bodies, Math.max(3, seconds / 4), threads);
+            // Warm-up: JIT, connection pools. A cold CA spends a third to a half of its CPU in the
+            // JIT compiler and runs RSA's BigInteger arithmetic interpreted: the measurement is of
+            // a CA that has been serving for a while.
+            // Under load a fixed time is not enough: warm up until WARMUP_CERTIFICATES were
+            // issued (5 s slices, at most WARMUP_MAX_SECONDS).
+            long warm = 0;
+            int warmSeconds = 0;
+            while (warm < WARMUP_CERTIFICATES && warmSeconds < WARMUP_MAX_SECONDS) {
+                warm += run(http, token, bodies, 5, threads);
+                warmSeconds += 5;
+            }
+            System.out.printf(
+                    "  %s: warm-up %d s, %d issued%n", type.description(), warmSeconds, warm);
+            String jfr = System.getenv("CA_BENCH_JFR_DIR");
+            if (jfr != null && !jfr.isBlank()) {
+                jcmd(
+                        ca,
+                        "JFR.start",
+                        "name=bench",
+                        "settings=profile",
+                        "filename=" + Path.of(jfr, type.name() + ".jfr").toAbsolutePath());
+            }
+            String load = loadAverage();
             Duration cpu0 = ca.info().totalCpuDuration().orElse(Duration.ZERO);
             long issued = run(http, token, bodies, seconds, threads);
             Duration cpu = ca.info().totalCpuDuration().orElse(Duration.ZERO).minus(cpu0);
+            if (jfr != null && !jfr.isBlank()) {
+                jcmd(ca, "JFR.stop", "name=bench");
+            }
+            System.out.printf("  load average before / after: %s / %s%n", load, loadAverage());
             // The CA's own CPU per certificate: what the machine's other load does not change much.
             System.out.printf(
                     "  %s: %d issued, CA process CPU %.2f ms per certificate%n",
                     type.description(), issued, issued == 0 ? 0.0 : cpu.toNanos() / 1e6 / issued);
-            return issued / (double) seconds;
+            return new Rate(
+                    issued / (double) seconds, issued == 0 ? 0.0 : cpu.toNanos() / 1e6 / issued);
         } finally {
             ca.destroy();
             if (!ca.waitFor(20, TimeUnit.SECONDS)) {
@@ -235,7 +283,7 @@ public final class IssuanceBenchmark {
      * with {@code verify}, each signature also verified (the least one issuance does: check the
      * CSR, sign the certificate).
      */
-    static double measureRaw(KeyType type, int seconds, int threads, boolean verify)
+    static Rate measureRaw(KeyType type, int seconds, int threads, boolean verify)
             throws Exception {
         KeyPair keys = type.generate();
         String algorithm =
@@ -245,20 +293,23 @@ public final class IssuanceBenchmark {
         byte[] tbs = new byte[600]; // about the size of a leaf's TBSCertificate
         new SecureRandom().nextBytes(tbs);
         signFor(algorithm, keys, tbs, Math.max(2, seconds / 4), threads, verify); // warm-up
-        long count = signFor(algorithm, keys, tbs, seconds, threads, verify);
-        return count / (double) seconds;
+        long[] countAndCpu = signFor(algorithm, keys, tbs, seconds, threads, verify);
+        return new Rate(countAndCpu[0] / (double) seconds, countAndCpu[1] / 1e6 / countAndCpu[0]);
     }
 
-    private static long signFor(
+    /** Signatures made, and the CPU nanoseconds the signing threads spent. */
+    private static long[] signFor(
             String algorithm, KeyPair keys, byte[] tbs, int seconds, int threads, boolean verify)
             throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<Long>> futures = new ArrayList<>();
+        List<Future<long[]>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             futures.add(
                     pool.submit(
                             () -> {
+                                var cpu = ManagementFactory.getThreadMXBean();
+                                long cpu0 = cpu.getCurrentThreadCpuTime();
                                 Signature signature =
                                         Signature.getInstance(algorithm, BouncyCastle.PROVIDER);
                                 Signature verifier =
@@ -277,12 +328,14 @@ public final class IssuanceBenchmark {
                                     }
                                     n++;
                                 }
-                                return n;
+                                return new long[] {n, cpu.getCurrentThreadCpuTime() - cpu0};
                             }));
         }
-        long total = 0;
-        for (Future<Long> f : futures) {
-            total += f.get();
+        long[] total = new long[2];
+        for (Future<long[]> f : futures) {
+            long[] each = f.get();
+            total[0] += each[0];
+            total[1] += each[1];
         }
         pool.shutdown();
         return total;
@@ -339,7 +392,33 @@ public final class IssuanceBenchmark {
                 "the CA was not ready within 120 s: see " + data.resolve("ca.log"));
     }
 
-    private static final String BENCH_DATABASE = "tlsuite_ca_bench";
+    /**
+     * {@code CA_BENCH_DATABASE}, else {@code tlsuite_ca_bench}; dropped and created per key type.
+     */
+    private static final String BENCH_DATABASE = database();
+
+    private static String database() {
+        String name = System.getenv("CA_BENCH_DATABASE");
+        if (name == null || name.isBlank()) {
+            return "tlsuite_ca_bench";
+        }
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("CA_BENCH_DATABASE must be a plain lower-case name");
+        }
+        return name;
+    }
+
+    private static int port() {
+        String configured = System.getenv("CA_BENCH_PORT");
+        if (configured != null && !configured.isBlank()) {
+            return Integer.parseInt(configured.trim());
+        }
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** Drops and creates the benchmark's database: every CA starts on empty tables. */
     private static void freshDatabase(String postgres) throws Exception {
@@ -349,6 +428,35 @@ public final class IssuanceBenchmark {
                 var st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + BENCH_DATABASE + " WITH (FORCE)");
             st.execute("CREATE DATABASE " + BENCH_DATABASE);
+        }
+    }
+
+    /** Certificates issued before measuring: {@code CA_BENCH_WARMUP_CERTIFICATES}, else 3000. */
+    private static final int WARMUP_CERTIFICATES =
+            Integer.parseInt(
+                    System.getenv().getOrDefault("CA_BENCH_WARMUP_CERTIFICATES", "3000").trim());
+
+    private static final int WARMUP_MAX_SECONDS = 120;
+
+    /** {@code CA_BENCH_JFR_DIR}: a JFR recording of the CA during the measurement, per key type. */
+    private static void jcmd(Process ca, String... command) throws Exception {
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        line.add(Long.toString(ca.pid()));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("jcmd failed: " + out);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "n/a";
         }
     }
 

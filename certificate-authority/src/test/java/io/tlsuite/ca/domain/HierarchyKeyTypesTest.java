@@ -68,6 +68,22 @@ class HierarchyKeyTypesTest {
                         Profile.SERVER);
         assertThat(result.problems()).isEmpty();
         assertThat(leaf.getSigAlgName()).isNotBlank();
+        // What issuance takes from the issuer once, not per leaf: its name and key identifier.
+        assertThat(leaf.getIssuerX500Principal())
+                .isEqualTo(intermediate.certificate().getSubjectX500Principal());
+        assertThat(
+                        org.bouncycastle.asn1.x509.AuthorityKeyIdentifier.fromExtensions(
+                                        new X509CertificateHolder(leaf.getEncoded())
+                                                .getExtensions())
+                                .getKeyIdentifierOctets())
+                .isEqualTo(
+                        org.bouncycastle.asn1.x509.SubjectKeyIdentifier.fromExtensions(
+                                        new X509CertificateHolder(
+                                                        intermediate.certificate().getEncoded())
+                                                .getExtensions())
+                                .getKeyIdentifier());
+        assertThat(leaf.getNotBefore().toInstant()).isEqualTo(now);
+        assertThat(leaf.getNotAfter().toInstant()).isEqualTo(now.plus(Duration.ofDays(1)));
 
         RevokedEntry revoked = new RevokedEntry(serial, now, RevocationReason.SUPERSEDED);
         X509CRL crl =
