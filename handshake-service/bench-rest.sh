@@ -3,6 +3,7 @@
 # Finished, one echo, close), beside the same engines handshaking in memory in the same run.
 # Needs the suite up (./suite up --detach) and the module built with its tests compiled.
 # Usage (from the project root): handshake-service/bench-rest.sh [concurrency] [seconds]
+# REST_BENCH_WARMUP: seconds of unreported lifecycles first (default 30: the REST path needs them).
 set -euo pipefail
 CONC=${1:-8}
 SECS=${2:-10}
@@ -11,6 +12,6 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 (cd "$MOD" && mvn -q -o dependency:build-classpath -Dmdep.outputFile="$TMP/cp.txt" >/dev/null)
 echo "$(nproc) cores shared with the suite, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-java -Xmx512m -cp "$MOD/target/test-classes:$MOD/target/classes:$(cat "$TMP/cp.txt")" \
+java -Xmx512m -Dwarmup="${REST_BENCH_WARMUP:-30}" -cp "$MOD/target/test-classes:$MOD/target/classes:$(cat "$TMP/cp.txt")" \
   io.tlsuite.handshake.bench.RestHandshakeLoad "${TLSUITE_HANDSHAKE_URL:-http://localhost:8082}" \
   "${TLSUITE_CA_URL:-http://localhost:8081}" "$CONC" "$SECS" 2>&1 | grep -E '^(REST|Reference)'

@@ -61,8 +61,10 @@ public final class RestHandshakeLoad {
                         .serverName("localhost")
                         .certificateValidator(new PkixCertificateValidator(TrustStore.of(root)))
                         .build();
-        // Warm-up (JIT on both sides), not reported.
-        run(http, base, config, concurrency, 5);
+        // Warm-up (JIT on both sides), not reported. The REST path (JSON, message views, state
+        // sharing) is a lot of code: a freshly started service needs tens of seconds before it
+        // runs compiled, and a short warm-up measured 7 lifecycles/s where a warm one gets 30.
+        run(http, base, config, concurrency, Integer.getInteger("warmup", 30));
         Result r = run(http, base, config, concurrency, seconds);
         double inMemory = inMemoryReference(concurrency, seconds);
         System.out.printf(
