@@ -58,9 +58,9 @@ public final class RedisSessionBackend implements SessionBackend {
         "id", "sessionId", "kind", "issuedAt", "expiresAt", "maxUses", "uses", "state", "endedAt"
     };
 
-    private static final String INSERT =
+    /** Stores the session unless its id is taken (0); 1 when stored. Follows {@code p, id}. */
+    private static final String INSERT_BODY =
             """
-            local p, id = ARGV[1], ARGV[2]
             local k = p .. 's:' .. id
             if redis.call('EXISTS', k) == 1 then return 0 end
             redis.call('HSET', k, unpack(ARGV, 6))
@@ -70,6 +70,12 @@ public final class RedisSessionBackend implements SessionBackend {
             if ARGV[5] ~= '' then redis.call('SADD', p .. 'cert:' .. ARGV[5], id) end
             return 1
             """;
+
+    private static final String INSERT =
+            """
+            local p, id = ARGV[1], ARGV[2]
+            """
+                    + INSERT_BODY;
 
     /**
      * {@link #register}: refuses a revoked certificate (2: the server's, 3: the client's), then a
@@ -81,15 +87,8 @@ public final class RedisSessionBackend implements SessionBackend {
             local p, id = ARGV[1], ARGV[2]
             if redis.call('SISMEMBER', p .. 'revoked', ARGV[4]) == 1 then return 2 end
             if ARGV[5] ~= '' and redis.call('SISMEMBER', p .. 'revoked', ARGV[5]) == 1 then return 3 end
-            local k = p .. 's:' .. id
-            if redis.call('EXISTS', k) == 1 then return 0 end
-            redis.call('HSET', k, unpack(ARGV, 6))
-            redis.call('ZADD', p .. 'ids', 0, id)
-            redis.call('ZADD', p .. 'exp', ARGV[3], id)
-            redis.call('SADD', p .. 'cert:' .. ARGV[4], id)
-            if ARGV[5] ~= '' then redis.call('SADD', p .. 'cert:' .. ARGV[5], id) end
-            return 1
-            """;
+            """
+                    + INSERT_BODY;
 
     /**
      * Ends an active session; answers {@code {-1}} when unknown, else {@code {n, fields...}} with n
