@@ -30,8 +30,7 @@ record LeafFacts(
 
     /** The facts of a DER certificate, or null when the bytes are not one. */
     static LeafFacts of(byte[] der) {
-        ByteBuffer key = ByteBuffer.wrap(der.clone());
-        LeafFacts known = SEEN.get(key);
+        LeafFacts known = SEEN.get(ByteBuffer.wrap(der));
         if (known != null) {
             return known;
         }
@@ -40,7 +39,8 @@ record LeafFacts(
             if (SEEN.size() >= REMEMBERED) {
                 SEEN.clear();
             }
-            SEEN.put(key, facts);
+            // The map keeps its own copy: the caller may reuse its array.
+            SEEN.put(ByteBuffer.wrap(der.clone()), facts);
         }
         return facts;
     }
