@@ -4,7 +4,7 @@
 # Starts its own broker (port 19092) and a packaged dashboard (port 18082), so it needs neither the
 # suite nor its port lock; publishes whole handshakes (12 events each) at each rate in handshakes/s
 # with the services' producer settings, and reads them back as one live viewer (EventLatency).
-# DASHBOARD_JAVA_OPTS replaces the dashboard's GC flags (default -XX:+UseSerialGC, as deployed).
+# DASHBOARD_JAVA_OPTS replaces the dashboard's GC flags (default -XX:+UseSerialGC -Xmn24m, as deployed).
 # Run from the project root after `mvn -pl event-dashboard -am package -DskipTests` and `test-compile`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,7 +25,7 @@ for i in $(seq 1 90); do grep -qs "Kafka broker ready" "$TMP/kafka.log" && break
 grep -q "Kafka broker ready" "$TMP/kafka.log" || { tail -5 "$TMP/kafka.log"; echo "the broker did not start" >&2; exit 1; }
 
 QUARKUS_HTTP_PORT=18082 KAFKA_BOOTSTRAP_SERVERS=localhost:19092 TLSUITE_INSTANCE=bench-latency \
-  java -Xmx384m ${DASHBOARD_JAVA_OPTS:--XX:+UseSerialGC} -jar event-dashboard/target/quarkus-app/quarkus-run.jar >"$TMP/dashboard.log" 2>&1 &
+  java -Xmx384m ${DASHBOARD_JAVA_OPTS:--XX:+UseSerialGC -Xmn24m} -jar event-dashboard/target/quarkus-app/quarkus-run.jar >"$TMP/dashboard.log" 2>&1 &
 PIDS+=($!)
 for i in $(seq 1 120); do curl -sf -o /dev/null http://localhost:18082/q/health/ready && break; sleep 1; done
 

@@ -15,7 +15,15 @@ import io.tlsuite.events.LifecycleEvent;
 import io.tlsuite.events.kafka.EventPublisher;
 import io.tlsuite.kafka.KafkaBrokerTestResource;
 import io.tlsuite.kafka.SharedBroker;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +181,74 @@ class LifecycleApiTest {
         assertThat(stats.getLong("rates.p50Micros")).isPositive();
         assertThat(stats.getDouble("rates.handshakesPerSecond")).isPositive();
         assertThat(stats.getMap("lag")).isNotEmpty();
+    }
+
+    @Test
+    void theLiveStreamIsOneSseFramePerEventItsIdTheSequenceItsDataTheEventOnOneLine()
+            throws Exception {
+        String id = UUID.randomUUID().toString();
+        String hs = "hs-" + id;
+        HttpResponse<InputStream> r =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        stream
+                                                                + "?type=tls.handshake.&handshake="
+                                                                + hs))
+                                        .header("Accept", "text/event-stream")
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
+        List<LifecycleEvent> story = Stories.rsaHandshake(hs, "s-" + id, id.substring(0, 8));
+        long handshakeSteps =
+                story.stream()
+                        .filter(
+                                e ->
+                                        io.tlsuite.events.EventCatalog.typeOf(e.getClass())
+                                                .startsWith("tls.handshake."))
+                        .count();
+        List<List<String>> frames = new java.util.ArrayList<>();
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            publish(story);
+            List<String> frame = new java.util.ArrayList<>();
+            for (String line; frames.size() < handshakeSteps && (line = in.readLine()) != null; ) {
+                if (!line.isEmpty()) {
+                    frame.add(line);
+                } else if (!frame.isEmpty()) {
+                    if (!frame.get(0).startsWith("event:")) { // heartbeats are named
+                        frames.add(frame);
+                    }
+                    frame = new java.util.ArrayList<>();
+                }
+            }
+        }
+        assertThat(frames).hasSize((int) handshakeSteps);
+        long previous = 0;
+        for (List<String> frame : frames) {
+            assertThat(frame).hasSize(2);
+            assertThat(frame.get(0)).startsWith("id:");
+            assertThat(frame.get(1)).startsWith("data:");
+            long sequence = Long.parseLong(frame.get(0).substring(3));
+            JsonPath event = new JsonPath(frame.get(1).substring(5));
+            assertThat(event.getLong("sequence")).isEqualTo(sequence).isGreaterThan(previous);
+            assertThat(event.getString("subject")).isEqualTo(hs);
+            assertThat(event.getString("type")).startsWith("tls.handshake.");
+            assertThat(event.getMap("data")).isNotEmpty();
+            previous = sequence;
+        }
+        // The same events as the REST list has them, in the same order.
+        assertThat(
+                        given().queryParam("handshake", hs)
+                                .queryParam("type", "tls.handshake.")
+                                .get("/api/v1/events")
+                                .jsonPath()
+                                .getList("sequence", Long.class))
+                .containsExactlyElementsOf(
+                        frames.stream().map(f -> Long.parseLong(f.get(0).substring(3))).toList());
     }
 
     @Test

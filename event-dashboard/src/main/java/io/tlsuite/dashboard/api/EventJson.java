@@ -6,7 +6,11 @@ import io.tlsuite.dashboard.domain.DashboardEvent;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 
-/** An event's JSON text, written once per event however many viewers and exports want it. */
+/**
+ * An event's JSON (UTF-8), written once per event however many viewers and exports want it. It
+ * holds no line break (Jackson's compact output escapes them in strings), so it fits one SSE data
+ * line as is.
+ */
 @Singleton
 class EventJson {
 
@@ -16,13 +20,13 @@ class EventJson {
         this.mapper = mapper;
     }
 
-    String of(DashboardEvent e) {
+    byte[] of(DashboardEvent e) {
         return e.cachedJson(this::write);
     }
 
-    private String write(DashboardEvent e) {
+    private byte[] write(DashboardEvent e) {
         try {
-            return mapper.writeValueAsString(EventView.of(e));
+            return mapper.writeValueAsBytes(EventView.of(e));
         } catch (JsonProcessingException ex) {
             throw new UncheckedIOException(ex);
         }

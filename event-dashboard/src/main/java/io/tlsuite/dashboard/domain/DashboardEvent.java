@@ -28,7 +28,7 @@ public final class DashboardEvent {
     private final String suite;
     private final String alert;
     private final String result;
-    private volatile String json;
+    private volatile byte[] json;
     private Instant recordedAt;
     private Instant receivedAt;
 
@@ -205,11 +205,11 @@ public final class DashboardEvent {
     }
 
     /**
-     * The event serialised once for every live subscriber and export that needs it; computed on
-     * first use, so an event nobody watches costs no serialisation.
+     * The event serialised once (UTF-8 JSON) for every live subscriber and export that needs it;
+     * computed on first use, so an event nobody watches costs no serialisation.
      */
-    public String cachedJson(java.util.function.Function<DashboardEvent, String> serialiser) {
-        String j = json;
+    public byte[] cachedJson(java.util.function.Function<DashboardEvent, byte[]> serialiser) {
+        byte[] j = json;
         if (j == null) {
             j = serialiser.apply(this);
             json = j;
