@@ -2,13 +2,11 @@ package io.tlsuite.handshake.replicas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tlsuite.handshake.replicas.BlockingHttp.Response;
 import io.tlsuite.handshake.sessions.SessionStoreToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,9 +30,8 @@ public final class SessionStoreEngineStates implements EngineStateStore {
 
     private final URI base;
     private final SessionStoreToken token;
-    private final Duration timeout;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final BlockingHttp http;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -47,9 +44,8 @@ public final class SessionStoreEngineStates implements EngineStateStore {
             ObjectMapper json) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.token = new SessionStoreToken(token, tokenFile);
-        this.timeout = timeout;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = new BlockingHttp(timeout);
     }
 
     @Override
@@ -60,12 +56,12 @@ public final class SessionStoreEngineStates implements EngineStateStore {
     @Override
     public Fetch fetch(String id, long heldVersion) {
         try {
-            HttpRequest.Builder b = request(id, null).GET();
+            Map<String, String> headers = headers();
             if (heldVersion > 0) {
-                b.header("If-None-Match", "\"" + heldVersion + "\"");
+                headers.put("If-None-Match", "\"" + heldVersion + "\"");
             }
-            HttpResponse<byte[]> r = send(b.build());
-            switch (r.statusCode()) {
+            Response r = send(uri(id, null), "GET", headers, null);
+            switch (r.status()) {
                 case 200:
                     JsonNode body = json.readTree(r.body());
                     Arrays.fill(r.body(), (byte) 0);
@@ -83,7 +79,7 @@ public final class SessionStoreEngineStates implements EngineStateStore {
                     }
                     return new Fetch.Ended(problem.path("endReason").asText("ended"));
                 default:
-                    return unavailable(id, "HTTP " + r.statusCode() + " " + type(r));
+                    return unavailable(id, "HTTP " + r.status() + " " + type(r));
             }
         } catch (IOException | RuntimeException e) {
             return unavailable(id, e.getClass().getSimpleName());
@@ -109,14 +105,10 @@ public final class SessionStoreEngineStates implements EngineStateStore {
         byte[] payload = null;
         try {
             payload = json.writeValueAsBytes(body);
-            HttpResponse<byte[]> r =
-                    send(
-                            request(id, null)
-                                    .header(header, value)
-                                    .header("Content-Type", "application/json")
-                                    .PUT(HttpRequest.BodyPublishers.ofByteArray(payload))
-                                    .build());
-            return written(id, r);
+            Map<String, String> headers = headers();
+            headers.put(header, value);
+            headers.put("Content-Type", "application/json");
+            return written(id, send(uri(id, null), "PUT", headers, payload));
         } catch (IOException | RuntimeException e) {
             unavailable(id, e.getClass().getSimpleName());
             return Write.unavailable();
@@ -131,17 +123,15 @@ public final class SessionStoreEngineStates implements EngineStateStore {
     @Override
     public Write end(String id, long version, String reason) {
         try {
-            HttpResponse<byte[]> r =
+            Map<String, String> headers = headers();
+            headers.put("If-Match", "\"" + version + "\"");
+            Response r =
                     send(
-                            request(
-                                            id,
-                                            "reason="
-                                                    + URLEncoder.encode(
-                                                            reason, StandardCharsets.UTF_8))
-                                    .header("If-Match", "\"" + version + "\"")
-                                    .DELETE()
-                                    .build());
-            if (r.statusCode() == 200
+                            uri(id, "reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8)),
+                            "DELETE",
+                            headers,
+                            null);
+            if (r.status() == 200
                     && json.readTree(r.body()).path("alreadyEnded").asBoolean(false)) {
                 return Write.lost();
             }
@@ -152,10 +142,10 @@ public final class SessionStoreEngineStates implements EngineStateStore {
         }
     }
 
-    private Write written(String id, HttpResponse<byte[]> r) {
-        int status = r.statusCode();
+    private Write written(String id, Response r) {
+        int status = r.status();
         if (status == 200 || status == 201) {
-            String etag = r.headers().firstValue("ETag").orElse("\"0\"").replace("\"", "");
+            String etag = (r.etag() == null ? "0" : r.etag()).replace("\"", "");
             return new Write(Outcome.WON, Long.parseLong(etag.trim()));
         }
         if (status == 412 || status == 410 || status == 404) {
@@ -165,30 +155,32 @@ public final class SessionStoreEngineStates implements EngineStateStore {
         return Write.unavailable();
     }
 
-    private HttpRequest.Builder request(String id, String query) throws IOException {
-        String path =
+    private URI uri(String id, String query) {
+        return base.resolve(
                 "api/v1/engine-states/"
                         + URLEncoder.encode(id, StandardCharsets.UTF_8)
-                        + (query == null ? "" : "?" + query);
-        return HttpRequest.newBuilder(base.resolve(path))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + token.get());
+                        + (query == null ? "" : "?" + query));
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) throws IOException {
+    /** The headers every call carries (the service token); callers add their own. */
+    private Map<String, String> headers() throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + token.get());
+        return headers;
+    }
+
+    private Response send(URI uri, String method, Map<String, String> headers, byte[] body)
+            throws IOException {
         long start = System.nanoTime();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            return http.exchange(uri, method, headers, body);
         } finally {
             calls.incrementAndGet();
             nanos.addAndGet(System.nanoTime() - start);
         }
     }
 
-    private String type(HttpResponse<byte[]> r) {
+    private String type(Response r) {
         try {
             return json.readTree(r.body()).path("type").asText("");
         } catch (IOException | RuntimeException e) {

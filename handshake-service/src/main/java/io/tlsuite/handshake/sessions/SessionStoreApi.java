@@ -44,7 +44,10 @@ final class SessionStoreApi {
     private final SessionStoreToken token;
     private final ObjectMapper json;
     private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .build();
     private volatile long requests;
 
     SessionStoreApi(URI base, SessionStoreToken token, ObjectMapper json) {

@@ -65,7 +65,10 @@ public final class RestHandshakeLoad {
         // sharing) is a lot of code: a freshly started service needs tens of seconds before it
         // runs compiled, and a short warm-up measured 7 lifecycles/s where a warm one gets 30.
         run(http, base, config, concurrency, Integer.getInteger("warmup", 30));
+        ProcessCpu cpu = ProcessCpu.of(System.getProperty("pids"));
+        Map<String, Long> cpuBefore = cpu.read();
         Result r = run(http, base, config, concurrency, seconds);
+        Map<String, Long> cpuAfter = cpu.read();
         double inMemory = inMemoryReference(concurrency, seconds);
         System.out.printf(
                 "REST handshakes: concurrency %d, %d s: %d complete lifecycles (%d failed), %.1f"
@@ -81,6 +84,8 @@ public final class RestHandshakeLoad {
                 "Reference, same run: the same engines in memory (no HTTP, no events, no session"
                         + " store), %d threads: %.1f handshakes/s; REST / in memory = %.2f%n",
                 concurrency, inMemory, r.ok / (double) seconds / inMemory);
+        System.out.printf(
+                "REST CPU per lifecycle: %s%n", ProcessCpu.perOperation(cpuBefore, cpuAfter, r.ok));
     }
 
     /** Client and server engines handshaking in memory, ECDSA P-256 identity, X25519. */

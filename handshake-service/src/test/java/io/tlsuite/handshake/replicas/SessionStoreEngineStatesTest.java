@@ -10,15 +10,20 @@ import io.tlsuite.handshake.replicas.EngineStateStore.Kind;
 import io.tlsuite.handshake.replicas.EngineStateStore.Outcome;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The engine-state client against a stand-in of the session store's contract: what it sends (token,
@@ -37,6 +42,7 @@ class SessionStoreEngineStatesTest {
     record Reply(int status, String etag, String body) {}
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    final Set<Integer> peers = ConcurrentHashMap.newKeySet();
     HttpServer server;
 
     SessionStoreEngineStates storeAnswering(Function<Call, Reply> answer) throws IOException {
@@ -44,6 +50,7 @@ class SessionStoreEngineStatesTest {
         server.createContext(
                 "/api/v1/engine-states/",
                 ex -> {
+                    peers.add(ex.getRemoteAddress().getPort());
                     Call c =
                             new Call(
                                     ex.getRequestMethod(),
@@ -219,5 +226,47 @@ class SessionStoreEngineStatesTest {
                         Duration.ofMillis(500),
                         new ObjectMapper());
         assertThat(noToken.fetch("hs", 0)).isInstanceOf(Fetch.Unavailable.class);
+    }
+
+    @Test
+    void callsOneAfterAnotherShareOneKeptAliveConnection() throws Exception {
+        SessionStoreEngineStates store = storeAnswering(c -> new Reply(304, null, null));
+        for (int i = 0; i < 5; i++) {
+            assertThat(store.fetch("hs", 3)).isInstanceOf(Fetch.Unchanged.class);
+        }
+        assertThat(calls).hasSize(5);
+        assertThat(peers).as("client ports seen by the store").hasSize(1);
+    }
+
+    @Test
+    @Timeout(20)
+    void aStoreThatTakesTheConnectionButNeverAnswersIsUnavailable() throws Exception {
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        try (ServerSocket silent =
+                new ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor =
+                    new Thread(
+                            () -> {
+                                try {
+                                    held.add(silent.accept()); // reads nothing, answers nothing
+                                } catch (IOException e) {
+                                    // the test ended
+                                }
+                            });
+            acceptor.start();
+            SessionStoreEngineStates store =
+                    new SessionStoreEngineStates(
+                            "http://127.0.0.1:" + silent.getLocalPort(),
+                            Optional.of("tok"),
+                            Path.of("/x"),
+                            Duration.ofMillis(300),
+                            new ObjectMapper());
+            assertThat(store.fetch("hs", 0)).isInstanceOf(Fetch.Unavailable.class);
+            assertThat(store.failures()).isEqualTo(1);
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
     }
 }
