@@ -5,6 +5,10 @@
 # suite nor its port lock; publishes whole handshakes (12 events each) at each rate in handshakes/s
 # with the services' producer settings, and reads them back as one live viewer (EventLatency).
 # DASHBOARD_JAVA_OPTS replaces the dashboard's GC flags (default -XX:+UseSerialGC -Xmn24m, as deployed).
+# DASHBOARD_APP=DIR runs another packaged dashboard (a quarkus-app directory), e.g. a copy of a
+# previous build, to compare two versions on the same machine.
+# DASHBOARD_HISTOGRAM=FILE writes the dashboard's live objects at the end (jcmd GC.class_histogram,
+# after a full collection) to FILE, to weigh what the in-memory views retain.
 # Run from the project root after `mvn -pl event-dashboard -am package -DskipTests` and `test-compile`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,8 +29,8 @@ for i in $(seq 1 90); do grep -qs "Kafka broker ready" "$TMP/kafka.log" && break
 grep -q "Kafka broker ready" "$TMP/kafka.log" || { tail -5 "$TMP/kafka.log"; echo "the broker did not start" >&2; exit 1; }
 
 QUARKUS_HTTP_PORT=18082 KAFKA_BOOTSTRAP_SERVERS=localhost:19092 TLSUITE_INSTANCE=bench-latency \
-  java -Xmx384m ${DASHBOARD_JAVA_OPTS:--XX:+UseSerialGC -Xmn24m} -jar event-dashboard/target/quarkus-app/quarkus-run.jar >"$TMP/dashboard.log" 2>&1 &
-PIDS+=($!)
+  java -Xmx384m ${DASHBOARD_JAVA_OPTS:--XX:+UseSerialGC -Xmn24m} -jar "${DASHBOARD_APP:-event-dashboard/target/quarkus-app}/quarkus-run.jar" >"$TMP/dashboard.log" 2>&1 &
+DASHBOARD_PID=$!; PIDS+=($!)
 for i in $(seq 1 120); do curl -sf -o /dev/null http://localhost:18082/q/health/ready && break; sleep 1; done
 
 echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(date -u '+%Y-%m-%d %H:%M UTC')"
@@ -36,4 +40,8 @@ for rate in $RATES; do
   echo "== $rate handshakes/s for $SECONDS_PER_RATE s (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
   java -cp "$CP" io.tlsuite.dashboard.bench.EventLatency localhost:19092 http://localhost:18082 "$rate" "$SECONDS_PER_RATE"
 done
+if [ -n "${DASHBOARD_HISTOGRAM:-}" ]; then
+  curl -sf http://localhost:18082/api/v1/stats >"$DASHBOARD_HISTOGRAM.stats.json" || true
+  jcmd "$DASHBOARD_PID" GC.class_histogram >"$DASHBOARD_HISTOGRAM" || true
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -32,7 +32,7 @@ final class CsvExport {
                         e.suite(),
                         e.alert(),
                         e.result(),
-                        e.data().toString()
+                        e.dataText()
                     }) {
                 w.write(',');
                 w.write(field(v));

@@ -13,7 +13,8 @@ import java.time.Instant;
  * @param recordedAt the Kafka record's timestamp (the producer's send time, or the broker's append
  *     time where the topic keeps that), or null
  * @param receivedAt when this dashboard read the event from Kafka
- * @param data the event's data, exactly as published
+ * @param data the event's data, exactly as published (in {@link #of}, its kept JSON text, written
+ *     as it is)
  */
 public record EventView(
         long sequence,
@@ -42,6 +43,6 @@ public record EventView(
                 e.time(),
                 e.recordedAt(),
                 e.receivedAt(),
-                e.data());
+                e.dataForWriting());
     }
 }

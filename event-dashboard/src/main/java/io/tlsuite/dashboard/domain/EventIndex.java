@@ -87,6 +87,7 @@ public final class EventIndex implements EventFilter.SessionLinks {
                 case "tls.agents" -> agent(e);
                 default -> {}
             }
+            e.indexed();
         }
     }
 

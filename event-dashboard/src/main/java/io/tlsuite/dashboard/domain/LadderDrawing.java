@@ -26,13 +26,15 @@ final class LadderDrawing {
             SessionRecord session,
             CertificateRecord certificate,
             List<DashboardEvent> certificateEvents) {
-        List<DashboardEvent> events = new ArrayList<>(trace.events);
+        // Each event's data as a tree, parsed once here: the arrows read many of its fields.
+        List<DashboardEvent> events = new ArrayList<>();
+        trace.events.forEach(e -> events.add(e.expanded()));
         if (session != null) {
-            events.addAll(session.events);
+            session.events.forEach(e -> events.add(e.expanded()));
         }
         for (DashboardEvent e : certificateEvents) {
             if (!"tls.certificate.issued".equals(e.type())) {
-                events.add(e);
+                events.add(e.expanded());
             }
         }
         events.sort(Comparator.comparingLong(DashboardEvent::sequence));
@@ -40,6 +42,7 @@ final class LadderDrawing {
         certificateEvents.stream()
                 .filter(e -> "tls.certificate.issued".equals(e.type()))
                 .findFirst()
+                .map(DashboardEvent::expanded)
                 .ifPresent(
                         e ->
                                 arrows.add(
