@@ -2,8 +2,9 @@ package io.tlsuite.handshake.replicas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tlsuite.handshake.replicas.BlockingHttp.Response;
 import io.tlsuite.handshake.sessions.SessionStoreToken;
+import io.tlsuite.service.http.BlockingHttp;
+import io.tlsuite.service.http.BlockingHttp.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

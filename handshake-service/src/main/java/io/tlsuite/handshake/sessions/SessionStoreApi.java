@@ -3,12 +3,11 @@ package io.tlsuite.handshake.sessions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tlsuite.protocol.SessionSecrets;
+import io.tlsuite.service.http.BlockingHttp;
+import io.tlsuite.service.http.BlockingHttp.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,11 +42,7 @@ final class SessionStoreApi {
     private final URI base;
     private final SessionStoreToken token;
     private final ObjectMapper json;
-    private final HttpClient http =
-            HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .build();
+    private final BlockingHttp http = new BlockingHttp(TIMEOUT);
     private volatile long requests;
 
     SessionStoreApi(URI base, SessionStoreToken token, ObjectMapper json) {
@@ -75,12 +70,12 @@ final class SessionStoreApi {
                             ? Map.of("register", registration(r.session()))
                             : Map.of("close", closing((SessionOperation.Closing) op)));
         }
-        HttpResponse<String> r = send("api/v1/session-batches", "POST", Map.of("operations", ops));
-        if (r.statusCode() == 404 || r.statusCode() == 405) {
-            throw new BatchUnsupported(r.statusCode());
+        Response r = send("api/v1/session-batches", "POST", Map.of("operations", ops));
+        if (r.status() == 404 || r.status() == 405) {
+            throw new BatchUnsupported(r.status());
         }
-        if (r.statusCode() != 200) {
-            throw new IOException("HTTP " + r.statusCode() + " " + problemType(r.body()));
+        if (r.status() != 200) {
+            throw new IOException("HTTP " + r.status() + " " + problemType(r.body()));
         }
         JsonNode results = json.readTree(r.body()).path("results");
         List<Outcome> outcomes = new ArrayList<>(operations.size());
@@ -107,13 +102,13 @@ final class SessionStoreApi {
 
     /** {@code POST /api/v1/sessions} for one session. */
     Outcome register(CompletedSession session) throws IOException {
-        HttpResponse<String> r = send("api/v1/sessions", "POST", registration(session));
-        return outcome(true, r.statusCode(), problemType(r.body()));
+        Response r = send("api/v1/sessions", "POST", registration(session));
+        return outcome(true, r.status(), problemType(r.body()));
     }
 
     /** {@code DELETE /api/v1/sessions/{id}}; a session the store never knew is not a failure. */
     Outcome close(SessionOperation.Closing c) throws IOException {
-        HttpResponse<String> r =
+        Response r =
                 send(
                         "api/v1/sessions/"
                                 + enc(c.sessionId())
@@ -123,7 +118,7 @@ final class SessionStoreApi {
                                 + enc(c.reason()),
                         "DELETE",
                         null);
-        return outcome(false, r.statusCode(), problemType(r.body()));
+        return outcome(false, r.status(), problemType(r.body()));
     }
 
     /** The registration body (the session's secrets stay intact). */
@@ -174,24 +169,16 @@ final class SessionStoreApi {
         }
     }
 
-    private HttpResponse<String> send(String path, String method, Object body) throws IOException {
+    private Response send(String path, String method, Object body) throws IOException {
         byte[] payload = body == null ? null : json.writeValueAsBytes(body);
         try {
-            HttpRequest.Builder b =
-                    HttpRequest.newBuilder(base.resolve(path))
-                            .timeout(TIMEOUT)
-                            .header("Authorization", "Bearer " + token.get());
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Authorization", "Bearer " + token.get());
             if (payload != null) {
-                b.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofByteArray(payload));
-            } else {
-                b.method(method, HttpRequest.BodyPublishers.noBody());
+                headers.put("Content-Type", "application/json");
             }
             requests++;
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            return http.exchange(base.resolve(path), method, headers, payload);
         } finally {
             if (payload != null) {
                 Arrays.fill(payload, (byte) 0);
@@ -199,7 +186,7 @@ final class SessionStoreApi {
         }
     }
 
-    private String problemType(String body) {
+    private String problemType(byte[] body) {
         try {
             return json.readTree(body).path("type").asText("");
         } catch (IOException | RuntimeException e) {

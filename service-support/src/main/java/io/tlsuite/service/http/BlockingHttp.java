@@ -1,4 +1,4 @@
-package io.tlsuite.handshake.replicas;
+package io.tlsuite.service.http;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,19 +10,19 @@ import java.util.Map;
 
 /**
  * One blocking HTTP/1.1 exchange on the caller's thread, over the JDK's {@link HttpURLConnection}
- * and its kept-alive connections. For the engine-state calls, which a request thread makes and
- * waits for anyway: measured here, it costs a quarter of the CPU of {@code
- * java.net.http.HttpClient} per request (0.09 vs 0.34 ms, docs/benchmarks.md), which hands every
- * exchange to its selector thread and back.
+ * and its kept-alive connections. For calls that a thread makes and waits for anyway (a request
+ * thread calling another service, a batch sender, a load generator's worker): measured here, it
+ * costs a quarter of the CPU of {@code java.net.http.HttpClient} per request (0.09 vs 0.34 ms,
+ * docs/benchmarks.md), which hands every exchange to its selector thread and back.
  */
-final class BlockingHttp {
+public final class BlockingHttp {
     /**
      * Idle connections kept per destination. The JDK keeps 5 unless told otherwise, fewer than a
      * service's request threads call the store at once, so the rest would be opened and closed per
      * call. Read once by the JDK, when the first connection is kept: set here only if the process
      * did not set it itself.
      */
-    static final String KEPT_CONNECTIONS = "http.maxConnections";
+    public static final String KEPT_CONNECTIONS = "http.maxConnections";
 
     static {
         if (System.getProperty(KEPT_CONNECTIONS) == null) {
@@ -31,16 +31,16 @@ final class BlockingHttp {
     }
 
     /** Status, body (never null) and entity tag (null when absent) of an answer. */
-    record Response(int status, byte[] body, String etag) {}
+    public record Response(int status, byte[] body, String etag) {}
 
     private final int timeoutMillis;
 
-    BlockingHttp(Duration timeout) {
+    public BlockingHttp(Duration timeout) {
         this.timeoutMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 
     /** Sends {@code body} (null: none) and reads the whole answer, whatever its status. */
-    Response exchange(URI uri, String method, Map<String, String> headers, byte[] body)
+    public Response exchange(URI uri, String method, Map<String, String> headers, byte[] body)
             throws IOException {
         HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
         try {
