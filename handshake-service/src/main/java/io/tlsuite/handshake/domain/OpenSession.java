@@ -24,6 +24,18 @@ final class OpenSession {
     /** The store did not take its state: only this replica can serve it. */
     volatile boolean localOnly;
 
+    /**
+     * Under {@link #lock}: the request in progress runs on the cached engine without the store
+     * having confirmed it current (see {@link StaleCopy}).
+     */
+    boolean unconfirmed;
+
+    /**
+     * This replica resumed the engine from the store (another replica had served it): the client's
+     * requests move between replicas, so the next one asks the store before using this copy.
+     */
+    volatile boolean resumedHere;
+
     OpenSession(
             String id,
             String handshakeId,

@@ -33,6 +33,18 @@ final class PendingHandshake {
     /** The engine state version this engine is at (0: not stored yet). */
     volatile long version;
 
+    /**
+     * Under {@link #lock}: the step in progress runs on the cached engine without the store having
+     * confirmed it current (see {@link StaleCopy}).
+     */
+    boolean unconfirmed;
+
+    /**
+     * This replica resumed the engine from the store (another replica had served it): the client's
+     * requests move between replicas, so the next one asks the store before using this copy.
+     */
+    volatile boolean resumedHere;
+
     PendingHandshake(
             String id,
             ServerEngines.Handle handle,

@@ -1,5 +1,6 @@
 package io.tlsuite.handshake.domain;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.tlsuite.handshake.HandshakeConfig;
@@ -32,11 +33,13 @@ import org.jboss.logging.Logger;
  * Handshakes whose flights arrive as REST requests. With the session store configured, any replica
  * serves any step: after each step the engine is suspended and stored as a new version of its
  * engine state ({@link EngineSnapshots}), and a step for an id this replica does not hold at the
- * current version resumes the stored engine. Engines stay in memory as a cache, used only while the
- * store says their version is current; every write names the version it builds on, so when two
- * replicas race for one step exactly one commits and the other answers 409 (its engine, its answer
- * and its events are dropped). Without the store, everything stays in this replica's memory
- * (bounded, expiring). A completed handshake hands its engine to {@link RestSessions}.
+ * current version resumes the stored engine. Engines stay in memory as a cache: a step runs on the
+ * cached engine without asking first (unless the handshake has already moved between replicas), and
+ * every write names the version it builds on, so the store says whether the cache was current. If
+ * it was not, the step's engine, answer and events are dropped and the step runs once more on the
+ * stored engine ({@link StaleCopy}); when two replicas race for one step exactly one commits and
+ * the other answers 409. Without the store, everything stays in this replica's memory (bounded,
+ * expiring). A completed handshake hands its engine to {@link RestSessions}.
  */
 @ApplicationScoped
 public class RestHandshakes {
@@ -55,10 +58,18 @@ public class RestHandshakes {
     private final Map<String, PendingHandshake> pending = new ConcurrentHashMap<>();
     private final Tombstones ended = new Tombstones();
     private ScheduledExecutorService sweeper;
+    private Counter staleCopies;
 
     @PostConstruct
     void init() {
         meters.gauge("handshake.rest.half-open", pending, Map::size);
+        staleCopies =
+                Counter.builder("handshake.rest.stale_copies")
+                        .description(
+                                "steps that ran on a cached engine the store said was not current"
+                                        + " (answered again from the stored state)")
+                        .tag("state", "handshake")
+                        .register(meters);
         sweeper = Sweeper.everySecond("rest-handshake-sweeper", this::sweep);
     }
 
@@ -145,12 +156,34 @@ public class RestHandshakes {
      */
     public FlightResult next(String id, String clientSecret, byte[] flight) {
         FlightCheck.check(flight, config.rest().maxFlightBytes());
-        PendingHandshake p = pending.get(id);
-        if (states.shared()) {
-            p = current(id, p, clientSecret);
-        } else if (p == null) {
-            throw ended.contains(id) ? ended(id) : RestProblems.unknownHandshake(id);
+        PendingHandshake cached = pending.get(id);
+        if (!states.shared()) {
+            if (cached == null) {
+                throw ended.contains(id) ? ended(id) : RestProblems.unknownHandshake(id);
+            }
+            return next(cached, clientSecret, flight, false);
         }
+        if (cached != null && cached.version > 0 && !cached.resumedHere) {
+            // Optimistic: step the cached engine; the write that ends the step names its version,
+            // so the store itself says whether it was current. Saves a read on every step.
+            try {
+                return next(cached, clientSecret, flight, true);
+            } catch (StaleCopy stale) {
+                staleCopies.increment();
+                pending.remove(id, cached);
+                cached = null;
+            }
+        }
+        return next(current(id, cached, clientSecret), clientSecret, flight, false);
+    }
+
+    /**
+     * One step on {@code p}. {@code unconfirmed}: {@code p} is the cached engine, not known to be
+     * current; a write the store refuses then throws {@link StaleCopy} instead of answering.
+     */
+    private FlightResult next(
+            PendingHandshake p, String clientSecret, byte[] flight, boolean unconfirmed) {
+        String id = p.id;
         ClientBinding.check(p.binding, clientSecret, "handshake", id);
         if (!p.lock.tryLock()) {
             throw RestProblems.flightInProgress(id);
@@ -170,8 +203,10 @@ public class RestHandshakes {
                                 "this exact flight was already processed for handshake " + id)
                         .with("handshakeId", id);
             }
+            p.unconfirmed = unconfirmed;
             return step(p, flight);
         } finally {
+            p.unconfirmed = false;
             p.lock.unlock();
         }
     }
@@ -237,6 +272,7 @@ public class RestHandshakes {
                             binding,
                             version);
             x.flightDigests().forEach(d -> p.flights.add(HexFormat.of().formatHex(d)));
+            p.resumedHere = true;
             pending.put(id, p);
             return p;
         } finally {
@@ -307,6 +343,9 @@ public class RestHandshakes {
             Write w = states.end(p.id, p.version, reason);
             if (!w.won()) {
                 p.events.drop();
+                if (p.unconfirmed && w.outcome() == Outcome.LOST) {
+                    throw new StaleCopy();
+                }
                 throw w.outcome() == Outcome.UNAVAILABLE
                         ? RestProblems.storeUnavailable()
                         : RestProblems.lostRace(p.id);
@@ -338,6 +377,9 @@ public class RestHandshakes {
             }
             pending.remove(p.id, p);
             p.events.drop();
+            if (p.unconfirmed && w.outcome() == Outcome.LOST) {
+                throw new StaleCopy();
+            }
             throw w.outcome() == Outcome.UNAVAILABLE
                     ? RestProblems.storeUnavailable()
                     : RestProblems.lostRace(p.id);

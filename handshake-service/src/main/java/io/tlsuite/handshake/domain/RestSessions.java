@@ -1,5 +1,6 @@
 package io.tlsuite.handshake.domain;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.tlsuite.handshake.HandshakeConfig;
@@ -51,10 +52,18 @@ public class RestSessions {
     private final Map<String, OpenSession> sessions = new ConcurrentHashMap<>();
     private final Tombstones ended = new Tombstones();
     private ScheduledExecutorService sweeper;
+    private Counter staleCopies;
 
     @PostConstruct
     void init() {
         meters.gauge("handshake.rest.sessions", sessions, Map::size);
+        staleCopies =
+                Counter.builder("handshake.rest.stale_copies")
+                        .description(
+                                "steps that ran on a cached engine the store said was not current"
+                                        + " (answered again from the stored state)")
+                        .tag("state", "session")
+                        .register(meters);
         sweeper = Sweeper.everySecond("rest-session-sweeper", this::sweep);
     }
 
@@ -99,8 +108,12 @@ public class RestSessions {
      */
     public FlightResult records(String sessionId, String clientSecret, byte[] records) {
         FlightCheck.check(records, config.rest().maxFlightBytes());
-        OpenSession s = current(sessionId, clientSecret);
-        ClientBinding.check(s.binding, clientSecret, "session", sessionId);
+        return optimistically(
+                sessionId, clientSecret, (s, unconfirmed) -> records(s, records, unconfirmed));
+    }
+
+    private FlightResult records(OpenSession s, byte[] records, boolean unconfirmed) {
+        String sessionId = s.id;
         if (!s.lock.tryLock()) {
             throw RestProblems.recordsInProgress(sessionId);
         }
@@ -110,6 +123,7 @@ public class RestSessions {
                         ? closed(sessionId)
                         : RestProblems.recordsInProgress(sessionId);
             }
+            s.unconfirmed = unconfirmed;
             s.lastUsedNanos = System.nanoTime();
             EngineOutput out = s.engine.feed(records);
             byte[] response = out.outbound();
@@ -141,6 +155,7 @@ public class RestSessions {
             return new FlightResult(
                     s.handshakeId, "open", response, List.of(), sessionId, null, null);
         } finally {
+            s.unconfirmed = false;
             s.lock.unlock();
         }
     }
@@ -150,8 +165,11 @@ public class RestSessions {
      * carries its close_notify.
      */
     public FlightResult close(String sessionId, String clientSecret) {
-        OpenSession s = current(sessionId, clientSecret);
-        ClientBinding.check(s.binding, clientSecret, "session", sessionId);
+        return optimistically(sessionId, clientSecret, this::close);
+    }
+
+    private FlightResult close(OpenSession s, boolean unconfirmed) {
+        String sessionId = s.id;
         s.lock.lock();
         try {
             if (sessions.get(sessionId) != s) {
@@ -159,12 +177,45 @@ public class RestSessions {
                         ? closed(sessionId)
                         : RestProblems.recordsInProgress(sessionId);
             }
+            s.unconfirmed = unconfirmed;
             byte[] out = s.engine.close().outbound();
             end(s, "server", "close_notify");
             return new FlightResult(s.handshakeId, "closed", out, List.of(), sessionId, null, null);
         } finally {
+            s.unconfirmed = false;
             s.lock.unlock();
         }
+    }
+
+    /** A request's work on a session: {@code unconfirmed} as in {@link StaleCopy}. */
+    private interface SessionStep {
+        FlightResult run(OpenSession session, boolean unconfirmed);
+    }
+
+    /**
+     * Runs {@code step} on the cached engine without asking the store first (its write names the
+     * version, so the store says whether the cache was current); if it was not, once more on the
+     * stored engine. A session whose requests have moved between replicas is read first instead:
+     * its cached copy is likely stale.
+     */
+    private FlightResult optimistically(String id, String clientSecret, SessionStep step) {
+        OpenSession cached = sessions.get(id);
+        if (cached != null
+                && (!states.shared()
+                        || cached.localOnly
+                        || (cached.version > 0 && !cached.resumedHere))) {
+            ClientBinding.check(cached.binding, clientSecret, "session", id);
+            boolean unconfirmed = states.shared() && !cached.localOnly;
+            try {
+                return step.run(cached, unconfirmed);
+            } catch (StaleCopy stale) {
+                staleCopies.increment();
+                sessions.remove(id, cached);
+            }
+        }
+        OpenSession s = current(id, clientSecret);
+        ClientBinding.check(s.binding, clientSecret, "session", id);
+        return step.run(s, false);
     }
 
     /** The session at its current version: the cached engine if current, else the stored one. */
@@ -224,6 +275,7 @@ public class RestSessions {
                             x.startedAtMillis(),
                             binding,
                             version);
+            s.resumedHere = true;
             sessions.put(id, s);
             return s;
         } finally {
@@ -252,6 +304,9 @@ public class RestSessions {
                 return;
             }
             sessions.remove(s.id, s);
+            if (s.unconfirmed && w.outcome() == Outcome.LOST) {
+                throw new StaleCopy();
+            }
             throw w.outcome() == Outcome.UNAVAILABLE
                     ? RestProblems.storeUnavailable()
                     : RestProblems.recordsInProgress(s.id);
@@ -267,6 +322,9 @@ public class RestSessions {
             if (states.shared() && !s.localOnly) {
                 Write w = states.end(s.id, s.version, why);
                 if (!w.won()) {
+                    if (s.unconfirmed && w.outcome() == Outcome.LOST) {
+                        throw new StaleCopy();
+                    }
                     throw w.outcome() == Outcome.UNAVAILABLE
                             ? RestProblems.storeUnavailable()
                             : RestProblems.recordsInProgress(s.id);

@@ -1,6 +1,7 @@
 package io.tlsuite.handshake.replicas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -200,6 +201,7 @@ class TwoReplicasIT {
 
     @Test
     void oneHandshakeAndItsSessionAlternateBetweenTheReplicas() throws Exception {
+        double staleBefore = metric("handshake_rest_stale_copies_total");
         TlsEngine client = client();
         byte[] hello = client.start().outbound();
         Answer first = post(a, "/api/v1/handshakes", hello);
@@ -243,10 +245,16 @@ class TwoReplicasIT {
                 "alternating records: %.1f ms per REST step (resume on every hop)%n",
                 (System.nanoTime() - t0) / 1e6 / steps);
 
-        // The handshake ended on B: A says so too.
+        // The handshake ended on B: A says so too. A still holds the handshake's engine from the
+        // first flight, and uses it without asking the store; the store refuses the write that
+        // ends it, and A answers from the stored state instead.
         Answer again = post(a, "/api/v1/handshakes/" + id + "/flights", secret, fin.outbound());
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.type()).isEqualTo(problem("handshake-ended"));
+        // Two stale copies were caught by their writes and answered again from the store: B's
+        // session (opened there, first served by A, then B's own copy was behind) and A's
+        // handshake just now. Afterwards each replica reads first, as the requests move.
+        assertThat(metric("handshake_rest_stale_copies_total") - staleBefore).isEqualTo(2.0);
 
         // A stranger cannot close it on either replica (A's engine is stale: it resumes B's).
         Answer strangerClose =
@@ -471,8 +479,11 @@ class TwoReplicasIT {
         return sum;
     }
 
-    /** Prints what a REST step costs, and how much of it is the round trips to the store. */
-    void measure(
+    /**
+     * Prints what a REST step costs, and how much of it is the round trips to the store; returns
+     * the store calls per step.
+     */
+    double measure(
             String what,
             TlsEngine client,
             String sessionId,
@@ -492,6 +503,7 @@ class TwoReplicasIT {
         System.out.printf(
                 "%s: %.2f ms per REST step, of which %.2f store calls taking %.2f ms (%.2f ms per call)%n",
                 what, stepMs, calls / n, storeMs / n, storeMs / calls);
+        return calls / n;
     }
 
     @Test
@@ -511,18 +523,43 @@ class TwoReplicasIT {
         for (int i = 0; i < 40; i++) { // warm-up, both replicas and both paths
             echo(i % 3 == 0 ? a : b, client, sessionId, secret, "warm-up");
         }
-        measure(
-                "records on one replica (cached engine, 304)",
-                client,
-                sessionId,
-                secret,
-                List.of(a));
-        measure(
-                "records alternating A/B (resume every step)",
-                client,
-                sessionId,
-                secret,
-                List.of(a, b));
+        // A session that stays on one replica: its cached engine is used without a read, and
+        // the write that stores each step (If-Match) confirms it was current.
+        TlsEngine stickyClient = client();
+        Answer hello = post(a, "/api/v1/handshakes", stickyClient.start().outbound());
+        String stickySecret = secretOf(hello);
+        Answer opened =
+                post(
+                        a,
+                        "/api/v1/handshakes/"
+                                + hello.body().path("handshakeId").asText()
+                                + "/flights",
+                        stickySecret,
+                        stickyClient.feed(hello.records()).outbound());
+        assertThat(opened.status()).as(opened.body().toString()).isEqualTo(200);
+        stickyClient.feed(opened.records());
+        String sticky = opened.body().path("sessionId").asText();
+        for (int i = 0; i < 20; i++) {
+            echo(a, stickyClient, sticky, stickySecret, "warm-up");
+        }
+        double oneReplica =
+                measure(
+                        "records on one replica (cached engine, no read)",
+                        stickyClient,
+                        sticky,
+                        stickySecret,
+                        List.of(a));
+        // A session whose requests move: each replica reads the store before using its copy
+        // (one wasted attempt per replica when the first move is found, then read + write).
+        double alternating =
+                measure(
+                        "records alternating A/B (resume every step)",
+                        client,
+                        sessionId,
+                        secret,
+                        List.of(a, b));
+        assertThat(oneReplica).as("store calls per step, one replica").isCloseTo(1.0, within(0.1));
+        assertThat(alternating).as("store calls per step, alternating").isCloseTo(2.0, within(0.1));
         assertThat(metric("handshake_engine_states_failures")).isZero();
     }
 
