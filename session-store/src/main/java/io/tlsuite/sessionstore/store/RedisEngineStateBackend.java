@@ -1,7 +1,6 @@
 package io.tlsuite.sessionstore.store;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.tlsuite.sessionstore.domain.BackendUnavailableException;
 import io.tlsuite.sessionstore.domain.EngineState;
 import io.tlsuite.sessionstore.domain.EngineStateBackend;
 import io.tlsuite.sessionstore.domain.EngineStateKind;
@@ -19,7 +18,8 @@ import java.util.Optional;
  * {@code es:<id>} per state (sealed bytes base64 in field {@code sealed} while active), with a
  * Redis expiry at its purge time (so tombstones delete themselves), and the sorted set {@code
  * esexp} of active states by expiry, for the sweep. Every write is one Lua script that compares the
- * version and bumps it, so racing replicas cannot both advance one state.
+ * version and bumps it, so racing replicas cannot both advance one state, and answers with the
+ * outcome and the state's fields as they are after it: one round trip per write.
  */
 public final class RedisEngineStateBackend implements EngineStateBackend {
 
@@ -27,9 +27,19 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
         "kind", "version", "status", "createdAt", "updatedAt", "expiresAt", "endReason", "size"
     };
 
+    /** A write's answer: {outcome, the state's FIELDS after it (all false if there is none)}. */
+    private static final String ANSWER_FN =
+            """
+            local function answer(outcome, k)
+              return {outcome, redis.call('HMGET', k, 'kind', 'version', 'status', 'createdAt',
+                'updatedAt', 'expiresAt', 'endReason', 'size')}
+            end
+            """;
+
     /** Shared check: returns a refusal tuple, or nil when a write at ARGV[3] may go on. */
     private static final String REFUSAL_FN =
-            """
+            ANSWER_FN
+                    + """
             local function refusal(k, expected, now)
               local st = redis.call('HMGET', k, 'status', 'version', 'expiresAt')
               if not st[1] then return {'NOT_FOUND'} end
@@ -41,16 +51,17 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
             """;
 
     private static final String CREATE =
-            """
+            ANSWER_FN
+                    + """
             local p, id = ARGV[1], ARGV[2]
             local k = p .. 'es:' .. id
-            if redis.call('EXISTS', k) == 1 then return 0 end
+            if redis.call('EXISTS', k) == 1 then return answer('EXISTS', k) end
             redis.call('HSET', k, 'kind', ARGV[3], 'version', '1', 'status', 'ACTIVE',
               'createdAt', ARGV[4], 'updatedAt', ARGV[4], 'expiresAt', ARGV[5], 'size', ARGV[6],
               'sealed', ARGV[7])
             redis.call('PEXPIREAT', k, ARGV[8])
             redis.call('ZADD', p .. 'esexp', ARGV[5], id)
-            return 1
+            return answer('CREATED', k)
             """;
 
     private static final String REPLACE =
@@ -59,13 +70,13 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
                     local p, id, now = ARGV[1], ARGV[2], ARGV[4]
                     local k = p .. 'es:' .. id
                     local r = refusal(k, ARGV[3], now)
-                    if r then return r end
+                    if r then return answer(r[1], k) end
                     redis.call('HINCRBY', k, 'version', 1)
                     redis.call('HSET', k, 'updatedAt', now, 'expiresAt', ARGV[5], 'size', ARGV[6],
                       'sealed', ARGV[7])
                     redis.call('PEXPIREAT', k, ARGV[8])
                     redis.call('ZADD', p .. 'esexp', ARGV[5], id)
-                    return {'REPLACED'}
+                    return answer('REPLACED', k)
                     """;
 
     private static final String EXPIRE_FN =
@@ -88,16 +99,16 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
                     local r = refusal(k, ARGV[3], now)
                     if r and r[1] == 'EXPIRED' then
                       expireState(p, id, ARGV[6])
-                      return {'ALREADY_ENDED'}
+                      return answer('ALREADY_ENDED', k)
                     end
-                    if r then return r end
+                    if r then return answer(r[1], k) end
                     redis.call('HINCRBY', k, 'version', 1)
                     redis.call('HSET', k, 'status', 'ENDED', 'updatedAt', now, 'endReason', ARGV[5],
                       'size', '0')
                     redis.call('HDEL', k, 'sealed')
                     redis.call('PEXPIREAT', k, ARGV[6])
                     redis.call('ZREM', p .. 'esexp', id)
-                    return {'ENDED'}
+                    return answer('ENDED', k)
                     """;
 
     private static final String EXPIRE =
@@ -119,11 +130,11 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
                     return n
                     """;
 
-    private final RedisDataSource redis;
+    private final RedisCommands commands;
     private final String prefix;
 
     public RedisEngineStateBackend(RedisDataSource redis, String prefix) {
-        this.redis = redis;
+        this.commands = new RedisCommands(redis);
         this.prefix = prefix;
     }
 
@@ -136,19 +147,19 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
             Instant now,
             Instant expiresAt,
             Instant purgeAt) {
-        long created =
+        return written(
+                id,
+                now,
                 eval(
-                                CREATE,
-                                prefix,
-                                id,
-                                kind.name(),
-                                ms(now),
-                                ms(expiresAt),
-                                Integer.toString(sizeBytes),
-                                Base64.getEncoder().encodeToString(sealed),
-                                ms(purgeAt))
-                        .toLong();
-        return new Write(created == 1 ? Outcome.CREATED : Outcome.EXISTS, read(id, now));
+                        CREATE,
+                        prefix,
+                        id,
+                        kind.name(),
+                        ms(now),
+                        ms(expiresAt),
+                        Integer.toString(sizeBytes),
+                        Base64.getEncoder().encodeToString(sealed),
+                        ms(purgeAt)));
     }
 
     @Override
@@ -160,7 +171,9 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
             Instant now,
             Instant expiresAt,
             Instant purgeAt) {
-        Response r =
+        return written(
+                id,
+                now,
                 eval(
                         REPLACE,
                         prefix,
@@ -170,8 +183,7 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
                         ms(expiresAt),
                         Integer.toString(sizeBytes),
                         Base64.getEncoder().encodeToString(sealed),
-                        ms(purgeAt));
-        return new Write(Outcome.valueOf(r.get(0).toString()), read(id, now));
+                        ms(purgeAt)));
     }
 
     @Override
@@ -194,7 +206,9 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
 
     @Override
     public Write end(String id, Long expectedVersion, String reason, Instant now, Instant purgeAt) {
-        Response r =
+        return written(
+                id,
+                now,
                 eval(
                         END,
                         prefix,
@@ -202,8 +216,7 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
                         expectedVersion == null ? "" : expectedVersion.toString(),
                         ms(now),
                         reason,
-                        ms(purgeAt));
-        return new Write(Outcome.valueOf(r.get(0).toString()), read(id, now));
+                        ms(purgeAt)));
     }
 
     @Override
@@ -221,11 +234,9 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
         return call("ZCARD", prefix + "esexp").toLong();
     }
 
-    private EngineState read(String id, Instant now) {
-        String[] args = new String[FIELDS.length + 1];
-        args[0] = prefix + "es:" + id;
-        System.arraycopy(FIELDS, 0, args, 1, FIELDS.length);
-        return state(id, call("HMGET", args), now);
+    /** A write script's answer: its outcome, and the state as it is after it. */
+    private static Write written(String id, Instant now, Response r) {
+        return new Write(Outcome.valueOf(r.get(0).toString()), state(id, r.get(1), now));
     }
 
     private static EngineState state(String id, Response r, Instant now) {
@@ -268,23 +279,11 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
     }
 
     private Response call(String command, String... args) {
-        try {
-            return redis.execute(command, args);
-        } catch (RuntimeException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.startsWith("ERR") || m.startsWith("WRONGTYPE") || m.contains("script")) {
-                throw e;
-            }
-            throw new BackendUnavailableException("Redis did not answer " + command, e);
-        }
+        return commands.call(command, args);
     }
 
     private Response eval(String script, String... args) {
-        List<String> all = new ArrayList<>();
-        all.add(script);
-        all.add("0");
-        all.addAll(List.of(args));
-        return call("EVAL", all.toArray(String[]::new));
+        return commands.eval(script, args);
     }
 
     /** Deletes every engine state under the prefix (tests). */

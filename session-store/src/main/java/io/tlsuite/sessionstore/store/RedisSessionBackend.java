@@ -1,7 +1,6 @@
 package io.tlsuite.sessionstore.store;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.tlsuite.sessionstore.domain.BackendUnavailableException;
 import io.tlsuite.sessionstore.domain.Session;
 import io.tlsuite.sessionstore.domain.SessionBackend;
 import io.tlsuite.sessionstore.domain.SessionState;
@@ -9,18 +8,12 @@ import io.tlsuite.sessionstore.domain.Ticket;
 import io.tlsuite.sessionstore.domain.TicketKind;
 import io.tlsuite.sessionstore.domain.TicketState;
 import io.vertx.mutiny.redis.client.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sessions in Redis, shared by every replica and kept across restarts. Each state change is one Lua
@@ -224,11 +217,11 @@ public final class RedisSessionBackend implements SessionBackend {
 
     private static final int LIST_BATCH = 200;
 
-    private final RedisDataSource redis;
+    private final RedisCommands commands;
     private final String prefix;
 
     public RedisSessionBackend(RedisDataSource redis, String prefix) {
-        this.redis = redis;
+        this.commands = new RedisCommands(redis);
         this.prefix = prefix;
     }
 
@@ -500,77 +493,12 @@ public final class RedisSessionBackend implements SessionBackend {
         } while (!"0".equals(cursor));
     }
 
-    /**
-     * One Redis command; connection failures and timeouts become {@link
-     * BackendUnavailableException}.
-     */
     private Response call(String command, String... args) {
-        try {
-            return redis.execute(command, args);
-        } catch (RuntimeException e) {
-            if (isScriptError(e)) {
-                throw e;
-            }
-            throw new BackendUnavailableException("Redis did not answer " + command, e);
-        }
+        return commands.call(command, args);
     }
 
-    private static boolean isScriptError(RuntimeException e) {
-        String m = String.valueOf(e.getMessage());
-        return m.startsWith("ERR") || m.startsWith("WRONGTYPE") || m.contains("script");
-    }
-
-    /**
-     * Runs a script by its SHA-1 ({@code EVALSHA}: the script's text is not sent nor hashed by
-     * Redis each time); when Redis does not know it yet (first use, restart, {@code SCRIPT FLUSH})
-     * once with {@code EVAL}, which also caches it.
-     */
     private Response eval(String script, List<String> args) {
-        String[] all = new String[args.size() + 2];
-        all[0] = sha1(script);
-        all[1] = "0";
-        for (int i = 0; i < args.size(); i++) {
-            all[i + 2] = args.get(i);
-        }
-        try {
-            return redis.execute("EVALSHA", all);
-        } catch (RuntimeException e) {
-            if (!isUnknownScript(e)) {
-                if (isScriptError(e)) {
-                    throw e;
-                }
-                throw new BackendUnavailableException("Redis did not answer EVALSHA", e);
-            }
-        }
-        all[0] = script;
-        return call("EVAL", all);
-    }
-
-    /** Redis's NOSCRIPT answer, however the client wraps it. */
-    private static boolean isUnknownScript(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).contains("NOSCRIPT")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Map<String, String> SHA1 = new ConcurrentHashMap<>();
-
-    private static String sha1(String script) {
-        return SHA1.computeIfAbsent(
-                script,
-                s -> {
-                    try {
-                        return HexFormat.of()
-                                .formatHex(
-                                        MessageDigest.getInstance("SHA-1")
-                                                .digest(s.getBytes(StandardCharsets.UTF_8)));
-                    } catch (NoSuchAlgorithmException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        return commands.eval(script, args);
     }
 
     private List<String> due(String index, Instant now, int limit) {

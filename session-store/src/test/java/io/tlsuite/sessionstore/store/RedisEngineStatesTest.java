@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.redis.runtime.datasource.BlockingRedisDataSourceImpl;
 import io.tlsuite.db.SharedRedis;
+import io.tlsuite.sessionstore.domain.EngineState;
 import io.tlsuite.sessionstore.domain.EngineStateBackend;
 import io.tlsuite.sessionstore.domain.EngineStateKind;
+import io.tlsuite.sessionstore.domain.EngineStateStatus;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisAPI;
@@ -69,6 +71,25 @@ class RedisEngineStatesTest extends EngineStatesContract {
         long endedTtl = source.execute("PTTL", prefix + "es:" + id).toLong();
         assertThat(endedTtl).isBetween(890_000L, 905_000L);
         assertThat(source.execute("HEXISTS", prefix + "es:" + id, "sealed").toInteger()).isZero();
+    }
+
+    @Test
+    void writesRunAgainAfterRedisForgetsItsScripts() {
+        // Writes go by SHA-1 (EVALSHA) and answer with the state after them (no second read); a
+        // restarted or flushed Redis answers NOSCRIPT once, and the write runs from its text.
+        String id = id();
+        assertThat(states.create(id, EngineStateKind.SESSION, bytes("v1"), TTL).version())
+                .isEqualTo(1);
+        source.execute("SCRIPT", "FLUSH");
+        EngineState v2 = states.replace(id, 1, EngineStateKind.SESSION, bytes("v2"), TTL);
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.status()).isEqualTo(EngineStateStatus.ACTIVE);
+        source.execute("SCRIPT", "FLUSH");
+        var ending = states.end(id, 2L, "closed");
+        assertThat(ending.alreadyEnded()).isFalse();
+        assertThat(ending.state().status()).isEqualTo(EngineStateStatus.ENDED);
+        assertThat(ending.state().endReason()).isEqualTo("closed");
+        assertThat(states.end(id, 3L, "again").alreadyEnded()).isTrue();
     }
 
     @AfterEach
