@@ -2,7 +2,7 @@
 # Event latency (issue 23, aim 6): event made -> on the dashboard's live SSE stream, at fixed rates.
 #   event-dashboard/bench/event-latency.sh [SECONDS per rate, default 30] [RATES, default "300 600"]
 # Starts its own broker (port 19092) and a packaged dashboard (port 18082), so it needs neither the
-# suite nor its port lock; publishes whole handshakes (12 events each) at each rate in handshakes/s
+# suite nor its port lock; publishes whole handshakes (11 events each) at each rate in handshakes/s
 # with the services' producer settings, and reads them back as one live viewer (EventLatency).
 # DASHBOARD_JAVA_OPTS replaces the dashboard's GC flags (default -XX:+UseSerialGC -Xmn24m, as deployed).
 # DASHBOARD_APP=DIR runs another packaged dashboard (a quarkus-app directory), e.g. a copy of a
@@ -33,12 +33,21 @@ QUARKUS_HTTP_PORT=18082 KAFKA_BOOTSTRAP_SERVERS=localhost:19092 TLSUITE_INSTANCE
 DASHBOARD_PID=$!; PIDS+=($!)
 for i in $(seq 1 120); do curl -sf -o /dev/null http://localhost:18082/q/health/ready && break; sleep 1; done
 
+# utime + stime of a process, in clock ticks (/proc/PID/stat fields 14 and 15, after the name).
+cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+
 echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "warm-up: 10 s at 100 handshakes/s"
 java -cp "$CP" io.tlsuite.dashboard.bench.EventLatency localhost:19092 http://localhost:18082 100 10 >/dev/null
 for rate in $RATES; do
   echo "== $rate handshakes/s for $SECONDS_PER_RATE s (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-  java -cp "$CP" io.tlsuite.dashboard.bench.EventLatency localhost:19092 http://localhost:18082 "$rate" "$SECONDS_PER_RATE"
+  before=$(cpu_ticks "$DASHBOARD_PID")
+  java -cp "$CP" io.tlsuite.dashboard.bench.EventLatency localhost:19092 http://localhost:18082 "$rate" "$SECONDS_PER_RATE" | tee "$TMP/run.txt"
+  after=$(cpu_ticks "$DASHBOARD_PID")
+  # The dashboard's CPU during the run (its GC threads included), per event published.
+  n=$(sed -n 's/^rate: .*(\([0-9]*\) events.*/\1/p' "$TMP/run.txt")
+  awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n="${n:-1}" \
+    'BEGIN { printf "dashboard CPU: %.1f s, %.0f us per event\n", t / hz, t / hz * 1e6 / n }'
 done
 if [ -n "${DASHBOARD_HISTOGRAM:-}" ]; then
   curl -sf http://localhost:18082/api/v1/stats >"$DASHBOARD_HISTOGRAM.stats.json" || true
