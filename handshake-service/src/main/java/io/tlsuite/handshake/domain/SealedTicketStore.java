@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -212,7 +213,7 @@ public final class SealedTicketStore implements TicketStore {
             String id =
                     HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(ticket));
             synchronized (redeemed) {
-                redeemed.values().removeIf(exp -> exp.isBefore(now));
+                forgetExpired(now);
                 if (redeemed.putIfAbsent(id, state.issuedAt().plusSeconds(state.lifetimeSeconds()))
                         != null) {
                     return Optional.empty();
@@ -227,6 +228,22 @@ public final class SealedTicketStore implements TicketStore {
             if (plain != null) {
                 Arrays.fill(plain, (byte) 0);
             }
+        }
+    }
+
+    /**
+     * Drops redeemed tickets that have expired (a replay of one is refused as expired anyway),
+     * oldest redemption first, stopping at the first one still valid: constant time per call on
+     * average. Scanning the whole map instead cost every resumption a pass over up to {@link
+     * #MAX_REDEEMED} entries (most of a resumed handshake's CPU once many had been redeemed). An
+     * expired entry behind a valid one waits its turn; the size bound holds either way.
+     */
+    private void forgetExpired(Instant now) {
+        for (Iterator<Instant> it = redeemed.values().iterator(); it.hasNext(); ) {
+            if (!it.next().isBefore(now)) {
+                return;
+            }
+            it.remove();
         }
     }
 
