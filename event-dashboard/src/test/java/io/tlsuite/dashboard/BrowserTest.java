@@ -72,10 +72,26 @@ class BrowserTest {
                         "ChangeCipherSpec, Finished",
                         "handshake complete",
                         "store session");
-        wait.until(d -> HeadlessChromium.messages(d, "#ladder").containsAll(expected));
-        List<String> shown = HeadlessChromium.messages(browser, "#ladder");
-        assertThat(shown.subList(shown.indexOf("TCP connect"), shown.indexOf("store session") + 1))
-                .containsExactlyElementsOf(expected);
+        // Read and compared in one go: the ladder is redrawn as the rest of the story arrives, so a
+        // second read after the wait could catch it between two redraws.
+        List<List<String>> lastShown = new java.util.ArrayList<>(List.of(List.of()));
+        try {
+            wait.until(
+                    d -> {
+                        List<String> shown = HeadlessChromium.messages(d, "#ladder");
+                        lastShown.set(0, shown);
+                        int from = shown.indexOf("TCP connect");
+                        int to = shown.lastIndexOf("store session");
+                        return from >= 0
+                                && to > from
+                                && shown.subList(from, to + 1).equals(expected);
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            assertThat(lastShown.get(0))
+                    .as("the ladder, in wire order")
+                    .containsSubsequence(expected);
+            throw e;
+        }
         assertThat(browser.findElement(By.id("ladder-title")).getText())
                 .contains(story.handshakeId());
 
