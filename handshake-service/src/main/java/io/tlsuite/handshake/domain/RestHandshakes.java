@@ -63,13 +63,7 @@ public class RestHandshakes {
     @PostConstruct
     void init() {
         meters.gauge("handshake.rest.half-open", pending, Map::size);
-        staleCopies =
-                Counter.builder("handshake.rest.stale_copies")
-                        .description(
-                                "steps that ran on a cached engine the store said was not current"
-                                        + " (answered again from the stored state)")
-                        .tag("state", "handshake")
-                        .register(meters);
+        staleCopies = StaleCopy.counter(meters, "handshake");
         sweeper = Sweeper.everySecond("rest-handshake-sweeper", this::sweep);
     }
 
@@ -343,9 +337,7 @@ public class RestHandshakes {
             Write w = states.end(p.id, p.version, reason);
             if (!w.won()) {
                 p.events.drop();
-                if (p.unconfirmed && w.outcome() == Outcome.LOST) {
-                    throw new StaleCopy();
-                }
+                StaleCopy.throwIfStale(p.unconfirmed, w);
                 throw w.outcome() == Outcome.UNAVAILABLE
                         ? RestProblems.storeUnavailable()
                         : RestProblems.lostRace(p.id);
@@ -377,9 +369,7 @@ public class RestHandshakes {
             }
             pending.remove(p.id, p);
             p.events.drop();
-            if (p.unconfirmed && w.outcome() == Outcome.LOST) {
-                throw new StaleCopy();
-            }
+            StaleCopy.throwIfStale(p.unconfirmed, w);
             throw w.outcome() == Outcome.UNAVAILABLE
                     ? RestProblems.storeUnavailable()
                     : RestProblems.lostRace(p.id);

@@ -57,13 +57,7 @@ public class RestSessions {
     @PostConstruct
     void init() {
         meters.gauge("handshake.rest.sessions", sessions, Map::size);
-        staleCopies =
-                Counter.builder("handshake.rest.stale_copies")
-                        .description(
-                                "steps that ran on a cached engine the store said was not current"
-                                        + " (answered again from the stored state)")
-                        .tag("state", "session")
-                        .register(meters);
+        staleCopies = StaleCopy.counter(meters, "session");
         sweeper = Sweeper.everySecond("rest-session-sweeper", this::sweep);
     }
 
@@ -304,9 +298,7 @@ public class RestSessions {
                 return;
             }
             sessions.remove(s.id, s);
-            if (s.unconfirmed && w.outcome() == Outcome.LOST) {
-                throw new StaleCopy();
-            }
+            StaleCopy.throwIfStale(s.unconfirmed, w);
             throw w.outcome() == Outcome.UNAVAILABLE
                     ? RestProblems.storeUnavailable()
                     : RestProblems.recordsInProgress(s.id);
@@ -322,9 +314,7 @@ public class RestSessions {
             if (states.shared() && !s.localOnly) {
                 Write w = states.end(s.id, s.version, why);
                 if (!w.won()) {
-                    if (s.unconfirmed && w.outcome() == Outcome.LOST) {
-                        throw new StaleCopy();
-                    }
+                    StaleCopy.throwIfStale(s.unconfirmed, w);
                     throw w.outcome() == Outcome.UNAVAILABLE
                             ? RestProblems.storeUnavailable()
                             : RestProblems.recordsInProgress(s.id);
