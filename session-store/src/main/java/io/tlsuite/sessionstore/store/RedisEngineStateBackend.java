@@ -31,10 +31,10 @@ public final class RedisEngineStateBackend implements EngineStateBackend {
     private static final String ANSWER_FN =
             """
             local function answer(outcome, k)
-              return {outcome, redis.call('HMGET', k, 'kind', 'version', 'status', 'createdAt',
-                'updatedAt', 'expiresAt', 'endReason', 'size')}
+              return {outcome, redis.call('HMGET', k, %s)}
             end
-            """;
+            """
+                    .formatted("'" + String.join("', '", FIELDS) + "'");
 
     /** Shared check: returns a refusal tuple, or nil when a write at ARGV[3] may go on. */
     private static final String REFUSAL_FN =
