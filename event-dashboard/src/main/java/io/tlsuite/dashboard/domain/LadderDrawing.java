@@ -37,7 +37,11 @@ final class LadderDrawing {
                 events.add(e.expanded());
             }
         }
-        events.sort(Comparator.comparingLong(DashboardEvent::sequence));
+        // The handshake's and the session's events come from different services and topics, read
+        // in no fixed order between topics: their own time orders them, arrival only breaks ties.
+        events.sort(
+                Comparator.comparing(DashboardEvent::time)
+                        .thenComparingLong(DashboardEvent::sequence));
         List<LadderArrow> arrows = new ArrayList<>();
         certificateEvents.stream()
                 .filter(e -> "tls.certificate.issued".equals(e.type()))
