@@ -11,6 +11,7 @@ import io.tlsuite.kafka.SharedBroker;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,8 +98,15 @@ class BrowserTest {
 
         // Click the ClientHello: its decoded fields and its bytes as on the wire.
         wait.until(d -> HeadlessChromium.clickArrow(d, "#ladder", "ClientHello"));
-        wait.until(d -> d.findElement(By.id("arrow-detail")).getText().contains("raw bytes"));
-        String detail = browser.findElement(By.id("arrow-detail")).getText();
+        // Read once, in the wait: "as on the wire" is the detail's own heading (the hint shown
+        // while nothing is selected mentions raw bytes too).
+        AtomicReference<String> shown = new AtomicReference<>("");
+        wait.until(
+                d -> {
+                    shown.set(d.findElement(By.id("arrow-detail")).getText());
+                    return shown.get().contains("as on the wire");
+                });
+        String detail = shown.get();
         assertThat(detail)
                 .contains("decoded fields")
                 .contains("cipherSuites")

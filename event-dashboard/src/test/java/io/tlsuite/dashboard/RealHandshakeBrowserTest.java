@@ -130,7 +130,9 @@ class RealHandshakeBrowserTest {
                             return false;
                         }
                         detail.set(d.findElement(By.id("follow")).getText());
-                        return detail.get().contains("raw bytes");
+                        // "as on the wire" is the detail's own heading: the hint shown while
+                        // nothing is selected mentions raw bytes too.
+                        return detail.get().contains("as on the wire");
                     });
             assertThat(detail.get()).contains("cipherSuites").containsPattern("0000  01 00 ");
             HeadlessChromium.screenshot(browser, "real-session");
