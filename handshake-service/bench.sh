@@ -68,10 +68,16 @@ run() { # label port mode seconds pids...
   printf '| %-44s | %6s | %7s | %8s |\n' "$label" "$n" "$((n / secs))" \
     "$([ "$n" -gt 0 ] && echo $(((after - before) * 1000000 / HZ / n)) || echo -)"
 }
-echo "openssl s_time, $SECS s per run, one client, $(nproc) cores shared, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-# Warm-up (JIT), not reported.
+echo "openssl s_time, $SECS s per run after ${TLS_BENCH_WARMUP:-30} s of warm-up per JVM server and mode, one client, $(nproc) cores shared, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+# Warm-up (JIT), not reported: TLS_BENCH_WARMUP seconds (default 30) of full and of resumed
+# handshakes on each JVM server (a fresh suite's C2 is still compiling for the first half-minute),
+# 5 s on openssl.
+WARM=${TLS_BENCH_WARMUP:-30}
 for p in "$TLS" 9443 9444; do
-  openssl s_time -connect "localhost:$p" -CAfile "$TMP/root.pem" -new -time 5 -www / >/dev/null 2>&1 || true
+  w=$([ "$p" = 9444 ] && echo 5 || echo "$WARM")
+  for mode in -new -reuse; do
+    openssl s_time -connect "localhost:$p" -CAfile "$TMP/root.pem" $mode -time "$w" -www / >/dev/null 2>&1 || true
+  done
 done
 echo "| server (port) | connections | per second | server CPU per connection (us) |"
 echo "| --- | --- | --- | --- |"
