@@ -7,6 +7,7 @@
 #
 # Needs the suite up (./suite up --detach), openssl, and the module built with its tests compiled.
 # Usage (from the project root): handshake-service/bench.sh [seconds-per-run] [rounds]
+# TLS_BENCH_WARMUP: seconds of unreported full and resumed handshakes per JVM server first (30).
 # A suite started on other ports (HANDSHAKE_TLS_PORT=..., CA_PORT=... ./suite up) is measured with
 # the same variables set here.
 set -euo pipefail
