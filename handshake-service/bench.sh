@@ -69,11 +69,10 @@ run() { # label port mode seconds pids...
   printf '| %-44s | %6s | %7s | %8s |\n' "$label" "$n" "$((n / secs))" \
     "$([ "$n" -gt 0 ] && echo $(((after - before) * 1000000 / HZ / n)) || echo -)"
 }
-echo "openssl s_time, $SECS s per run after ${TLS_BENCH_WARMUP:-30} s of warm-up per JVM server and mode, one client, $(nproc) cores shared, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
-# Warm-up (JIT), not reported: TLS_BENCH_WARMUP seconds (default 30) of full and of resumed
-# handshakes on each JVM server (a fresh suite's C2 is still compiling for the first half-minute),
-# 5 s on openssl.
 WARM=${TLS_BENCH_WARMUP:-30}
+echo "openssl s_time, $SECS s per run after $WARM s of warm-up per JVM server and mode, one client, $(nproc) cores shared, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+# Warm-up (JIT), not reported: a fresh suite's C2 is still compiling for the first half-minute;
+# openssl needs only 5 s.
 for p in "$TLS" 9443 9444; do
   w=$([ "$p" = 9444 ] && echo 5 || echo "$WARM")
   for mode in -new -reuse; do
